@@ -1,0 +1,35 @@
+package com.keyward.db;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points {@code spring.datasource.*} at the embedded MariaDB when no database URL is configured,
+ * so that Flyway, jOOQ and the connection pool all use the standard Spring Boot wiring.
+ *
+ * <p>Runs before the context exists: the database must be up before the first bean connects.
+ */
+public class EmbeddedMariaDbEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+    static final String ACTIVE = "keyward.embedded-db.active";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        String url = environment.getProperty("spring.datasource.url");
+        if (url != null && !url.isBlank()) {
+            return;
+        }
+        boolean throwaway = environment.getProperty("keyward.embedded-db.throwaway", Boolean.class, false);
+        Path home = throwaway ? null : Path.of(environment.getProperty("keyward.embedded-db.dir", "data/mariadb"));
+        EmbeddedMariaDb db = EmbeddedMariaDb.startOnce(home);
+        environment.getPropertySources().addFirst(new MapPropertySource("keywardEmbeddedMariaDb", Map.of(
+                "spring.datasource.url", db.jdbcUrl(),
+                "spring.datasource.username", "root",
+                "spring.datasource.password", "",
+                ACTIVE, "true")));
+    }
+}

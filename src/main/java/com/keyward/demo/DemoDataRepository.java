@@ -1,0 +1,63 @@
+package com.keyward.demo;
+
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Bulk demo users, generated inside MariaDB from its sequence engine ({@code seq_1_to_N}): a
+ * million rows take seconds instead of a million round trips.
+ */
+@Repository
+public class DemoDataRepository {
+
+    static final String SYNTHETIC_PREFIX = "user";
+
+    private final DSLContext dsl;
+
+    public DemoDataRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** The highest number N of the synthetic users {@code userNNNNNNN} present, 0 when none. */
+    public int highestSyntheticNumber() {
+        Integer max = dsl.resultQuery("SELECT MAX(CAST(SUBSTRING(username, 5) AS UNSIGNED)) FROM app_user"
+                + " WHERE username LIKE 'user%' AND username REGEXP '^user[0-9]{7}$'").fetchOne(0, Integer.class);
+        return max == null ? 0 : max;
+    }
+
+    /**
+     * Inserts synthetic users number {@code from}..{@code to}: varied names (non-ASCII included),
+     * statuses, creation and sign-in dates; they have no password and cannot sign in. Every tenth
+     * holds the given role.
+     */
+    public void insertSynthetic(int from, int to, long roleId) {
+        if (from > to) {
+            return;
+        }
+        // from/to are ints, not text: the table name cannot carry anything but digits
+        String seq = "seq_" + from + "_to_" + to;
+        dsl.execute("""
+                INSERT INTO app_user (username, display_name, email, status, password_hash, created_at, last_sign_in_at)
+                SELECT CONCAT('user', LPAD(seq, 7, '0')),
+                       CONCAT(ELT(1 + seq % 16, 'Anna', 'Björn', 'Chloé', 'Dmitri', 'Émile', 'Fatima', 'Grzegorz',
+                                  'Hana', 'Ines', 'José', 'Kai', 'Łucja', 'Mia', 'Noah', 'Øyvind', 'Zoë'),
+                              ' ',
+                              ELT(1 + (seq DIV 16) % 17, 'Andersson', 'Brown', 'Çelik', 'Dubois', 'Eriksen',
+                                  'García', 'Hoffmann', 'Ito', 'Jensen', 'Kowalski', 'Müller', 'Nguyen', 'O''Brien',
+                                  'Petrović', 'Rossi', 'Søndergaard', 'Yılmaz')),
+                       CONCAT('user', LPAD(seq, 7, '0'), '@example.com'),
+                       CASE WHEN seq % 53 = 0 THEN 'DISABLED' WHEN seq % 97 = 0 THEN 'LOCKED' ELSE 'ENABLED' END,
+                       NULL,
+                       UTC_TIMESTAMP(6) - INTERVAL (seq % 1500) DAY - INTERVAL (seq % 86400) SECOND,
+                       CASE WHEN seq % 7 = 0 THEN NULL
+                            ELSE UTC_TIMESTAMP(6) - INTERVAL (seq % 90) DAY - INTERVAL (seq % 3600) SECOND END
+                FROM {seq}
+                """.replace("{seq}", seq));
+        dsl.execute("""
+                INSERT INTO user_role (user_id, role_id)
+                SELECT u.id, ? FROM app_user u
+                JOIN {seq} s ON u.username = CONCAT('user', LPAD(s.seq, 7, '0'))
+                WHERE s.seq % 10 = 0
+                """.replace("{seq}", seq), roleId);
+    }
+}

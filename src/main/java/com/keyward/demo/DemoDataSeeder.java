@@ -1,0 +1,102 @@
+package com.keyward.demo;
+
+import com.keyward.role.RoleRepository;
+import com.keyward.security.Authorities;
+import com.keyward.user.NewUser;
+import com.keyward.user.UserRepository;
+import com.keyward.user.UserStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The demo personas of the product brief and a crowd of synthetic users.
+ *
+ * <p>On by default only for the embedded database ({@code keyward.demo-data.enabled} turns it on
+ * or off explicitly). Personas are created once, when {@code admin} does not exist yet; synthetic
+ * users are topped up to {@code keyward.demo-data.synthetic-users}, so raising the number on an
+ * existing database adds the missing ones.
+ */
+@Component
+public class DemoDataSeeder implements ApplicationRunner {
+
+    static final String API_INTEGRATOR = "API Integrator";
+    static final String VIEWER = "Viewer";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDataSeeder.class);
+
+    private final UserRepository users;
+    private final RoleRepository roles;
+    private final DemoDataRepository demo;
+    private final PasswordEncoder passwordEncoder;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final boolean enabled;
+    private final int syntheticUsers;
+
+    public DemoDataSeeder(UserRepository users, RoleRepository roles, DemoDataRepository demo,
+            PasswordEncoder passwordEncoder, TransactionTemplate transaction, Clock clock,
+            @Value("${keyward.demo-data.enabled:${keyward.embedded-db.active:false}}") boolean enabled,
+            @Value("${keyward.demo-data.synthetic-users:2000}") int syntheticUsers) {
+        this.users = users;
+        this.roles = roles;
+        this.demo = demo;
+        this.passwordEncoder = passwordEncoder;
+        this.transaction = transaction;
+        this.clock = clock;
+        this.enabled = enabled;
+        this.syntheticUsers = syntheticUsers;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!enabled) {
+            return;
+        }
+        transaction.executeWithoutResult(status -> {
+            if (users.findIdByUsername("admin").isEmpty()) {
+                seedPersonas();
+            }
+        });
+        int present = demo.highestSyntheticNumber();
+        if (present < syntheticUsers) {
+            long started = System.nanoTime();
+            long viewer = roles.findIdByName(VIEWER).orElseThrow();
+            // batches keep each transaction (and the undo log) small at a million users
+            for (int batch = present + 1; batch <= syntheticUsers; batch += 50_000) {
+                int from = batch;
+                int to = Math.min(batch + 49_999, syntheticUsers);
+                transaction.executeWithoutResult(status -> demo.insertSynthetic(from, to, viewer));
+            }
+            log.info("Demo data: {} synthetic users added in {} ms", syntheticUsers - present,
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    private void seedPersonas() {
+        Instant now = clock.instant();
+        long admin = roles.findIdByName("Admin").orElseThrow();
+        long integrator = roles.create(API_INTEGRATOR, "Views users and generates API keys for themselves.",
+                List.of(Authorities.VIEW_USERS, Authorities.MANAGE_USER_API_KEY), now);
+        long viewer = roles.create(VIEWER, "Views users.", List.of(Authorities.VIEW_USERS), now);
+        roles.assign(persona("admin", "Ada Admin", UserStatus.ENABLED, now), admin);
+        roles.assign(persona("dana", "Dana Developer", UserStatus.ENABLED, now), integrator);
+        roles.assign(persona("sam", "Sam Support", UserStatus.ENABLED, now), viewer);
+        roles.assign(persona("olga", "Olga Offboarded", UserStatus.DISABLED, now), integrator);
+        log.info("Demo data: personas admin, dana, sam, olga created (passwords in the README)");
+    }
+
+    /** Demo passwords equal the username; they are documented in the README. */
+    private long persona(String username, String displayName, UserStatus status, Instant now) {
+        return users.insert(new NewUser(username, displayName, username + "@keyward.example", status, null,
+                passwordEncoder.encode(username)), now);
+    }
+}

@@ -1,0 +1,60 @@
+package com.keyward.security;
+
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.List;
+import java.util.Map;
+
+/** The sign-in page. The form posts to Spring Security; its answer comes back as a query parameter. */
+@Route(value = LoginView.ROUTE, autoLayout = false)
+@PageTitle("Sign in · Keyward")
+@AnonymousAllowed
+public class LoginView extends Main implements BeforeEnterObserver {
+
+    public static final String ROUTE = "login";
+
+    /** Query parameter set by the failure handler → what the person is told. */
+    private static final Map<String, String[]> FAILURES = Map.of(
+            "error", new String[] {"Incorrect username or password",
+                "Check that you have entered the correct username and password and try again."},
+            "locked", new String[] {"Your account is locked",
+                "Too many failed sign-ins, or an administrator locked it. Ask an administrator to unlock it."},
+            "disabled", new String[] {"Your account is disabled",
+                "Ask an administrator to enable your account."},
+            "expired", new String[] {"Your account has expired",
+                "Ask an administrator to extend your account."});
+
+    private final LoginForm form = new LoginForm();
+
+    public LoginView() {
+        addClassName("login-view");
+        form.setAction(ROUTE);
+        form.setForgotPasswordButtonVisible(false);
+        add(new H1("Keyward"), new Paragraph("API keys and access for your organisation's applications"), form);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> parameters = event.getLocation().getQueryParameters().getParameters();
+        FAILURES.entrySet().stream()
+                .filter(failure -> parameters.containsKey(failure.getKey()))
+                .findFirst()
+                .ifPresent(failure -> showError(failure.getValue()[0], failure.getValue()[1]));
+    }
+
+    private void showError(String title, String message) {
+        LoginI18n i18n = LoginI18n.createDefault();
+        i18n.getErrorMessage().setTitle(title);
+        i18n.getErrorMessage().setMessage(message);
+        form.setI18n(i18n);
+        form.setError(true);
+    }
+}

@@ -1,0 +1,99 @@
+package com.keyward.ui;
+
+import com.keyward.security.CurrentUser;
+import com.keyward.security.SignedInUser;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Header;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.orderedlayout.Scroller;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+
+/**
+ * The application shell: a drawer with the side navigation, and a header with the page title and
+ * the signed-in person's menu.
+ *
+ * <p>Navigation comes from the views' own {@code @Menu} declarations, already filtered by their
+ * access rules, so nobody sees an entry they cannot open. Views under {@code admin/} form the
+ * Admin group.
+ */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    static final String ADMIN_PREFIX = "admin";
+
+    private final H2 pageTitle = new H2();
+
+    public MainLayout(CurrentUser currentUser, AuthenticationContext authentication) {
+        setPrimarySection(Section.DRAWER);
+        pageTitle.addClassName("page-title");
+        addToNavbar(new DrawerToggle(), pageTitle, userMenu(currentUser.require(), authentication));
+        H1 appName = new H1("Keyward");
+        appName.addClassName("app-name");
+        addToDrawer(new Header(appName), new Scroller(navigation()));
+    }
+
+    private static SideNav navigation() {
+        SideNav nav = new SideNav();
+        nav.setLabel("Main navigation");
+        SideNavItem admin = new SideNavItem("Admin");
+        admin.setPrefixComponent(new Icon("vaadin", "cog"));
+        admin.setExpanded(true);
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            SideNavItem item = new SideNavItem(entry.title(), entry.path());
+            if (entry.icon() != null) {
+                item.setPrefixComponent(new Icon(entry.icon()));
+            }
+            if (isAdmin(entry.path())) {
+                admin.addItem(item);
+            } else {
+                nav.addItem(item);
+            }
+        }
+        if (!admin.getItems().isEmpty()) {
+            nav.addItem(admin);
+        }
+        return nav;
+    }
+
+    private static boolean isAdmin(String path) {
+        String trimmed = path.startsWith("/") ? path.substring(1) : path;
+        return trimmed.equals(ADMIN_PREFIX) || trimmed.startsWith(ADMIN_PREFIX + "/");
+    }
+
+    private static Component userMenu(SignedInUser user, AuthenticationContext authentication) {
+        Avatar avatar = new Avatar(user.displayName());
+        avatar.addThemeVariants(com.vaadin.flow.component.avatar.AvatarVariant.LUMO_XSMALL);
+        Div trigger = new Div(avatar, new Span(user.displayName()));
+        trigger.addClassName("user-menu-trigger");
+        MenuBar menu = new MenuBar();
+        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
+        menu.addClassName("user-menu");
+        MenuItem root = menu.addItem(trigger);
+        root.getSubMenu().addItem("Sign out", click -> authentication.logout());
+        return menu;
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        pageTitle.setText(MenuConfiguration.getPageHeader(getContent()).orElse(""));
+    }
+}

@@ -1,0 +1,17 @@
+package com.keyward.user;
+
+import java.time.Instant;
+
+/** What sign-in needs to know of an account; the hash never leaves the security layer. */
+public record SignInAccount(long id, String username, String displayName, String passwordHash, UserStatus status,
+        Instant accountExpiresAt) {
+
+    public boolean expiredAt(Instant now) {
+        return accountExpiresAt != null && !accountExpiresAt.isAfter(now);
+    }
+
+    @Override
+    public String toString() {
+        return "SignInAccount[id=" + id + ", username=" + username + ", status=" + status + "]";
+    }
+}

@@ -1,0 +1,8 @@
+package com.keyward.user;
+
+/** Whether an account may sign in; only ENABLED accounts can. */
+public enum UserStatus {
+    ENABLED,
+    DISABLED,
+    LOCKED
+}
