@@ -31,8 +31,13 @@ public class SecurityConfig {
                 LockedException.class.getName(), "/" + LoginView.ROUTE + "?locked",
                 DisabledException.class.getName(), "/" + LoginView.ROUTE + "?disabled",
                 AccountExpiredException.class.getName(), "/" + LoginView.ROUTE + "?expired"));
+        // our stylesheet is public like Vaadin's own static files (the login page needs it)
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**").permitAll());
+        // Vaadin's configurer first: it marks the login page as custom before form login
+        // initialises, otherwise Spring would also serve its own generated login page.
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         http.formLogin(form -> form.failureHandler(failures));
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+        return http.build();
     }
 
     /**

@@ -53,7 +53,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private static SideNav navigation() {
         SideNav nav = new SideNav();
-        nav.setLabel("Main navigation");
+        nav.getElement().setAttribute("aria-label", "Main navigation");
         SideNavItem admin = new SideNavItem("Admin");
         admin.setPrefixComponent(new Icon("vaadin", "cog"));
         admin.setExpanded(true);

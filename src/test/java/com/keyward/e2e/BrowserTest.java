@@ -1,0 +1,123 @@
+package com.keyward.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.Rule;
+import com.keyward.KeywardTest;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * End-to-end tests: the real application on its real MariaDB, driven through Debian's Chromium
+ * (override with the CHROMIUM environment variable) by Playwright. Screenshots for the README
+ * are written to docs/screenshots.
+ */
+@KeywardTest
+public abstract class BrowserTest {
+
+    static final Path SCREENSHOTS = Path.of("docs", "screenshots");
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    /** A failing test leaves a screenshot of what the browser showed in target/e2e-failures. */
+    @RegisterExtension
+    final TestExecutionExceptionHandler screenshotOnFailure = (extension, failure) -> {
+        if (this.page != null && !this.page.isClosed()) {
+            this.page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(
+                    Path.of("target", "e2e-failures", extension.getDisplayName().replaceAll("\\W+", "_") + ".png")));
+        }
+        System.err.println("E2E failure at " + (this.page == null ? "-" : this.page.url()));
+        throw failure;
+    };
+
+    @LocalServerPort
+    protected int port;
+
+    protected BrowserContext context;
+    protected Page page;
+
+    @BeforeAll
+    static void launchBrowser() {
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium")))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void openPage() {
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
+        context.setDefaultTimeout(20_000);
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closePage() {
+        context.close();
+    }
+
+    protected String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** Signs in through the real login form and waits for the shell. */
+    protected void signIn(String username, String password) {
+        submitLogin(username, password);
+        page.locator("vaadin-app-layout").waitFor();
+    }
+
+    protected void submitLogin(String username, String password) {
+        page.navigate(url("/login"));
+        page.getByLabel("Username").fill(username);
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+    }
+
+    protected void screenshot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
+    }
+
+    /** axe-core on the page as it is now: no serious or critical violation may remain. */
+    protected void assertNoSeriousAccessibilityViolations() {
+        AxeResults results = new AxeBuilder(page).analyze();
+        List<Rule> serious = results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .toList();
+        assertThat(serious)
+                .as(() -> serious.stream()
+                        .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
+                                + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget()))
+                                        .collect(Collectors.joining(", ")))
+                        .collect(Collectors.joining("\n")))
+                .isEmpty();
+    }
+}
