@@ -18,9 +18,9 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule onlyRepositoriesUseJooq = noClasses()
             .that().areNotAnnotatedWith(Repository.class)
-            .and().resideOutsideOfPackage("com.keyward.db.jooq..")
+            .and().resideOutsideOfPackage("com.keyward.db..")
             .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "com.keyward.db.jooq..")
-            .because("only repositories touch DSLContext and the generated classes");
+            .because("only repositories (and the db package that configures jOOQ) touch it");
 
     @ArchTest
     static final ArchRule viewsNeverCallRepositories = noClasses()

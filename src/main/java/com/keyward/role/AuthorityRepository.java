@@ -8,6 +8,7 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.table;
 
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jooq.CommonTableExpression;
@@ -30,8 +31,30 @@ public class AuthorityRepository {
      * application or area brings every authority beneath it.
      */
     public Set<String> findEffectiveAuthorityCodes(long userId) {
+        CommonTableExpression<Record1<String>> granted = effectiveAuthorities(userId);
+        Field<String> code = granted.field("code", String.class);
+        return dsl.withRecursive(granted)
+                .selectDistinct(code)
+                .from(granted)
+                .fetch(code, String.class)
+                .stream()
+                .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+    }
+
+    /** The same authorities with names and levels, in tree order (level, then position). */
+    public List<Authority> findEffectiveAuthorities(long userId) {
+        CommonTableExpression<Record1<String>> granted = effectiveAuthorities(userId);
+        return dsl.withRecursive(granted)
+                .select(AUTHORITY.CODE, AUTHORITY.NAME, AUTHORITY.LEVEL)
+                .from(AUTHORITY)
+                .where(AUTHORITY.CODE.in(select(granted.field("code", String.class)).from(granted)))
+                .orderBy(AUTHORITY.LEVEL.sortAsc("APPLICATION", "AREA", "ACTION"), AUTHORITY.POSITION, AUTHORITY.CODE)
+                .fetch(r -> new Authority(r.value1(), r.value2(), AuthorityLevel.valueOf(r.value3())));
+    }
+
+    private static CommonTableExpression<Record1<String>> effectiveAuthorities(long userId) {
         Field<String> code = field(name("granted", "code"), String.class);
-        CommonTableExpression<Record1<String>> granted = name("granted").fields("code").as(
+        return name("granted").fields("code").as(
                 select(ROLE_AUTHORITY.AUTHORITY_CODE)
                         .from(ROLE_AUTHORITY)
                         .join(USER_ROLE).on(USER_ROLE.ROLE_ID.eq(ROLE_AUTHORITY.ROLE_ID))
@@ -39,11 +62,5 @@ public class AuthorityRepository {
                         .unionAll(select(AUTHORITY.CODE)
                                 .from(AUTHORITY)
                                 .join(table(name("granted"))).on(AUTHORITY.PARENT_CODE.eq(code))));
-        return dsl.withRecursive(granted)
-                .selectDistinct(code)
-                .from(granted)
-                .fetch(code, String.class)
-                .stream()
-                .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
     }
 }

@@ -7,6 +7,7 @@ import static com.keyward.db.jooq.Tables.USER_ROLE;
 import com.keyward.db.DbTime;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
@@ -35,6 +36,14 @@ public class RoleRepository {
         }
         insert.execute();
         return id;
+    }
+
+    /** Role names of one user, alphabetical. */
+    public List<String> findRoleNamesOfUser(long userId) {
+        return dsl.select(ROLE.NAME).from(ROLE).join(USER_ROLE).on(USER_ROLE.ROLE_ID.eq(ROLE.ID))
+                .where(USER_ROLE.USER_ID.eq(userId))
+                .orderBy(ROLE.NAME)
+                .fetch(ROLE.NAME);
     }
 
     public void assign(long userId, long roleId) {

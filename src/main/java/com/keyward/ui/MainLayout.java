@@ -3,6 +3,7 @@ package com.keyward.ui;
 import com.keyward.security.CurrentUser;
 import com.keyward.security.SignedInUser;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.avatar.Avatar;
@@ -88,6 +89,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
         menu.addClassName("user-menu");
         MenuItem root = menu.addItem(trigger);
+        // a route name, not the view class: the shell does not depend on the feature packages
+        root.getSubMenu().addItem("My account", click -> UI.getCurrent().navigate("account"));
         root.getSubMenu().addItem("Sign out", click -> authentication.logout());
         return menu;
     }

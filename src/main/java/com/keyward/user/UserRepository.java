@@ -1,12 +1,24 @@
 package com.keyward.user;
 
 import static com.keyward.db.jooq.Tables.APP_USER;
+import static com.keyward.db.jooq.Tables.ROLE;
+import static com.keyward.db.jooq.Tables.USER_ROLE;
+import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.when;
 
 import com.keyward.db.DbTime;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record1;
+import org.jooq.SortField;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -70,6 +82,97 @@ public class UserRepository {
 
     public long count() {
         return dsl.fetchCount(APP_USER);
+    }
+
+    public long count(UserFilter filter) {
+        return dsl.fetchCount(APP_USER, condition(filter));
+    }
+
+    /**
+     * One page of the grid, paged and sorted in SQL.
+     *
+     * <p>Deep pages stay cheap: the page's ids are found first on the covering index of the sort
+     * column (a deferred join: the offset walks index entries, not rows), and a page in the second
+     * half of the result is read from the other end, so its offset is small. {@code total} is the
+     * number of matching users, which the grid knows from its count.
+     */
+    public List<UserRow> findPage(UserFilter filter, UserSort sort, boolean ascending, int offset, int limit,
+            long total) {
+        boolean fromEnd = offset > total / 2;
+        int effectiveOffset = fromEnd ? (int) Math.max(0, total - offset - limit) : offset;
+        int effectiveLimit = fromEnd ? (int) Math.min(limit, Math.max(0, total - offset)) : limit;
+        if (effectiveLimit <= 0) {
+            return List.of();
+        }
+        boolean readAscending = ascending != fromEnd;
+        Table<Record1<Long>> ids = select(APP_USER.ID)
+                .from(APP_USER)
+                .where(condition(filter))
+                .orderBy(order(sort, readAscending))
+                .limit(effectiveLimit)
+                .offset(effectiveOffset)
+                .asTable("page_ids");
+        Field<Long> pageId = ids.field(APP_USER.ID);
+        List<UserRow> rows = dsl.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.DISPLAY_NAME, APP_USER.EMAIL,
+                        roleNames(), APP_USER.STATUS, APP_USER.LAST_SIGN_IN_AT)
+                .from(APP_USER)
+                .join(ids).on(pageId.eq(APP_USER.ID))
+                .orderBy(order(sort, readAscending))
+                .fetch(r -> new UserRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                        UserStatus.valueOf(r.value6()), DbTime.fromDb(r.value7())));
+        if (fromEnd) {
+            rows = new ArrayList<>(rows);
+            Collections.reverse(rows);
+        }
+        return rows;
+    }
+
+    public Optional<UserAccountRecord> findAccount(String username) {
+        return dsl.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.DISPLAY_NAME, APP_USER.EMAIL, APP_USER.STATUS,
+                        APP_USER.ACCOUNT_EXPIRES_AT, APP_USER.CREATED_AT, APP_USER.LAST_SIGN_IN_AT)
+                .from(APP_USER)
+                .where(APP_USER.USERNAME.eq(username))
+                .fetchOptional(r -> new UserAccountRecord(r.value1(), r.value2(), r.value3(), r.value4(),
+                        UserStatus.valueOf(r.value5()), DbTime.fromDb(r.value6()), DbTime.fromDb(r.value7()),
+                        DbTime.fromDb(r.value8())));
+    }
+
+    /** An account's own columns; roles and authorities come from the role repositories. */
+    public record UserAccountRecord(long id, String username, String displayName, String email, UserStatus status,
+            Instant accountExpiresAt, Instant createdAt, Instant lastSignInAt) {
+    }
+
+    private static Field<String> roleNames() {
+        return DSL.field(select(DSL.groupConcat(ROLE.NAME).orderBy(ROLE.NAME).separator(", "))
+                .from(USER_ROLE).join(ROLE).on(ROLE.ID.eq(USER_ROLE.ROLE_ID))
+                .where(USER_ROLE.USER_ID.eq(APP_USER.ID)));
+    }
+
+    private static Condition condition(UserFilter filter) {
+        Condition condition = DSL.noCondition();
+        if (filter.text() != null) {
+            // prefix matches can use the indexes; the column collation makes them case-insensitive
+            String pattern = filter.text().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+            condition = condition.and(APP_USER.USERNAME.like(pattern, '!')
+                    .or(APP_USER.DISPLAY_NAME.like(pattern, '!'))
+                    .or(APP_USER.EMAIL.like(pattern, '!')));
+        }
+        if (filter.status() != null) {
+            condition = condition.and(APP_USER.STATUS.eq(filter.status().name()));
+        }
+        return condition;
+    }
+
+    private static List<SortField<?>> order(UserSort sort, boolean ascending) {
+        Field<?> column = switch (sort) {
+            case USERNAME -> APP_USER.USERNAME;
+            case NAME -> APP_USER.DISPLAY_NAME;
+            case EMAIL -> APP_USER.EMAIL;
+            case ROLES -> roleNames();
+            case STATUS -> APP_USER.STATUS;
+            case LAST_SIGN_IN -> APP_USER.LAST_SIGN_IN_AT;
+        };
+        return ascending ? List.of(column.asc(), APP_USER.ID.asc()) : List.of(column.desc(), APP_USER.ID.desc());
     }
 
     public int failedSignIns(String username) {

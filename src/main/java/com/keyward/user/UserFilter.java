@@ -1,0 +1,14 @@
+package com.keyward.user;
+
+/**
+ * What the User Management grid shows: text that username, name or email starts with
+ * (case- and accent-insensitive), and optionally one status.
+ */
+public record UserFilter(String text, UserStatus status) {
+
+    public static final UserFilter NONE = new UserFilter(null, null);
+
+    public UserFilter {
+        text = text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,68 @@
+package com.keyward.user;
+
+import com.keyward.role.AuthorityRepository;
+import com.keyward.role.RoleRepository;
+import com.keyward.security.Authorities;
+import com.keyward.security.CurrentUser;
+import com.keyward.security.SignedInUser;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reading user accounts: the grid needs View Users; everyone may read their own account. */
+@Service
+@Transactional(readOnly = true)
+public class UserService {
+
+    private final UserRepository users;
+    private final RoleRepository roles;
+    private final AuthorityRepository authorities;
+    private final CurrentUser currentUser;
+
+    public UserService(UserRepository users, RoleRepository roles, AuthorityRepository authorities,
+            CurrentUser currentUser) {
+        this.users = users;
+        this.roles = roles;
+        this.authorities = authorities;
+        this.currentUser = currentUser;
+    }
+
+    public long count(UserFilter filter) {
+        requireViewUsers();
+        return users.count(filter);
+    }
+
+    /** A page of the grid; {@code total} is what {@link #count} returned for the same filter. */
+    public List<UserRow> page(UserFilter filter, UserSort sort, boolean ascending, int offset, int limit, long total) {
+        requireViewUsers();
+        return users.findPage(filter, sort, ascending, offset, limit, total);
+    }
+
+    /** Another person's details need View Users; one's own never does. */
+    public Optional<UserAccountDetails> details(String username) {
+        SignedInUser viewer = currentUser.require();
+        if (!viewer.getUsername().equalsIgnoreCase(username)) {
+            requireViewUsers();
+        }
+        return users.findAccount(username).map(account -> new UserAccountDetails(account.id(), account.username(),
+                account.displayName(), account.email(), account.status(), account.accountExpiresAt(),
+                account.createdAt(), account.lastSignInAt(), roles.findRoleNamesOfUser(account.id()),
+                authorities.findEffectiveAuthorities(account.id())));
+    }
+
+    public UserAccountDetails myAccount() {
+        return details(currentUser.require().getUsername()).orElseThrow();
+    }
+
+    public boolean isOwnAccount(UserAccountDetails account) {
+        return currentUser.get().map(viewer -> viewer.id() == account.id()).orElse(false);
+    }
+
+    private void requireViewUsers() {
+        if (!currentUser.hasAuthority(Authorities.VIEW_USERS)) {
+            throw new AccessDeniedException("Viewing users needs the View Users authority");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package com.keyward.user.ui;
+
+import com.keyward.user.UserStatus;
+import com.vaadin.flow.component.html.Span;
+
+/** An account status as text with a colour that never carries the meaning alone. */
+final class StatusBadge {
+
+    private StatusBadge() {
+    }
+
+    static String label(UserStatus status) {
+        return switch (status) {
+            case ENABLED -> "Enabled";
+            case DISABLED -> "Disabled";
+            case LOCKED -> "Locked";
+        };
+    }
+
+    static Span of(UserStatus status) {
+        Span badge = new Span(label(status));
+        badge.getElement().getThemeList().add(switch (status) {
+            case ENABLED -> "badge success";
+            case DISABLED -> "badge contrast";
+            case LOCKED -> "badge error";
+        });
+        return badge;
+    }
+}

@@ -1,0 +1,102 @@
+package com.keyward.user.ui;
+
+import com.keyward.apikey.ApiKeyAccess;
+import com.keyward.role.Authority;
+import com.keyward.user.UserAccountDetails;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * The content of User Account Details: profile, status, roles and effective authorities, and the
+ * place of the API Keys section, shown only where {@link ApiKeyAccess} allows it.
+ */
+public class UserAccountDetailsPanel extends Div {
+
+    static final String API_KEYS_SECTION_ID = "api-keys-section";
+    static final String API_KEYS_HINT_ID = "api-keys-hint";
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+            .withZone(ZoneId.of("UTC"));
+
+    public UserAccountDetailsPanel(UserAccountDetails account, boolean ownAccount, ApiKeyAccess apiKeyAccess) {
+        addClassName("user-account-details");
+        FormLayout profile = new FormLayout();
+        profile.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
+        profile.add(value("Username", account.username()), value("Name", account.displayName()),
+                value("Email", account.email()), value("Status", StatusBadge.label(account.status())),
+                value("Account expires", account.accountExpiresAt() == null ? "Never" : time(account.accountExpiresAt())),
+                value("Created", time(account.createdAt())),
+                value("Last sign-in", account.lastSignInAt() == null ? "Never" : time(account.lastSignInAt())));
+        add(profile, roles(account), authorities(account));
+        if (apiKeyAccess.maySeeApiKeysSection()) {
+            Section apiKeys = new Section(new H3("API Keys"));
+            apiKeys.setId(API_KEYS_SECTION_ID);
+            add(apiKeys);
+        } else if (ownAccount) {
+            Paragraph hint = new Paragraph("To generate API keys you need the Admin role or a role that includes "
+                    + "the Manage User API Key authority. Ask an administrator.");
+            hint.setId(API_KEYS_HINT_ID);
+            hint.addClassName("hint");
+            add(hint);
+        }
+    }
+
+    private static Component roles(UserAccountDetails account) {
+        Section section = new Section(new H3("Roles"));
+        if (account.roles().isEmpty()) {
+            section.add(new Paragraph("No roles."));
+        } else {
+            Div badges = new Div();
+            badges.addClassName("badges");
+            account.roles().forEach(role -> {
+                Span badge = new Span(role);
+                badge.getElement().getThemeList().add("badge");
+                badges.add(badge);
+            });
+            section.add(badges);
+        }
+        return section;
+    }
+
+    private static Component authorities(UserAccountDetails account) {
+        Section section = new Section(new H3("Effective authorities"));
+        if (account.authorities().isEmpty()) {
+            section.add(new Paragraph("None."));
+            return section;
+        }
+        UnorderedList list = new UnorderedList();
+        list.addClassName("authorities");
+        for (Authority authority : account.authorities()) {
+            ListItem item = new ListItem(authority.name());
+            item.addClassName("level-" + authority.level().name().toLowerCase(Locale.ROOT));
+            item.getElement().setAttribute("title", authority.level().name().charAt(0)
+                    + authority.level().name().substring(1).toLowerCase(Locale.ROOT) + " · " + authority.code());
+            list.add(item);
+        }
+        section.add(list);
+        return section;
+    }
+
+    private static TextField value(String label, String value) {
+        TextField field = new TextField(label);
+        field.setValue(value == null ? "" : value);
+        field.setReadOnly(true);
+        return field;
+    }
+
+    static String time(Instant instant) {
+        return instant == null ? "" : TIME.format(instant);
+    }
+}

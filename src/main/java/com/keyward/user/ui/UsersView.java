@@ -1,0 +1,163 @@
+package com.keyward.user.ui;
+
+import com.keyward.apikey.ApiKeyAccess;
+import com.keyward.security.Authorities;
+import com.keyward.user.UserAccountDetails;
+import com.keyward.user.UserFilter;
+import com.keyward.user.UserRow;
+import com.keyward.user.UserService;
+import com.keyward.user.UserSort;
+import com.keyward.user.UserStatus;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
+import com.vaadin.flow.data.provider.DataProvider;
+import com.vaadin.flow.data.provider.Query;
+import com.vaadin.flow.data.provider.QuerySortOrder;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.OptionalParameter;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Admin › Users: the User Management grid. Paging, sorting and filtering happen in SQL. A
+ * username opens User Account Details at its own URL ({@code /admin/users/dana}), so the window
+ * can be bookmarked and Back closes it.
+ */
+@Route(UsersView.ROUTE)
+@PageTitle("User Management")
+@Menu(order = 10, icon = "vaadin:users", title = "Users")
+@RolesAllowed(Authorities.VIEW_USERS)
+public class UsersView extends Main implements HasUrlParameter<String> {
+
+    public static final String ROUTE = "admin/users";
+
+    private final UserService users;
+    private final ApiKeyAccess apiKeyAccess;
+    private final TextField search = new TextField();
+    private final ComboBox<UserStatus> status = new ComboBox<>();
+    private final Span total = new Span();
+    final Grid<UserRow> grid = new Grid<>();
+    private UserAccountDetailsDialog details;
+    private long lastCount;
+
+    public UsersView(UserService users, ApiKeyAccess apiKeyAccess) {
+        this.users = users;
+        this.apiKeyAccess = apiKeyAccess;
+        addClassNames("page", "users-view");
+
+        search.setPlaceholder("Username, name or email starts with…");
+        search.setAriaLabel("Search users");
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setValueChangeTimeout(300);
+        search.setWidth("22em");
+        status.setItems(UserStatus.values());
+        status.setItemLabelGenerator(StatusBadge::label);
+        status.setPlaceholder("Any status");
+        status.setAriaLabel("Status");
+        status.setClearButtonVisible(true);
+        total.addClassName("total");
+        total.setId("user-count");
+        HorizontalLayout toolbar = new HorizontalLayout(search, status, total);
+        toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        toolbar.addClassName("toolbar");
+
+        configureGrid();
+        search.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
+        status.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
+        add(toolbar, grid);
+    }
+
+    private void configureGrid() {
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setAriaLabel("User accounts");
+        grid.addColumn(LitRenderer.<UserRow>of("<a href=\"${item.href}\" router-link>${item.username}</a>")
+                        .withProperty("href", row -> ROUTE + "/" + URLEncoder.encode(row.username(), StandardCharsets.UTF_8))
+                        .withProperty("username", UserRow::username))
+                .setHeader("Username").setSortProperty(UserSort.USERNAME.property()).setKey("username")
+                .setAutoWidth(true);
+        grid.addColumn(UserRow::displayName).setHeader("Name").setSortProperty(UserSort.NAME.property())
+                .setKey("name").setAutoWidth(true);
+        grid.addColumn(UserRow::email).setHeader("Email").setSortProperty(UserSort.EMAIL.property())
+                .setKey("email").setAutoWidth(true);
+        grid.addColumn(UserRow::roles).setHeader("Roles").setSortProperty(UserSort.ROLES.property())
+                .setKey("roles").setAutoWidth(true);
+        grid.addComponentColumn(row -> StatusBadge.of(row.status())).setHeader("Status")
+                .setSortProperty(UserSort.STATUS.property()).setKey("status").setAutoWidth(true);
+        grid.addColumn(row -> row.lastSignInAt() == null ? "Never" : UserAccountDetailsPanel.time(row.lastSignInAt()))
+                .setHeader("Last sign-in").setSortProperty(UserSort.LAST_SIGN_IN.property()).setKey("lastSignIn")
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        grid.setEmptyStateText("No users match the filter.");
+        grid.setMultiSort(false);
+        DataProvider<UserRow, Void> provider = new CallbackDataProvider<>(this::fetch, this::count);
+        grid.setItems(provider);
+    }
+
+    private java.util.stream.Stream<UserRow> fetch(Query<UserRow, Void> query) {
+        UserSort sort = UserSort.USERNAME;
+        boolean ascending = true;
+        if (!query.getSortOrders().isEmpty()) {
+            QuerySortOrder order = query.getSortOrders().getFirst();
+            sort = UserSort.ofProperty(order.getSorted()).orElse(UserSort.USERNAME);
+            ascending = order.getDirection() == SortDirection.ASCENDING;
+        }
+        return users.page(filter(), sort, ascending, query.getOffset(), query.getLimit(), lastCount).stream();
+    }
+
+    private int count(Query<UserRow, Void> query) {
+        lastCount = users.count(filter());
+        total.setText(String.format("%,d %s", lastCount, lastCount == 1 ? "user" : "users"));
+        return (int) Math.min(lastCount, Integer.MAX_VALUE);
+    }
+
+    private UserFilter filter() {
+        return new UserFilter(search.getValue(), status.getValue());
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, @OptionalParameter String username) {
+        if (details != null) {
+            details.close();
+            details = null;
+        }
+        if (username == null || username.isBlank()) {
+            return;
+        }
+        Optional<UserAccountDetails> account = users.details(username);
+        if (account.isEmpty()) {
+            Notification notification = Notification.show("There is no user named \"" + username + "\".", 5000,
+                    Notification.Position.TOP_CENTER);
+            notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+            return;
+        }
+        details = new UserAccountDetailsDialog(account.get(), users.isOwnAccount(account.get()), apiKeyAccess);
+        details.addOpenedChangeListener(change -> {
+            if (!change.isOpened()) {
+                // closed by the person (not by Back): the URL goes back to the grid
+                getUI().ifPresent(ui -> ui.navigate(UsersView.class));
+            }
+        });
+        details.open();
+    }
+}
