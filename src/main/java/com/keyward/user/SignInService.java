@@ -5,6 +5,7 @@ import com.keyward.security.SignedInUser;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -47,7 +48,10 @@ public class SignInService implements UserDetailsService {
                 // the same exception for "no such user" and "cannot sign in with a password":
                 // Spring turns both into the generic bad-credentials answer
                 .orElseThrow(() -> new UsernameNotFoundException("No account that can sign in"));
+        // each authority twice: as its code (what services check) and as a role, which is how
+        // Jakarta @RolesAllowed on views asks (request.isUserInRole adds the ROLE_ prefix)
         List<SimpleGrantedAuthority> granted = authorities.findEffectiveAuthorityCodes(account.id()).stream()
+                .flatMap(code -> Stream.of(code, "ROLE_" + code))
                 .map(SimpleGrantedAuthority::new)
                 .toList();
         return new SignedInUser(account.id(), account.username(), account.displayName(), account.passwordHash(),
