@@ -172,6 +172,10 @@ public class UserRepository {
             case STATUS -> APP_USER.STATUS;
             case LAST_SIGN_IN -> APP_USER.LAST_SIGN_IN_AT;
         };
+        if (sort == UserSort.USERNAME) {
+            // unique already; an id tie-breaker would keep MariaDB off the unique index (filesort)
+            return List.of(ascending ? column.asc() : column.desc());
+        }
         return ascending ? List.of(column.asc(), APP_USER.ID.asc()) : List.of(column.desc(), APP_USER.ID.desc());
     }
 

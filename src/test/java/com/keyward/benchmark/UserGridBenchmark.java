@@ -1,0 +1,75 @@
+package com.keyward.benchmark;
+
+import com.keyward.user.UserFilter;
+import com.keyward.user.UserRepository;
+import com.keyward.user.UserSort;
+import java.util.Arrays;
+import java.util.function.LongSupplier;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The User Management grid's queries at a million users (not a test: it prints figures).
+ *
+ * <pre>./mvnw test -Dtest=UserGridBenchmark -Dkeyward.benchmark.users=1000000</pre>
+ *
+ * Seeds the synthetic users into a throwaway embedded MariaDB, then times each query as the grid
+ * issues it (50 rows, total already counted), median of many runs after a warm-up.
+ */
+@SpringBootTest(properties = "keyward.demo-data.synthetic-users=${keyward.benchmark.users:1000000}")
+class UserGridBenchmark {
+
+    private static final int PAGE = 50;
+    private static final int WARMUP = 20;
+    private static final int RUNS = 60;
+
+    @Autowired UserRepository users;
+
+    @Test
+    void gridQueries() {
+        long total = users.count(UserFilter.NONE);
+        UserFilter filtered = new UserFilter("zoë", null);
+        long filteredTotal = users.count(filtered);
+
+        double first = median(() -> users.findPage(UserFilter.NONE, UserSort.USERNAME, true, 0, PAGE, total).size());
+        double deep = median(() -> users.findPage(UserFilter.NONE, UserSort.USERNAME, true,
+                (int) total - 2 * PAGE, PAGE, total).size());
+        double middle = median(() -> users.findPage(UserFilter.NONE, UserSort.USERNAME, true,
+                (int) (total / 2) - PAGE, PAGE, total).size());
+        double filter = median(() -> users.findPage(filtered, UserSort.USERNAME, true, 0, PAGE, filteredTotal).size());
+        double byName = median(() -> users.findPage(UserFilter.NONE, UserSort.NAME, true,
+                (int) total - 2 * PAGE, PAGE, total).size());
+        double count = median(() -> users.count(UserFilter.NONE));
+        double filteredCount = median(() -> users.count(filtered));
+
+        System.out.printf("%nUser Management grid at %,d users (median of %d runs, %d rows a page)%n", total, RUNS, PAGE);
+        row("first page (username order)", first, first);
+        row("page near the end (username order)", deep, first);
+        row("filtered page (\"zoë\", " + String.format("%,d", filteredTotal) + " matches)", filter, first);
+        row("page in the middle (username order)", middle, first);
+        row("page near the end (name order)", byName, first);
+        row("count, no filter", count, first);
+        row("count, filtered", filteredCount, first);
+        System.out.printf("Goals: near the end <= 2x first -> %.2fx; filtered <= 5x first -> %.2fx%n%n",
+                deep / first, filter / first);
+    }
+
+    private static void row(String what, double millis, double baseline) {
+        System.out.printf("  %-52s %8.3f ms  %6.2fx first page%n", what, millis, millis / baseline);
+    }
+
+    private static double median(LongSupplier query) {
+        for (int i = 0; i < WARMUP; i++) {
+            query.getAsLong();
+        }
+        double[] times = new double[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            long start = System.nanoTime();
+            query.getAsLong();
+            times[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(times);
+        return times[RUNS / 2];
+    }
+}

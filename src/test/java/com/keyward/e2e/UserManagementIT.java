@@ -1,0 +1,72 @@
+package com.keyward.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Test;
+
+class UserManagementIT extends BrowserTest {
+
+    @Test
+    void adminFiltersTheGridOpensDanaAndBackClosesTheWindow() {
+        signIn("admin", "admin");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Users")).click();
+        assertThat(page).hasURL(url("/admin/users"));
+        assertThat(page.locator("#user-count")).containsText("users");
+        screenshot("users");
+
+        page.getByLabel("Search users").fill("dana");
+        assertThat(page.locator("#user-count")).hasText("1 user");
+        Locator dana = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("dana").setExact(true));
+        dana.click();
+
+        assertThat(page).hasURL(url("/admin/users/dana"));
+        Locator dialog = page.getByRole(AriaRole.DIALOG);
+        assertThat(dialog).containsText("User Account Details");
+        assertThat(dialog.getByLabel("Name")).hasValue("Dana Developer");
+        assertThat(dialog).containsText("API Integrator");
+        assertThat(dialog).containsText("API Keys");
+        screenshot("user-account-details");
+        assertNoSeriousAccessibilityViolations();
+
+        page.goBack();
+        assertThat(page).hasURL(url("/admin/users"));
+        assertThat(page.getByRole(AriaRole.DIALOG)).hasCount(0);
+    }
+
+    @Test
+    void aDeepLinkOpensTheWindowAndCloseReturnsToTheGrid() {
+        signIn("admin", "admin");
+        page.navigate(url("/admin/users/sam"));
+        Locator dialog = page.getByRole(AriaRole.DIALOG);
+        assertThat(dialog.getByLabel("Name")).hasValue("Sam Support");
+
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Close")).click();
+        assertThat(page).hasURL(url("/admin/users"));
+        assertThat(page.getByRole(AriaRole.DIALOG)).hasCount(0);
+    }
+
+    @Test
+    void samOpensMyAccountAndSeesHisRolesButNoApiKeys() {
+        signIn("sam", "sam");
+        page.locator(".user-menu").getByText("Sam Support").click();
+        page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("My account")).click();
+
+        assertThat(page).hasURL(url("/account"));
+        assertThat(page.getByLabel("Username")).hasValue("sam");
+        assertThat(page.locator(".user-account-details")).containsText("Viewer");
+        assertThat(page.locator("#api-keys-section")).hasCount(0);
+        assertThat(page.locator("#api-keys-hint")).containsText("Manage User API Key");
+        screenshot("my-account");
+    }
+
+    @Test
+    void samSeesSomeoneElsesDetailsButNoApiKeysPlace() {
+        signIn("sam", "sam");
+        page.navigate(url("/admin/users/dana"));
+        assertThat(page.getByRole(AriaRole.DIALOG).getByLabel("Name")).hasValue("Dana Developer");
+        assertThat(page.locator("#api-keys-section")).hasCount(0);
+    }
+}
