@@ -52,27 +52,24 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         addToDrawer(new Header(appName), new Scroller(navigation()));
     }
 
-    private static SideNav navigation() {
-        SideNav nav = new SideNav();
-        nav.getElement().setAttribute("aria-label", "Main navigation");
-        SideNavItem admin = new SideNavItem("Admin");
-        admin.setPrefixComponent(new Icon("vaadin", "cog"));
-        admin.setExpanded(true);
+    /** The main navigation, and below it the Admin group as its own labelled navigation. */
+    private static Component navigation() {
+        SideNav main = new SideNav();
+        main.getElement().setAttribute("aria-label", "Main navigation");
+        SideNav admin = new SideNav("Admin");
+        admin.addClassName("admin-nav");
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
             SideNavItem item = new SideNavItem(entry.title(), entry.path());
             if (entry.icon() != null) {
                 item.setPrefixComponent(new Icon(entry.icon()));
             }
-            if (isAdmin(entry.path())) {
-                admin.addItem(item);
-            } else {
-                nav.addItem(item);
-            }
+            (isAdmin(entry.path()) ? admin : main).addItem(item);
         }
+        Div navigation = new Div(main);
         if (!admin.getItems().isEmpty()) {
-            nav.addItem(admin);
+            navigation.add(admin);
         }
-        return nav;
+        return navigation;
     }
 
     private static boolean isAdmin(String path) {

@@ -25,7 +25,7 @@ class UserManagementIT extends BrowserTest {
         assertThat(page).hasURL(url("/admin/users/dana"));
         Locator dialog = page.getByRole(AriaRole.DIALOG);
         assertThat(dialog).containsText("User Account Details");
-        assertThat(dialog.getByLabel("Name")).hasValue("Dana Developer");
+        assertThat(dialog.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true))).hasValue("Dana Developer");
         assertThat(dialog).containsText("API Integrator");
         assertThat(dialog).containsText("API Keys");
         screenshot("user-account-details");
@@ -41,7 +41,7 @@ class UserManagementIT extends BrowserTest {
         signIn("admin", "admin");
         page.navigate(url("/admin/users/sam"));
         Locator dialog = page.getByRole(AriaRole.DIALOG);
-        assertThat(dialog.getByLabel("Name")).hasValue("Sam Support");
+        assertThat(dialog.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true))).hasValue("Sam Support");
 
         dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Close")).click();
         assertThat(page).hasURL(url("/admin/users"));
@@ -55,7 +55,7 @@ class UserManagementIT extends BrowserTest {
         page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("My account")).click();
 
         assertThat(page).hasURL(url("/account"));
-        assertThat(page.getByLabel("Username")).hasValue("sam");
+        assertThat(page.getByLabel("Username", new Page.GetByLabelOptions().setExact(true))).hasValue("sam");
         assertThat(page.locator(".user-account-details")).containsText("Viewer");
         assertThat(page.locator("#api-keys-section")).hasCount(0);
         assertThat(page.locator("#api-keys-hint")).containsText("Manage User API Key");
@@ -66,7 +66,7 @@ class UserManagementIT extends BrowserTest {
     void samSeesSomeoneElsesDetailsButNoApiKeysPlace() {
         signIn("sam", "sam");
         page.navigate(url("/admin/users/dana"));
-        assertThat(page.getByRole(AriaRole.DIALOG).getByLabel("Name")).hasValue("Dana Developer");
+        assertThat(page.getByRole(AriaRole.DIALOG).getByLabel("Name", new Locator.GetByLabelOptions().setExact(true))).hasValue("Dana Developer");
         assertThat(page.locator("#api-keys-section")).hasCount(0);
     }
 }
