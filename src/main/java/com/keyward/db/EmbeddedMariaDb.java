@@ -27,11 +27,9 @@ public final class EmbeddedMariaDb {
     /** Held, never released by code: the OS frees it when the JVM ends. */
     private static FileLock folderLock;
 
-    private final Path dataDir;
     private final int port;
 
-    private EmbeddedMariaDb(Path dataDir, int port) {
-        this.dataDir = dataDir;
+    private EmbeddedMariaDb(int port) {
         this.port = port;
     }
 
@@ -89,7 +87,7 @@ public final class EmbeddedMariaDb {
         if (throwaway) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(root), "keyward-db-cleanup"));
         }
-        return new EmbeddedMariaDb(root.resolve("data"), port);
+        return new EmbeddedMariaDb(port);
     }
 
     /**
@@ -115,10 +113,6 @@ public final class EmbeddedMariaDb {
     /** JDBC URL of the application database; it is created on first connection. */
     public String jdbcUrl() {
         return "jdbc:mariadb://127.0.0.1:" + port + "/" + DATABASE + "?createDatabaseIfNotExist=true";
-    }
-
-    public Path dataDir() {
-        return dataDir;
     }
 
     private static int freeLoopbackPort() {

@@ -1,5 +1,7 @@
 package com.keyward.demo;
 
+import static com.keyward.db.jooq.Tables.APP_USER;
+
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
@@ -18,11 +20,19 @@ public class DemoDataRepository {
         this.dsl = dsl;
     }
 
-    /** The highest number N of the synthetic users {@code userNNNNNNN} present, 0 when none. */
+    /**
+     * The highest number N of the synthetic users {@code userNNNNNNN} present, 0 when none. The
+     * numbers are zero-padded, so the last one in username order is the highest: one index probe,
+     * not a scan, on every start.
+     */
     public int highestSyntheticNumber() {
-        Integer max = dsl.resultQuery("SELECT MAX(CAST(SUBSTRING(username, 5) AS UNSIGNED)) FROM app_user"
-                + " WHERE username LIKE 'user%' AND username REGEXP '^user[0-9]{7}$'").fetchOne(0, Integer.class);
-        return max == null ? 0 : max;
+        String last = dsl.select(APP_USER.USERNAME).from(APP_USER)
+                .where(APP_USER.USERNAME.between(SYNTHETIC_PREFIX + "0000000", SYNTHETIC_PREFIX + "9999999"))
+                .and(APP_USER.USERNAME.likeRegex("^" + SYNTHETIC_PREFIX + "[0-9]{7}$"))
+                .orderBy(APP_USER.USERNAME.desc())
+                .limit(1)
+                .fetchOne(APP_USER.USERNAME);
+        return last == null ? 0 : Integer.parseInt(last.substring(SYNTHETIC_PREFIX.length()));
     }
 
     /**

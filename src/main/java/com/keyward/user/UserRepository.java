@@ -80,10 +80,6 @@ public class UserRepository {
         return dsl.select(APP_USER.ID).from(APP_USER).where(APP_USER.USERNAME.eq(username)).fetchOptional(APP_USER.ID);
     }
 
-    public long count() {
-        return dsl.fetchCount(APP_USER);
-    }
-
     public long count(UserFilter filter) {
         return dsl.fetchCount(APP_USER, condition(filter));
     }

@@ -25,13 +25,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * End-to-end tests: the real application on its real MariaDB, driven through Debian's Chromium
- * (override with the CHROMIUM environment variable) by Playwright. Screenshots for the README
- * are written to docs/screenshots.
+ * (override with the CHROMIUM environment variable) by Playwright.
  */
 @KeywardTest
 public abstract class BrowserTest {
 
-    static final Path SCREENSHOTS = Path.of("docs", "screenshots");
+    /**
+     * Screenshots go to target/screenshots, so test runs leave the work tree clean;
+     * {@code -Dkeyward.screenshots=docs/screenshots} refreshes the README's.
+     */
+    static final Path SCREENSHOTS = Path.of(System.getProperty("keyward.screenshots", "target/screenshots"));
 
     private static Playwright playwright;
     private static Browser browser;

@@ -6,16 +6,24 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 
-/** The User Account Details window, opened from a username in User Management. */
+/**
+ * The User Account Details window, opened from a username in User Management.
+ *
+ * <p>It does not close itself: Close, Esc and an outside click ask the owner ({@code onClose}) to
+ * leave the window's URL, and the owner closes it when the URL changes. So Back, the Close button
+ * and a bookmark all go through one path.
+ */
 public class UserAccountDetailsDialog extends Dialog {
 
-    public UserAccountDetailsDialog(UserAccountDetails account, boolean ownAccount, ApiKeyAccess apiKeyAccess) {
+    public UserAccountDetailsDialog(UserAccountDetails account, boolean ownAccount, ApiKeyAccess apiKeyAccess,
+            Runnable onClose) {
         setHeaderTitle("User Account Details");
         getElement().setAttribute("aria-label", "User Account Details: " + account.username());
         setWidth("min(56rem, 100vw)");
         add(new UserAccountDetailsPanel(account, ownAccount, apiKeyAccess));
-        Button close = new Button("Close", click -> close());
+        Button close = new Button("Close", click -> onClose.run());
         close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(close);
+        addDialogCloseActionListener(event -> onClose.run());
     }
 }

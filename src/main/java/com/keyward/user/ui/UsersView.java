@@ -138,7 +138,7 @@ public class UsersView extends Main implements HasUrlParameter<String> {
     @Override
     public void setParameter(BeforeEvent event, @OptionalParameter String username) {
         if (details != null) {
-            details.close();
+            remove(details);
             details = null;
         }
         if (username == null || username.isBlank()) {
@@ -151,13 +151,10 @@ public class UsersView extends Main implements HasUrlParameter<String> {
             notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
             return;
         }
-        details = new UserAccountDetailsDialog(account.get(), users.isOwnAccount(account.get()), apiKeyAccess);
-        details.addOpenedChangeListener(change -> {
-            if (!change.isOpened()) {
-                // closed by the person (not by Back): the URL goes back to the grid
-                getUI().ifPresent(ui -> ui.navigate(UsersView.class));
-            }
-        });
+        details = new UserAccountDetailsDialog(account.get(), users.isOwnAccount(account.get()), apiKeyAccess,
+                () -> getUI().ifPresent(ui -> ui.navigate(UsersView.class)));
+        // a child of the view: it goes away with the view when Back leaves User Management
+        add(details);
         details.open();
     }
 }

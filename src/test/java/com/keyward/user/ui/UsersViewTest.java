@@ -15,6 +15,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -61,6 +63,19 @@ class UsersViewTest extends SignedInBrowserlessTest {
     }
 
     @Test
+    void closingTheWindowReturnsToTheGridAddress() {
+        signInAs("admin");
+        navigate(UsersView.class, "dana");
+        test($(com.vaadin.flow.component.button.Button.class, $(UserAccountDetailsDialog.class).single())
+                .withText("Close").single()).click();
+
+        assertThat($(UserAccountDetailsDialog.class).exists()).isFalse();
+        assertThat(getCurrentView()).isInstanceOf(UsersView.class);
+        assertThat(com.vaadin.flow.component.UI.getCurrent().getInternals().getActiveViewLocation().getPath())
+                .isEqualTo(UsersView.ROUTE);
+    }
+
+    @Test
     void anUnknownUsernameSaysSo() {
         signInAs("admin");
         navigate(UsersView.class, "no-such-person");
@@ -90,17 +105,10 @@ class UsersViewTest extends SignedInBrowserlessTest {
         assertThat($(Paragraph.class, dialog).withId(UserAccountDetailsPanel.API_KEYS_HINT_ID).exists()).isFalse();
     }
 
-    @Test
-    void danaSeesTheApiKeysPlace() {
-        signInAs("dana");
-        navigate(UsersView.class, "dana");
-        UserAccountDetailsDialog dialog = $(UserAccountDetailsDialog.class).single();
-        assertThat($(Section.class, dialog).withId(UserAccountDetailsPanel.API_KEYS_SECTION_ID).exists()).isTrue();
-    }
-
-    @Test
-    void adminSeesTheApiKeysPlace() {
-        signInAs("admin");
+    @ParameterizedTest
+    @ValueSource(strings = {"dana", "admin"})
+    void danaAndAdminSeeTheApiKeysPlace(String viewer) {
+        signInAs(viewer);
         navigate(UsersView.class, "dana");
         UserAccountDetailsDialog dialog = $(UserAccountDetailsDialog.class).single();
         assertThat($(Section.class, dialog).withId(UserAccountDetailsPanel.API_KEYS_SECTION_ID).exists()).isTrue();
