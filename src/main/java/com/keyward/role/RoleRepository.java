@@ -2,6 +2,7 @@ package com.keyward.role;
 
 import static com.keyward.db.jooq.Tables.ROLE;
 import static com.keyward.db.jooq.Tables.ROLE_AUTHORITY;
+import static com.keyward.db.jooq.Tables.ROLE_LIMIT;
 import static com.keyward.db.jooq.Tables.USER_ROLE;
 
 import com.keyward.db.DbTime;
@@ -10,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -44,6 +46,31 @@ public class RoleRepository {
                 .where(USER_ROLE.USER_ID.eq(userId))
                 .orderBy(ROLE.NAME)
                 .fetch(ROLE.NAME);
+    }
+
+    /** The largest of each limit over the user's roles; a role without a limit row has the default. */
+    public RoleLimits findLimitsOfUser(long userId) {
+        var keys = ROLE_LIMIT.as("keys");
+        var lifetime = ROLE_LIMIT.as("lifetime");
+        var maxKeys = DSL.max(DSL.coalesce(keys.LIMIT_VALUE, RoleLimits.DEFAULT_MAX_ACTIVE_API_KEYS));
+        var maxDays = DSL.max(DSL.coalesce(lifetime.LIMIT_VALUE, RoleLimits.DEFAULT_MAX_API_KEY_LIFETIME_DAYS));
+        var limits = dsl.select(maxKeys, maxDays)
+                .from(USER_ROLE)
+                .leftJoin(keys).on(keys.ROLE_ID.eq(USER_ROLE.ROLE_ID).and(keys.LIMIT_CODE.eq("MAX_ACTIVE_API_KEYS")))
+                .leftJoin(lifetime).on(lifetime.ROLE_ID.eq(USER_ROLE.ROLE_ID)
+                        .and(lifetime.LIMIT_CODE.eq("MAX_API_KEY_LIFETIME_DAYS")))
+                .where(USER_ROLE.USER_ID.eq(userId))
+                .fetchOne();
+        return limits == null || limits.value1() == null ? RoleLimits.DEFAULTS
+                : new RoleLimits(limits.value1(), limits.value2());
+    }
+
+    /** Sets one limit of a role (insert or update). */
+    public void setLimit(long roleId, String limitCode, int value) {
+        dsl.insertInto(ROLE_LIMIT, ROLE_LIMIT.ROLE_ID, ROLE_LIMIT.LIMIT_CODE, ROLE_LIMIT.LIMIT_VALUE)
+                .values(roleId, limitCode, value)
+                .onDuplicateKeyUpdate().set(ROLE_LIMIT.LIMIT_VALUE, value)
+                .execute();
     }
 
     public void assign(long userId, long roleId) {

@@ -1,0 +1,17 @@
+package com.keyward.apikey;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What anyone may see of a key: everything but the key itself, which exists nowhere. */
+public record ApiKeyInfo(long id, long ownerId, String name, String description, List<String> apiSetCodes,
+        String hint, Instant createdAt, Instant expiresAt, Instant revokedAt, Instant lastUsedAt,
+        String lastUsedAddress) {
+
+    public ApiKeyStatus statusAt(Instant now) {
+        if (revokedAt != null) {
+            return ApiKeyStatus.REVOKED;
+        }
+        return expiresAt.isAfter(now) ? ApiKeyStatus.ACTIVE : ApiKeyStatus.EXPIRED;
+    }
+}

@@ -1,0 +1,112 @@
+package com.keyward.apikey;
+
+import static com.keyward.db.jooq.Tables.API_KEY;
+import static com.keyward.db.jooq.Tables.API_KEY_SET;
+import static com.keyward.db.jooq.Tables.APP_USER;
+import static org.jooq.impl.DSL.select;
+
+import com.keyward.db.DbTime;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class ApiKeyRepository {
+
+    private final DSLContext dsl;
+
+    public ApiKeyRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /**
+     * Locks the owner's account row until the transaction ends, so that two requests of the same
+     * person are checked against the limit one after the other.
+     */
+    public void lockOwner(long ownerId) {
+        dsl.select(APP_USER.ID).from(APP_USER).where(APP_USER.ID.eq(ownerId)).forUpdate().fetch();
+    }
+
+    public int countActive(long ownerId, Instant now) {
+        return dsl.fetchCount(API_KEY, API_KEY.OWNER_ID.eq(ownerId).and(active(now)));
+    }
+
+    public boolean activeNameExists(long ownerId, String name, Instant now) {
+        return dsl.fetchExists(API_KEY, API_KEY.OWNER_ID.eq(ownerId).and(API_KEY.NAME.eq(name)).and(active(now)));
+    }
+
+    public long insert(long ownerId, String name, String description, byte[] digest, String hint, Instant createdAt,
+            Instant expiresAt, Collection<String> apiSetCodes) {
+        long id = dsl.insertInto(API_KEY, API_KEY.OWNER_ID, API_KEY.NAME, API_KEY.DESCRIPTION, API_KEY.KEY_DIGEST,
+                        API_KEY.HINT, API_KEY.CREATED_AT, API_KEY.EXPIRES_AT)
+                .values(ownerId, name, description, digest, hint, DbTime.toDb(createdAt), DbTime.toDb(expiresAt))
+                .returning(API_KEY.ID)
+                .fetchOne(API_KEY.ID);
+        var sets = dsl.insertInto(API_KEY_SET, API_KEY_SET.API_KEY_ID, API_KEY_SET.API_SET_CODE);
+        for (String code : apiSetCodes) {
+            sets = sets.values(id, code);
+        }
+        sets.execute();
+        return id;
+    }
+
+    public Optional<ApiKeyInfo> findById(long id) {
+        return dsl.select(columns()).from(API_KEY).where(API_KEY.ID.eq(id)).fetchOptional(ApiKeyRepository::toInfo);
+    }
+
+    public int countByOwner(long ownerId) {
+        return dsl.fetchCount(API_KEY, API_KEY.OWNER_ID.eq(ownerId));
+    }
+
+    /** An owner's keys, newest first, paged. */
+    public List<ApiKeyInfo> findByOwner(long ownerId, int offset, int limit) {
+        return dsl.select(columns()).from(API_KEY)
+                .where(API_KEY.OWNER_ID.eq(ownerId))
+                .orderBy(API_KEY.CREATED_AT.desc(), API_KEY.ID.desc())
+                .limit(limit).offset(offset)
+                .fetch(ApiKeyRepository::toInfo);
+    }
+
+    /** @return false when the key was already revoked */
+    public boolean revoke(long id, long revokedBy, Instant at) {
+        return dsl.update(API_KEY)
+                .set(API_KEY.REVOKED_AT, DbTime.toDb(at))
+                .set(API_KEY.REVOKED_BY, revokedBy)
+                .where(API_KEY.ID.eq(id).and(API_KEY.REVOKED_AT.isNull()))
+                .execute() == 1;
+    }
+
+    public String ownerUsername(long ownerId) {
+        return dsl.select(APP_USER.USERNAME).from(APP_USER).where(APP_USER.ID.eq(ownerId)).fetchOne(APP_USER.USERNAME);
+    }
+
+    private static Condition active(Instant now) {
+        return API_KEY.REVOKED_AT.isNull().and(API_KEY.EXPIRES_AT.gt(DbTime.toDb(now)));
+    }
+
+    private static List<Field<?>> columns() {
+        Field<String> sets = DSL.field(select(DSL.groupConcat(API_KEY_SET.API_SET_CODE)
+                        .orderBy(API_KEY_SET.API_SET_CODE).separator(","))
+                .from(API_KEY_SET).where(API_KEY_SET.API_KEY_ID.eq(API_KEY.ID))).as("sets");
+        return List.of(API_KEY.ID, API_KEY.OWNER_ID, API_KEY.NAME, API_KEY.DESCRIPTION, sets, API_KEY.HINT,
+                API_KEY.CREATED_AT, API_KEY.EXPIRES_AT, API_KEY.REVOKED_AT, API_KEY.LAST_USED_AT,
+                API_KEY.LAST_USED_IP);
+    }
+
+    private static ApiKeyInfo toInfo(Record r) {
+        String sets = r.get("sets", String.class);
+        return new ApiKeyInfo(r.get(API_KEY.ID), r.get(API_KEY.OWNER_ID), r.get(API_KEY.NAME),
+                r.get(API_KEY.DESCRIPTION), sets == null ? List.of() : Arrays.asList(sets.split(",")),
+                r.get(API_KEY.HINT), DbTime.fromDb(r.get(API_KEY.CREATED_AT)), DbTime.fromDb(r.get(API_KEY.EXPIRES_AT)),
+                DbTime.fromDb(r.get(API_KEY.REVOKED_AT)), DbTime.fromDb(r.get(API_KEY.LAST_USED_AT)),
+                r.get(API_KEY.LAST_USED_IP));
+    }
+}

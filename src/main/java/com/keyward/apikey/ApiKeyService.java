@@ -1,0 +1,173 @@
+package com.keyward.apikey;
+
+import com.keyward.apiset.ApiSetCatalog;
+import com.keyward.audit.AuditEventType;
+import com.keyward.audit.AuditLog;
+import com.keyward.role.RoleLimits;
+import com.keyward.role.RoleRepository;
+import com.keyward.security.Authorities;
+import com.keyward.security.CurrentUser;
+import com.keyward.security.SignedInUser;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * API keys: generated only for oneself, shown once, stored as a digest; listed and revoked by
+ * their owner, or by whoever holds Revoke User API Keys.
+ */
+@Service
+public class ApiKeyService {
+
+    public static final int MAX_NAME_LENGTH = 100;
+    public static final int MAX_DESCRIPTION_LENGTH = 500;
+
+    private final ApiKeyRepository keys;
+    private final RoleRepository roles;
+    private final ApiSetCatalog apiSets;
+    private final AuditLog audit;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    public ApiKeyService(ApiKeyRepository keys, RoleRepository roles, ApiSetCatalog apiSets, AuditLog audit,
+            CurrentUser currentUser, Clock clock) {
+        this.keys = keys;
+        this.roles = roles;
+        this.apiSets = apiSets;
+        this.audit = audit;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /** The signed-in person's limits, for the New API Key window to offer only what will pass. */
+    @Transactional(readOnly = true)
+    public RoleLimits myLimits() {
+        SignedInUser owner = requireManageOwnKeys();
+        return roles.findLimitsOfUser(owner.id());
+    }
+
+    /**
+     * Generates a key for the signed-in person. The key is returned this once and stored only
+     * as its SHA-256 digest. Nothing is stored when any check fails.
+     *
+     * @throws ApiKeyValidationException with a message per field
+     * @throws AccessDeniedException without Manage User API Key
+     */
+    @Transactional
+    public GeneratedApiKey generate(NewApiKey request) {
+        SignedInUser owner = requireManageOwnKeys();
+        // First statement of the transaction: one person's concurrent requests queue here, and
+        // InnoDB takes the read snapshot only after the lock, so the counts below are current.
+        keys.lockOwner(owner.id());
+        Instant now = clock.instant();
+        RoleLimits limits = roles.findLimitsOfUser(owner.id());
+        String name = request.name() == null ? "" : request.name().strip();
+        String description = request.description() == null || request.description().isBlank()
+                ? null : request.description().strip();
+        Set<String> sets = request.apiSetCodes() == null ? Set.of() : new TreeSet<>(request.apiSetCodes());
+
+        Map<ApiKeyValidationException.Field, String> errors = new EnumMap<>(ApiKeyValidationException.Field.class);
+        if (name.isEmpty()) {
+            errors.put(ApiKeyValidationException.Field.NAME, "Enter a name for the key.");
+        } else if (name.length() > MAX_NAME_LENGTH) {
+            errors.put(ApiKeyValidationException.Field.NAME, "Use at most " + MAX_NAME_LENGTH + " characters.");
+        }
+        if (description != null && description.length() > MAX_DESCRIPTION_LENGTH) {
+            errors.put(ApiKeyValidationException.Field.DESCRIPTION,
+                    "Use at most " + MAX_DESCRIPTION_LENGTH + " characters.");
+        }
+        if (sets.isEmpty()) {
+            errors.put(ApiKeyValidationException.Field.API_SETS, "Select at least one API set.");
+        } else if (!sets.stream().allMatch(apiSets::exists)) {
+            errors.put(ApiKeyValidationException.Field.API_SETS, "Select only API sets from the list.");
+        }
+        Instant latest = now.plus(Duration.ofDays(limits.maxApiKeyLifetimeDays()));
+        if (request.expiresAt() == null || !request.expiresAt().isAfter(now)) {
+            errors.put(ApiKeyValidationException.Field.EXPIRES, "Choose an expiry in the future.");
+        } else if (request.expiresAt().isAfter(latest)) {
+            errors.put(ApiKeyValidationException.Field.EXPIRES, "Your roles allow keys of at most "
+                    + limits.maxApiKeyLifetimeDays() + " days (until " + latest.atOffset(ZoneOffset.UTC).toLocalDate()
+                    + ").");
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiKeyValidationException(errors);
+        }
+
+        if (keys.countActive(owner.id(), now) >= limits.maxActiveApiKeys()) {
+            throw new ApiKeyValidationException(Map.of(ApiKeyValidationException.Field.FORM,
+                    "You already have " + limits.maxActiveApiKeys() + " active API keys, the most your roles allow. "
+                            + "Revoke one before generating another."));
+        }
+        if (keys.activeNameExists(owner.id(), name, now)) {
+            throw new ApiKeyValidationException(Map.of(ApiKeyValidationException.Field.NAME,
+                    "You already have an active key with this name."));
+        }
+        String key = ApiKeyFormat.generate();
+        String hint = ApiKeyFormat.hint(key);
+        long id = keys.insert(owner.id(), name, description, ApiKeyFormat.digest(key), hint, now, request.expiresAt(),
+                sets);
+        audit.record(AuditEventType.API_KEY_GENERATED, owner.id(), owner.getUsername(),
+                "Key \"" + name + "\" (" + hint + ") for " + setNames(sets) + ", expires "
+                        + request.expiresAt().atOffset(ZoneOffset.UTC).toLocalDate());
+        return new GeneratedApiKey(keys.findById(id).orElseThrow(), key);
+    }
+
+    /** Whether the signed-in person may list (and so revoke) this owner's keys. */
+    public boolean mayManageKeysOf(long ownerId) {
+        return currentUser.get().map(viewer -> viewer.id() == ownerId
+                ? currentUser.hasAuthority(Authorities.MANAGE_USER_API_KEY)
+                : currentUser.hasAuthority(Authorities.REVOKE_USER_API_KEYS)).orElse(false);
+    }
+
+    @Transactional(readOnly = true)
+    public int count(long ownerId) {
+        requireMayManageKeysOf(ownerId);
+        return keys.countByOwner(ownerId);
+    }
+
+    /** An owner's keys, newest first: metadata only. */
+    @Transactional(readOnly = true)
+    public List<ApiKeyInfo> list(long ownerId, int offset, int limit) {
+        requireMayManageKeysOf(ownerId);
+        return keys.findByOwner(ownerId, offset, limit);
+    }
+
+    /** Revokes a key at once; revoking a revoked key changes nothing. */
+    @Transactional
+    public void revoke(long keyId) {
+        ApiKeyInfo key = keys.findById(keyId).orElseThrow(() -> new AccessDeniedException("No such API key"));
+        requireMayManageKeysOf(key.ownerId());
+        if (keys.revoke(keyId, currentUser.require().id(), clock.instant())) {
+            audit.record(AuditEventType.API_KEY_REVOKED, key.ownerId(), keys.ownerUsername(key.ownerId()),
+                    "Key \"" + key.name() + "\" (" + key.hint() + ")");
+        }
+    }
+
+    public String setNames(Set<String> codes) {
+        return codes.stream().map(code -> apiSets.get(code).name()).collect(Collectors.joining(", "));
+    }
+
+    private SignedInUser requireManageOwnKeys() {
+        SignedInUser user = currentUser.require();
+        if (!currentUser.hasAuthority(Authorities.MANAGE_USER_API_KEY)) {
+            throw new AccessDeniedException("Generating API keys needs the Manage User API Key authority");
+        }
+        return user;
+    }
+
+    private void requireMayManageKeysOf(long ownerId) {
+        if (!mayManageKeysOf(ownerId)) {
+            throw new AccessDeniedException("Not allowed to manage this user's API keys");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package com.keyward.audit;
+
+import com.keyward.security.CurrentUser;
+import java.time.Clock;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Records audit events inside the caller's transaction: the event exists exactly when the change does. */
+@Service
+public class AuditLog {
+
+    private final AuditRepository repository;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    public AuditLog(AuditRepository repository, CurrentUser currentUser, Clock clock) {
+        this.repository = repository;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(AuditEventType type, long targetUserId, String targetUsername, String details) {
+        var actor = currentUser.require();
+        repository.insert(new AuditEvent(clock.instant(), type, actor.id(), actor.getUsername(), targetUserId,
+                targetUsername, details));
+    }
+}

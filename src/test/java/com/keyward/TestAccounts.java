@@ -1,0 +1,46 @@
+package com.keyward;
+
+import com.keyward.role.RoleRepository;
+import com.keyward.user.NewUser;
+import com.keyward.user.UserRepository;
+import com.keyward.user.UserStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Accounts made for one test, and signing in as them (or as a persona) on the current thread. */
+public record TestAccounts(UserRepository users, RoleRepository roles, UserDetailsService userDetails,
+        PasswordEncoder passwordEncoder, TransactionTemplate transaction) {
+
+    /** A new enabled user holding a new role with these authorities; password = username. */
+    public String create(String prefix, List<String> authorities) {
+        String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        transaction.executeWithoutResult(status -> {
+            long user = users.insert(new NewUser(username, "Test " + prefix, username + "@example.com",
+                    UserStatus.ENABLED, null, passwordEncoder.encode(username)), Instant.now());
+            long role = roles.create("role of " + username, null, authorities, Instant.now());
+            roles.assign(user, role);
+        });
+        return username;
+    }
+
+    public long roleOf(String username) {
+        return roles.findIdByName("role of " + username).orElseThrow();
+    }
+
+    public long idOf(String username) {
+        return users.findIdByUsername(username).orElseThrow();
+    }
+
+    public void signInAs(String username) {
+        UserDetails user = userDetails.loadUserByUsername(username);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+    }
+}
