@@ -1,16 +1,16 @@
 package com.keyward.ui;
 
+import com.keyward.TestAccounts;
+import com.keyward.role.RoleRepository;
 import com.keyward.user.NewUser;
 import com.keyward.user.UserRepository;
 import com.keyward.user.UserStatus;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import java.time.Instant;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Browserless UI tests signed in as a real account: the principal and its authorities are
@@ -24,14 +24,18 @@ public abstract class SignedInBrowserlessTest extends SpringBrowserlessTest {
     @Autowired protected UserDetailsService userDetailsService;
     @Autowired protected UserRepository userRepository;
     @Autowired protected PasswordEncoder passwordEncoder;
+    @Autowired protected RoleRepository roleRepository;
+    @Autowired protected TransactionTemplate transaction;
+
+    protected TestAccounts accounts() {
+        return new TestAccounts(userRepository, roleRepository, userDetailsService, passwordEncoder, transaction);
+    }
 
     protected void signInAs(String username) {
         if (NO_ROLES.equals(username) && userRepository.findIdByUsername(NO_ROLES).isEmpty()) {
             userRepository.insert(new NewUser(NO_ROLES, "Nora Noroles", "nora@example.com", UserStatus.ENABLED, null,
                     passwordEncoder.encode(NO_ROLES)), Instant.now());
         }
-        UserDetails user = userDetailsService.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        accounts().signInAs(username);
     }
 }

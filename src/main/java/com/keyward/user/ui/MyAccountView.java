@@ -1,6 +1,6 @@
 package com.keyward.user.ui;
 
-import com.keyward.apikey.ApiKeyAccess;
+import com.keyward.apikey.ui.ApiKeysSections;
 import com.keyward.user.UserService;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.router.PageTitle;
@@ -15,8 +15,8 @@ public class MyAccountView extends Main {
 
     public static final String ROUTE = "account";
 
-    public MyAccountView(UserService users, ApiKeyAccess apiKeyAccess) {
+    public MyAccountView(UserService users, ApiKeysSections apiKeys) {
         addClassName("page");
-        add(new UserAccountDetailsPanel(users.myAccount(), true, apiKeyAccess));
+        add(new UserAccountDetailsPanel(users.myAccount(), true, apiKeys));
     }
 }

@@ -1,6 +1,6 @@
 package com.keyward.user.ui;
 
-import com.keyward.apikey.ApiKeyAccess;
+import com.keyward.apikey.ui.ApiKeysSections;
 import com.keyward.user.UserAccountDetails;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -15,12 +15,12 @@ import com.vaadin.flow.component.dialog.Dialog;
  */
 public class UserAccountDetailsDialog extends Dialog {
 
-    public UserAccountDetailsDialog(UserAccountDetails account, boolean ownAccount, ApiKeyAccess apiKeyAccess,
+    public UserAccountDetailsDialog(UserAccountDetails account, boolean ownAccount, ApiKeysSections apiKeys,
             Runnable onClose) {
         setHeaderTitle("User Account Details");
         getElement().setAttribute("aria-label", "User Account Details: " + account.username());
         setWidth("min(56rem, 100vw)");
-        add(new UserAccountDetailsPanel(account, ownAccount, apiKeyAccess));
+        add(new UserAccountDetailsPanel(account, ownAccount, apiKeys));
         Button close = new Button("Close", click -> onClose.run());
         close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(close);

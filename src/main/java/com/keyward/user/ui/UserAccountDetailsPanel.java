@@ -1,6 +1,7 @@
 package com.keyward.user.ui;
 
-import com.keyward.apikey.ApiKeyAccess;
+import com.keyward.apikey.ui.ApiKeysSection;
+import com.keyward.apikey.ui.ApiKeysSections;
 import com.keyward.role.Authority;
 import com.keyward.user.UserAccountDetails;
 import com.vaadin.flow.component.Component;
@@ -17,20 +18,21 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The content of User Account Details: profile, status, roles and effective authorities, and the
- * place of the API Keys section, shown only where {@link ApiKeyAccess} allows it.
+ * API Keys section where the viewer may see one ({@link ApiKeysSections}).
  */
 public class UserAccountDetailsPanel extends Div {
 
-    static final String API_KEYS_SECTION_ID = "api-keys-section";
+    static final String API_KEYS_SECTION_ID = ApiKeysSection.ID;
     static final String API_KEYS_HINT_ID = "api-keys-hint";
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
             .withZone(ZoneId.of("UTC"));
 
-    public UserAccountDetailsPanel(UserAccountDetails account, boolean ownAccount, ApiKeyAccess apiKeyAccess) {
+    public UserAccountDetailsPanel(UserAccountDetails account, boolean ownAccount, ApiKeysSections apiKeys) {
         addClassName("user-account-details");
         FormLayout profile = new FormLayout();
         profile.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
@@ -40,10 +42,9 @@ public class UserAccountDetailsPanel extends Div {
                 value("Created", time(account.createdAt())),
                 value("Last sign-in", account.lastSignInAt() == null ? "Never" : time(account.lastSignInAt())));
         add(profile, roles(account), authorities(account));
-        if (apiKeyAccess.maySeeApiKeysSection()) {
-            Section apiKeys = new Section(new H3("API Keys"));
-            apiKeys.setId(API_KEYS_SECTION_ID);
-            add(apiKeys);
+        Optional<Component> apiKeysSection = apiKeys.forAccount(account.id(), ownAccount);
+        if (apiKeysSection.isPresent()) {
+            add(apiKeysSection.get());
         } else if (ownAccount) {
             Paragraph hint = new Paragraph("To generate API keys you need the Admin role or a role that includes "
                     + "the Manage User API Key authority. Ask an administrator.");

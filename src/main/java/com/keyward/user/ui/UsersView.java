@@ -1,6 +1,6 @@
 package com.keyward.user.ui;
 
-import com.keyward.apikey.ApiKeyAccess;
+import com.keyward.apikey.ui.ApiKeysSections;
 import com.keyward.security.Authorities;
 import com.keyward.user.UserAccountDetails;
 import com.keyward.user.UserFilter;
@@ -52,7 +52,7 @@ public class UsersView extends Main implements HasUrlParameter<String> {
     public static final String ROUTE = "admin/users";
 
     private final UserService users;
-    private final ApiKeyAccess apiKeyAccess;
+    private final ApiKeysSections apiKeys;
     private final TextField search = new TextField();
     private final ComboBox<UserStatus> status = new ComboBox<>();
     private final Span total = new Span();
@@ -60,9 +60,9 @@ public class UsersView extends Main implements HasUrlParameter<String> {
     private UserAccountDetailsDialog details;
     private long lastCount;
 
-    public UsersView(UserService users, ApiKeyAccess apiKeyAccess) {
+    public UsersView(UserService users, ApiKeysSections apiKeys) {
         this.users = users;
-        this.apiKeyAccess = apiKeyAccess;
+        this.apiKeys = apiKeys;
         addClassNames("page", "users-view");
 
         search.setPlaceholder("Username, name or email starts with…");
@@ -151,7 +151,7 @@ public class UsersView extends Main implements HasUrlParameter<String> {
             notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
             return;
         }
-        details = new UserAccountDetailsDialog(account.get(), users.isOwnAccount(account.get()), apiKeyAccess,
+        details = new UserAccountDetailsDialog(account.get(), users.isOwnAccount(account.get()), apiKeys,
                 () -> getUI().ifPresent(ui -> ui.navigate(UsersView.class)));
         // a child of the view: it goes away with the view when Back leaves User Management
         add(details);

@@ -1,0 +1,149 @@
+package com.keyward.apikey.ui;
+
+import com.keyward.apikey.ApiKeyService;
+import com.keyward.apikey.ApiKeyValidationException;
+import com.keyward.apikey.GeneratedApiKey;
+import com.keyward.apikey.NewApiKey;
+import com.keyward.apiset.ApiSet;
+import com.keyward.apiset.ApiSetCatalog;
+import com.keyward.role.RoleLimits;
+import com.keyward.ui.TwinColSelect;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * The New API Key window: Name*, Description, the Available API / Selected API chooser and the
+ * expiry. Finish asks {@link ApiKeyService} to generate; its refusals appear next to the fields
+ * and nothing is stored. On success the window closes and hands over the generated key.
+ */
+public class NewApiKeyDialog extends Dialog {
+
+    final TextField name = new TextField("Name");
+    final TextArea description = new TextArea("Description");
+    final TwinColSelect<ApiSet> apiSets = new TwinColSelect<>("API sets", "Available API", "Selected API");
+    final RadioButtonGroup<ExpiryChoice> expiry = new RadioButtonGroup<>("Expires");
+    final DatePicker expiryDate = new DatePicker("Expiry date (UTC)");
+    final Paragraph formError = new Paragraph();
+    final Button finish = new Button("Finish");
+
+    private final ApiKeyService keys;
+    private final Clock clock;
+    private final Consumer<GeneratedApiKey> onGenerated;
+
+    public NewApiKeyDialog(ApiKeyService keys, ApiSetCatalog catalog, Clock clock,
+            Consumer<GeneratedApiKey> onGenerated) {
+        this.keys = keys;
+        this.clock = clock;
+        this.onGenerated = onGenerated;
+        RoleLimits limits = keys.myLimits();
+        setHeaderTitle("New API Key");
+        getElement().setAttribute("aria-label", "New API Key");
+        setWidth("min(48rem, 100vw)");
+        setCloseOnOutsideClick(false);
+
+        name.setRequiredIndicatorVisible(true);
+        name.setMaxLength(ApiKeyService.MAX_NAME_LENGTH);
+        name.setHelperText("Required. Unique among your active keys.");
+        description.setMaxLength(ApiKeyService.MAX_DESCRIPTION_LENGTH);
+        description.setHelperText("Up to " + ApiKeyService.MAX_DESCRIPTION_LENGTH + " characters.");
+        apiSets.setItems(catalog.all());
+        apiSets.setItemLabelGenerator(ApiSet::name);
+        apiSets.setRequiredIndicatorVisible(true);
+
+        expiry.setItems(ExpiryChoice.values());
+        expiry.setItemLabelGenerator(ExpiryChoice::label);
+        expiry.setItemEnabledProvider(choice -> choice.fitsWithin(limits.maxApiKeyLifetimeDays()));
+        expiry.setValue(ExpiryChoice.DAYS_90.fitsWithin(limits.maxApiKeyLifetimeDays())
+                ? ExpiryChoice.DAYS_90 : ExpiryChoice.CUSTOM);
+        expiry.setHelperText("Your roles allow at most " + limits.maxApiKeyLifetimeDays() + " days.");
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        expiryDate.setMin(today.plusDays(1));
+        expiryDate.setMax(today.plusDays(limits.maxApiKeyLifetimeDays()));
+        expiryDate.setVisible(expiry.getValue() == ExpiryChoice.CUSTOM);
+        expiry.addValueChangeListener(change -> expiryDate.setVisible(change.getValue() == ExpiryChoice.CUSTOM));
+
+        formError.addClassName("form-error");
+        formError.getElement().setAttribute("role", "alert");
+        formError.setVisible(false);
+
+        FormLayout form = new FormLayout(name, description, apiSets, expiry, expiryDate);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        add(formError, form);
+
+        finish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        finish.addClickListener(click -> finish());
+        Button cancel = new Button("Cancel", click -> close());
+        getFooter().add(cancel, finish);
+        name.addKeyPressListener(Key.ENTER, enter -> finish());
+    }
+
+    private void finish() {
+        clearErrors();
+        Instant expiresAt = expiresAt();
+        NewApiKey request = new NewApiKey(name.getValue(), description.getValue(),
+                apiSets.getValue().stream().map(ApiSet::code).collect(Collectors.toSet()), expiresAt);
+        try {
+            GeneratedApiKey generated = keys.generate(request);
+            close();
+            onGenerated.accept(generated);
+        } catch (ApiKeyValidationException refused) {
+            showErrors(refused.errors());
+        }
+    }
+
+    /** A preset counts from now; a custom date means the start of that day, UTC. */
+    private Instant expiresAt() {
+        ExpiryChoice choice = expiry.getValue();
+        if (choice == null) {
+            return null;
+        }
+        if (choice == ExpiryChoice.CUSTOM) {
+            return expiryDate.getValue() == null ? null : expiryDate.getValue().atStartOfDay().toInstant(ZoneOffset.UTC);
+        }
+        return clock.instant().plus(choice.lifetime().orElseThrow());
+    }
+
+    private void showErrors(Map<ApiKeyValidationException.Field, String> errors) {
+        errors.forEach((field, message) -> {
+            switch (field) {
+                case NAME -> invalid(name, message);
+                case DESCRIPTION -> invalid(description, message);
+                case API_SETS -> invalid(apiSets, message);
+                case EXPIRES -> invalid(expiry.getValue() == ExpiryChoice.CUSTOM ? expiryDate : expiry, message);
+                case FORM -> {
+                    formError.setText(message);
+                    formError.setVisible(true);
+                }
+            }
+        });
+    }
+
+    private static void invalid(HasValidation field, String message) {
+        field.setErrorMessage(message);
+        field.setInvalid(true);
+    }
+
+    private void clearErrors() {
+        for (HasValidation field : new HasValidation[] {name, description, apiSets, expiry, expiryDate}) {
+            field.setInvalid(false);
+            field.setErrorMessage(null);
+        }
+        formError.setVisible(false);
+    }
+}

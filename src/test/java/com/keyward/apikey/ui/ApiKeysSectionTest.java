@@ -1,0 +1,169 @@
+package com.keyward.apikey.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.keyward.KeywardTest;
+import com.keyward.apikey.ApiKeyFormat;
+import com.keyward.security.Authorities;
+import com.keyward.ui.SignedInBrowserlessTest;
+import com.keyward.user.ui.MyAccountView;
+import com.keyward.user.ui.UsersView;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@KeywardTest
+class ApiKeysSectionTest extends SignedInBrowserlessTest {
+
+    @Autowired DSLContext dsl;
+    String integrator;
+
+    @BeforeEach
+    void newIntegrator() {
+        integrator = accounts().create("generator", List.of(Authorities.VIEW_USERS, Authorities.MANAGE_USER_API_KEY));
+    }
+
+    @Test
+    void generateKeyAppearsOnlyOnTheViewersOwnAccount() {
+        signInAs(integrator);
+        navigate(MyAccountView.class);
+        assertThat($(ApiKeysSection.class).single().generate.isVisible()).isTrue();
+        assertThat($(Button.class).withText("Generate key").exists()).isTrue();
+
+        navigate(UsersView.class, "sam");
+        ApiKeysSection others = $(ApiKeysSection.class).last();
+        assertThat($(Button.class, others).withText("Generate key").exists()).isFalse();
+        assertThat($(Paragraph.class, others).withText("You can see only your own API keys.").exists()).isTrue();
+    }
+
+    @Test
+    void anAdminLookingAtSomeoneElseSeesTheirKeysButCannotGenerateForThem() {
+        signInAs(integrator);
+        generateThroughTheWindow("for the admin to see");
+        signInAs("admin");
+        navigate(UsersView.class, integrator);
+
+        ApiKeysSection section = $(ApiKeysSection.class).single();
+        assertThat($(Button.class, section).withText("Generate key").exists()).isFalse();
+        assertThat(test(section.grid).size()).isEqualTo(1);
+        assertThat(test(section.grid).getRow(0).name()).isEqualTo("for the admin to see");
+        Component actions = test(section.grid).getCellComponent(0, "actions");
+        Button revoke = (Button) actions.getChildren().findFirst().orElseThrow();
+        assertThat(revoke.getText()).isEqualTo("Revoke");
+
+        test(revoke).click();
+        test($(ConfirmDialog.class).single()).confirm();
+        assertThat(test(section.grid).getRow(0).revokedAt()).isNotNull();
+        assertThat(test(section.grid).getCellComponent(0, "actions").getChildren()).isEmpty();
+    }
+
+    @Test
+    void finishWithNothingFilledInShowsTheErrorsNextToTheFieldsAndStoresNothing() {
+        signInAs(integrator);
+        navigate(MyAccountView.class);
+        test($(ApiKeysSection.class).single().generate).click();
+        NewApiKeyDialog dialog = $(NewApiKeyDialog.class).single();
+
+        test(dialog.finish).click();
+
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(dialog.name.isInvalid()).isTrue();
+        assertThat(dialog.name.getErrorMessage()).isEqualTo("Enter a name for the key.");
+        assertThat(dialog.apiSets.isInvalid()).isTrue();
+        assertThat(dialog.apiSets.getErrorMessage()).isEqualTo("Select at least one API set.");
+        assertThat(keysOf(integrator)).isZero();
+    }
+
+    @Test
+    void finishGeneratesTheKeyAndTheSaveGeneratedKeyWindowShowsItOnce() {
+        signInAs(integrator);
+        SaveGeneratedKeyDialog save = generateThroughTheWindow("ci pipeline");
+
+        assertThat($(NewApiKeyDialog.class).exists()).isFalse();
+        String key = save.keyField.getValue();
+        assertThat(ApiKeyFormat.parse(key)).contains(key);
+        assertThat(save.keyField.isReadOnly()).isTrue();
+        assertThat(save.isCloseOnEsc()).isFalse();
+        assertThat(save.isCloseOnOutsideClick()).isFalse();
+        assertThat($(Paragraph.class, save).withText(SaveGeneratedKeyDialog.WARNING).exists()).isTrue();
+        assertThat(save.download.getElement().getAttribute("download")).isEqualTo("ci_pipeline.APIKEY");
+        assertThat(test($(ApiKeysSection.class).single().grid).getRow(0).name()).isEqualTo("ci pipeline");
+    }
+
+    @Test
+    void closingWithoutSavingAsksFirstAndAfterwardsNoComponentHoldsTheKey() {
+        signInAs(integrator);
+        SaveGeneratedKeyDialog save = generateThroughTheWindow("careless");
+        String key = save.keyField.getValue();
+
+        test(save.closeButton).click();
+        ConfirmDialog confirm = $(ConfirmDialog.class).single();
+        assertThat(save.isOpened()).isTrue();
+        test(confirm).confirm();
+
+        assertThat(save.isOpened()).isFalse();
+        assertThat(save.keyField.getValue()).isEmpty();
+        assertThat(componentTexts(UI.getCurrent())).noneMatch(text -> text.contains(key));
+    }
+
+    @Test
+    void presetsLongerThanTheRoleAllowsCannotBeChosen() {
+        roleRepository.setLimit(accounts().roleOf(integrator), "MAX_API_KEY_LIFETIME_DAYS", 60);
+        signInAs(integrator);
+        navigate(MyAccountView.class);
+        test($(ApiKeysSection.class).single().generate).click();
+        NewApiKeyDialog dialog = $(NewApiKeyDialog.class).single();
+
+        RadioButtonGroup<ExpiryChoice> expiry = dialog.expiry;
+        assertThat(expiry.getItemEnabledProvider().test(ExpiryChoice.DAYS_60)).isTrue();
+        assertThat(expiry.getItemEnabledProvider().test(ExpiryChoice.DAYS_90)).isFalse();
+        assertThat(expiry.getItemEnabledProvider().test(ExpiryChoice.YEAR)).isFalse();
+        assertThat(expiry.getValue()).isEqualTo(ExpiryChoice.CUSTOM);
+        assertThat(dialog.expiryDate.getMax()).isEqualTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(60));
+    }
+
+    @Test
+    void downloadFileNamesAreSafe() {
+        assertThat(SaveGeneratedKeyDialog.fileName("ci pipeline")).isEqualTo("ci_pipeline.APIKEY");
+        assertThat(SaveGeneratedKeyDialog.fileName("../../etc/passwd")).isEqualTo("__.._etc_passwd.APIKEY");
+        assertThat(SaveGeneratedKeyDialog.fileName("Zoë's key")).isEqualTo("Zo__s_key.APIKEY");
+        assertThat(SaveGeneratedKeyDialog.fileName("")).isEqualTo("key.APIKEY");
+    }
+
+    private SaveGeneratedKeyDialog generateThroughTheWindow(String name) {
+        navigate(MyAccountView.class);
+        test($(ApiKeysSection.class).single().generate).click();
+        NewApiKeyDialog dialog = $(NewApiKeyDialog.class).single();
+        test(dialog.name).setValue(name);
+        test(dialog.description).setValue("made by a browserless test");
+        test($(Button.class, dialog.apiSets).withAriaLabel("Add all").single()).click();
+        test(dialog.finish).click();
+        return $(SaveGeneratedKeyDialog.class).single();
+    }
+
+    private long keysOf(String username) {
+        return dsl.fetchCount(dsl.selectFrom("api_key").where("owner_id = ?", accounts().idOf(username)));
+    }
+
+    /** Every text, attribute and property value in the UI's element tree, to look for a secret. */
+    private static List<String> componentTexts(Component root) {
+        List<String> texts = new java.util.ArrayList<>();
+        collect(root.getElement(), texts);
+        return texts;
+    }
+
+    private static void collect(com.vaadin.flow.dom.Element element, List<String> texts) {
+        texts.add(element.getText());
+        element.getAttributeNames().forEach(name -> texts.add(String.valueOf(element.getAttribute(name))));
+        element.getPropertyNames().forEach(name -> texts.add(String.valueOf(element.getPropertyRaw(name))));
+        element.getChildren().forEach(child -> collect(child, texts));
+    }
+}
