@@ -59,11 +59,18 @@ public abstract class BrowserTest {
     @BeforeAll
     static void launchBrowser() {
         playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+        browser = launch();
+    }
+
+    /** Debian's Chromium, headless, as root, with no traffic beyond this machine. */
+    protected static Browser launch(String... extraArgs) {
+        List<String> args = new java.util.ArrayList<>(List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"));
+        args.addAll(List.of(extraArgs));
+        return playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium")))
                 .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+                .setArgs(args));
     }
 
     @AfterAll
@@ -86,6 +93,38 @@ public abstract class BrowserTest {
     @AfterEach
     void closePage() {
         context.close();
+    }
+
+    /** What has keyboard focus, looking into shadow roots: "tag|aria-label|text|field label". */
+    protected String focused() {
+        return (String) page.evaluate("""
+                () => {
+                  let e = document.activeElement;
+                  while (e && e.shadowRoot && e.shadowRoot.activeElement) { e = e.shadowRoot.activeElement; }
+                  if (!e) { return ''; }
+                  const fields = 'vaadin-text-field,vaadin-password-field,vaadin-text-area,vaadin-date-picker,'
+                    + 'vaadin-list-box,vaadin-radio-group';
+                  let host = e;
+                  while (host && !(host.matches && host.matches(fields))) {
+                    host = host.parentElement || (host.getRootNode && host.getRootNode().host);
+                  }
+                  const label = host ? (host.label || host.getAttribute('aria-label') || '') : '';
+                  const named = ['a', 'button', 'vaadin-button', 'vaadin-item', 'vaadin-menu-bar-button',
+                    'vaadin-menu-bar-item', 'vaadin-radio-button'].includes(e.localName);
+                  const text = named ? (e.innerText || '').trim() : '';
+                  return [e.localName, e.getAttribute('aria-label') || '', text, label].join('|');
+                }""");
+    }
+
+    /** Presses Tab (at most 60 times) until the focused element's description contains the text. */
+    protected void tabTo(String text) {
+        for (int i = 0; i < 60; i++) {
+            page.keyboard().press("Tab");
+            if (focused().contains(text)) {
+                return;
+            }
+        }
+        throw new AssertionError("Tab never reached \"" + text + "\"; last focus: " + focused());
     }
 
     protected String url(String path) {

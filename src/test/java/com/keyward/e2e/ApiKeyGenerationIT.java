@@ -1,0 +1,164 @@
+package com.keyward.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.keyward.apikey.ApiKeyFormat;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Steps 3–5 of the seed as dana: Generate key → New API Key → Finish → Save generated key. */
+class ApiKeyGenerationIT extends BrowserTest {
+
+    @Test
+    void danaGeneratesAKeyCopiesAndDownloadsItAndItIsGoneAfterClose() throws Exception {
+        context.grantPermissions(List.of("clipboard-read", "clipboard-write"),
+                new BrowserContext.GrantPermissionsOptions().setOrigin(url("")));
+        signIn("dana", "dana");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Users")).click();
+        page.getByLabel("Search users").fill("dana");
+        assertThat(page.locator("#user-count")).hasText("1 user");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("dana").setExact(true)).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate key")).click();
+
+        Locator newKey = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("New API Key"));
+        newKey.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)).fill("Release pipeline");
+        newKey.getByLabel("Description").fill("Publishes builds");
+        newKey.getByRole(AriaRole.OPTION, new Locator.GetByRoleOptions().setName("Account API")).click();
+        newKey.getByRole(AriaRole.OPTION, new Locator.GetByRoleOptions().setName("Users API")).click();
+        newKey.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add selected")).click();
+        assertThat(newKey.getByRole(AriaRole.LISTBOX, new Locator.GetByRoleOptions().setName("Selected API")))
+                .containsText("Users API");
+        screenshot("new-api-key");
+        assertNoSeriousAccessibilityViolations();
+        newKey.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Finish")).click();
+
+        Locator save = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Save generated key"));
+        assertThat(save).containsText("you will not be able to see it");
+        assertThat(newKey).hasCount(0);
+        save.getByLabel("API key").waitFor();
+        screenshot("save-generated-key");
+        assertNoSeriousAccessibilityViolations();
+
+        save.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Copy to clipboard")).click();
+        assertThat(page.getByText("Key copied to the clipboard.")).isVisible();
+        String copied = (String) page.evaluate("navigator.clipboard.readText()");
+
+        Download download = page.waitForDownload(() -> save.getByText("Download").click());
+        assertThat(download.suggestedFilename()).isEqualTo("Release_pipeline.APIKEY");
+        String downloaded = Files.readString(download.path(), StandardCharsets.US_ASCII);
+
+        assertThat(ApiKeyFormat.parse(copied)).contains(copied);
+        assertThat(downloaded).isEqualTo(copied + "\n");
+
+        save.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Close")).click();
+        assertThat(save).hasCount(0);
+        Locator keys = page.locator("#api-keys-section vaadin-grid");
+        assertThat(keys).containsText("Release pipeline");
+        assertThat(keys).containsText("Account API, Users API");
+        assertKeyIsNowhereOnThePage(copied);
+    }
+
+    @Test
+    void copyWorksOnAPlainHttpIntranetHostWhereNavigatorClipboardIsMissing() {
+        Browser intranetBrowser = launch("--host-resolver-rules=MAP keyward.intranet 127.0.0.1");
+        try {
+            BrowserContext intranet = intranetBrowser.newContext();
+            intranet.grantPermissions(List.of("clipboard-read", "clipboard-write"),
+                    new BrowserContext.GrantPermissionsOptions().setOrigin(url("")));
+            Page page = intranet.newPage();
+            String base = "http://keyward.intranet:" + port;
+            page.navigate(base + "/login");
+            assertThat(page.evaluate("window.isSecureContext")).isEqualTo(false);
+            assertThat(page.evaluate("typeof navigator.clipboard")).isEqualTo("undefined");
+            page.getByLabel("Username").fill("dana");
+            page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill("dana");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+            page.locator("vaadin-app-layout").waitFor();
+            page.navigate(base + "/account");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate key")).click();
+            Locator newKey = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("New API Key"));
+            newKey.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)).fill("Intranet tool");
+            newKey.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add all")).click();
+            newKey.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Finish")).click();
+
+            Locator save = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Save generated key"));
+            String shown = save.getByLabel("API key").inputValue();
+            save.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Copy to clipboard")).click();
+            assertThat(page.getByText("Key copied to the clipboard.")).isVisible();
+
+            // read the clipboard back from a secure origin of the same browser
+            Page reader = intranet.newPage();
+            reader.navigate(url("/login"));
+            assertThat(reader.evaluate("navigator.clipboard.readText()")).isEqualTo(shown);
+            assertThat(ApiKeyFormat.parse(shown)).contains(shown);
+        } finally {
+            intranetBrowser.close();
+        }
+    }
+
+    @Test
+    void theWholeFlowWorksWithTheKeyboardOnly() throws Exception {
+        page.navigate(url("/login"));
+        // the login form focuses its first field once Vaadin has started: type after that
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        tabTo("|Username");
+        page.keyboard().type("dana");
+        tabTo("|Password");
+        page.keyboard().type("dana");
+        assertThat(page.getByLabel("Username")).hasValue("dana");
+        page.keyboard().press("Enter");
+        page.locator("vaadin-app-layout").waitFor();
+
+        tabTo("Dana Developer");
+        page.keyboard().press("Enter");
+        page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("My account")).waitFor();
+        page.keyboard().press("Enter");
+        assertThat(page).hasURL(url("/account"));
+
+        tabTo("Generate key");
+        page.keyboard().press("Enter");
+        Locator newKey = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("New API Key"));
+        newKey.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)).waitFor();
+        tabTo("|Name");
+        page.keyboard().type("Keyboard key");
+        tabTo("Available API");
+        page.keyboard().press("Space");
+        page.keyboard().press("ArrowDown");
+        page.keyboard().press("Space");
+        tabTo("Add selected");
+        page.keyboard().press("Enter");
+        assertThat(newKey.getByRole(AriaRole.LISTBOX, new Locator.GetByRoleOptions().setName("Selected API")))
+                .containsText("Account API");
+        tabTo("Finish");
+        page.keyboard().press("Enter");
+
+        Locator save = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Save generated key"));
+        save.getByLabel("API key").waitFor();
+        String shown = save.getByLabel("API key").inputValue();
+        tabTo("Download");
+        Download download = page.waitForDownload(() -> page.keyboard().press("Enter"));
+        assertThat(Files.readString(download.path(), StandardCharsets.US_ASCII)).isEqualTo(shown + "\n");
+        tabTo("Close");
+        page.keyboard().press("Enter");
+        assertThat(save).hasCount(0);
+        assertThat(page.locator("#api-keys-section vaadin-grid"))
+                .containsText("Keyboard key");
+        assertKeyIsNowhereOnThePage(shown);
+    }
+
+    private void assertKeyIsNowhereOnThePage(String key) {
+        assertThat(page.content()).doesNotContain(key);
+        assertThat((Boolean) page.evaluate("key => [...document.querySelectorAll('input, textarea')]"
+                + ".some(field => field.value.includes(key))", key)).isFalse();
+        assertThat((String) page.evaluate("document.body.innerText")).doesNotContain(key);
+    }
+}
