@@ -72,6 +72,7 @@ public class TwinColSelect<T> extends AbstractCompositeField<Div, TwinColSelect<
 
         ComponentRenderer<Span, T> renderer = new ComponentRenderer<>(item -> {
             Span text = new Span(itemLabel.apply(item));
+            text.addClassName("twin-col-item");
             text.addDoubleClickListener(click -> move(Set.of(item), !getValue().contains(item)));
             return text;
         });

@@ -35,8 +35,13 @@ class ApiKeyGenerationIT extends BrowserTest {
         newKey.getByRole(AriaRole.OPTION, new Locator.GetByRoleOptions().setName("Account API")).click();
         newKey.getByRole(AriaRole.OPTION, new Locator.GetByRoleOptions().setName("Users API")).click();
         newKey.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add selected")).click();
-        assertThat(newKey.getByRole(AriaRole.LISTBOX, new Locator.GetByRoleOptions().setName("Selected API")))
-                .containsText("Users API");
+        Locator selectedList = newKey.getByRole(AriaRole.LISTBOX, new Locator.GetByRoleOptions().setName("Selected API"));
+        assertThat(selectedList).containsText("Users API");
+        // a double-click moves an item across, and back
+        newKey.getByRole(AriaRole.OPTION, new Locator.GetByRoleOptions().setName("Audit API")).dblclick();
+        assertThat(selectedList).containsText("Audit API");
+        selectedList.getByRole(AriaRole.OPTION, new Locator.GetByRoleOptions().setName("Audit API")).dblclick();
+        assertThat(selectedList).not().containsText("Audit API");
         screenshot("new-api-key");
         assertNoSeriousAccessibilityViolations();
         newKey.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Finish")).click();
