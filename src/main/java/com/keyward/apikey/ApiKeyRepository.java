@@ -84,6 +84,29 @@ public class ApiKeyRepository {
                 .execute() == 1;
     }
 
+    /** The key with this digest and its owner's account state; the owner's authorities come separately. */
+    public Optional<ApiKeyCredential> findCredential(byte[] digest) {
+        Field<String> sets = DSL.field(select(DSL.groupConcat(API_KEY_SET.API_SET_CODE).separator(","))
+                .from(API_KEY_SET).where(API_KEY_SET.API_KEY_ID.eq(API_KEY.ID)));
+        return dsl.select(API_KEY.ID, API_KEY.EXPIRES_AT, API_KEY.REVOKED_AT, sets, API_KEY.OWNER_ID,
+                        APP_USER.USERNAME, APP_USER.DISPLAY_NAME, APP_USER.STATUS, APP_USER.ACCOUNT_EXPIRES_AT)
+                .from(API_KEY).join(APP_USER).on(APP_USER.ID.eq(API_KEY.OWNER_ID))
+                .where(API_KEY.KEY_DIGEST.eq(digest))
+                .fetchOptional(r -> new ApiKeyCredential(r.value1(), DbTime.fromDb(r.value2()), DbTime.fromDb(r.value3()),
+                        r.value4() == null ? java.util.Set.of() : java.util.Set.of(r.value4().split(",")), r.value5(),
+                        r.value6(), r.value7(), r.value8(), DbTime.fromDb(r.value9()), java.util.Set.of()));
+    }
+
+    /** Writes the last use of each key, never moving a later one back. */
+    public void recordLastUse(long keyId, Instant at, String address) {
+        dsl.update(API_KEY)
+                .set(API_KEY.LAST_USED_AT, DbTime.toDb(at))
+                .set(API_KEY.LAST_USED_IP, address)
+                .where(API_KEY.ID.eq(keyId)
+                        .and(API_KEY.LAST_USED_AT.isNull().or(API_KEY.LAST_USED_AT.lt(DbTime.toDb(at)))))
+                .execute();
+    }
+
     public String ownerUsername(long ownerId) {
         return dsl.select(APP_USER.USERNAME).from(APP_USER).where(APP_USER.ID.eq(ownerId)).fetchOne(APP_USER.USERNAME);
     }

@@ -38,9 +38,11 @@ public class ApiKeyService {
     private final AuditLog audit;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final ApiKeyAuthenticator authenticator;
 
     public ApiKeyService(ApiKeyRepository keys, RoleRepository roles, ApiSetCatalog apiSets, AuditLog audit,
-            CurrentUser currentUser, Clock clock) {
+            CurrentUser currentUser, Clock clock, ApiKeyAuthenticator authenticator) {
+        this.authenticator = authenticator;
         this.keys = keys;
         this.roles = roles;
         this.apiSets = apiSets;
@@ -148,6 +150,7 @@ public class ApiKeyService {
         ApiKeyInfo key = keys.findById(keyId).orElseThrow(() -> new AccessDeniedException("No such API key"));
         requireMayManageKeysOf(key.ownerId());
         if (keys.revoke(keyId, currentUser.require().id(), clock.instant())) {
+            authenticator.forgetCachedKeys();
             audit.record(AuditEventType.API_KEY_REVOKED, key.ownerId(), keys.ownerUsername(key.ownerId()),
                     "Key \"" + key.name() + "\" (" + key.hint() + ")");
         }

@@ -26,6 +26,10 @@ public class AuditRepository {
                 .execute();
     }
 
+    public long count() {
+        return dsl.fetchCount(AUDIT_EVENT);
+    }
+
     /** Newest first, paged. */
     public List<AuditEvent> findPage(int offset, int limit) {
         return dsl.selectFrom(AUDIT_EVENT)

@@ -4,6 +4,7 @@ import static com.keyward.db.jooq.Tables.ROLE;
 import static com.keyward.db.jooq.Tables.ROLE_AUTHORITY;
 import static com.keyward.db.jooq.Tables.ROLE_LIMIT;
 import static com.keyward.db.jooq.Tables.USER_ROLE;
+import static org.jooq.impl.DSL.select;
 
 import com.keyward.db.DbTime;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -38,6 +40,30 @@ public class RoleRepository {
         }
         insert.execute();
         return id;
+    }
+
+    public int count() {
+        return dsl.fetchCount(ROLE);
+    }
+
+    /** Roles by name, paged, each with its authority codes and limits. */
+    public List<RoleSummary> findPage(int offset, int limit) {
+        var keys = ROLE_LIMIT.as("keys");
+        var lifetime = ROLE_LIMIT.as("lifetime");
+        Field<String> codes = DSL.field(select(DSL.groupConcat(ROLE_AUTHORITY.AUTHORITY_CODE)
+                        .orderBy(ROLE_AUTHORITY.AUTHORITY_CODE).separator(","))
+                .from(ROLE_AUTHORITY).where(ROLE_AUTHORITY.ROLE_ID.eq(ROLE.ID)));
+        return dsl.select(ROLE.ID, ROLE.NAME, ROLE.DESCRIPTION, ROLE.BUILT_IN, codes,
+                        DSL.coalesce(keys.LIMIT_VALUE, RoleLimits.DEFAULT_MAX_ACTIVE_API_KEYS),
+                        DSL.coalesce(lifetime.LIMIT_VALUE, RoleLimits.DEFAULT_MAX_API_KEY_LIFETIME_DAYS))
+                .from(ROLE)
+                .leftJoin(keys).on(keys.ROLE_ID.eq(ROLE.ID).and(keys.LIMIT_CODE.eq("MAX_ACTIVE_API_KEYS")))
+                .leftJoin(lifetime).on(lifetime.ROLE_ID.eq(ROLE.ID).and(lifetime.LIMIT_CODE.eq("MAX_API_KEY_LIFETIME_DAYS")))
+                .orderBy(ROLE.NAME)
+                .limit(limit).offset(offset)
+                .fetch(r -> new RoleSummary(r.value1(), r.value2(), r.value3(), Boolean.TRUE.equals(r.value4()),
+                        r.value5() == null ? List.of() : List.of(r.value5().split(",")),
+                        new RoleLimits(r.value6(), r.value7())));
     }
 
     /** Role names of one user, alphabetical. */

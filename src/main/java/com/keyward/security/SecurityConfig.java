@@ -31,7 +31,11 @@ public class SecurityConfig {
                 DisabledException.class.getName(), "/" + LoginView.ROUTE + "?disabled",
                 AccountExpiredException.class.getName(), "/" + LoginView.ROUTE + "?expired"));
         // our stylesheet is public like Vaadin's own static files (the login page needs it)
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**").permitAll());
+        // the API's documentation and the health probes are public too; the API itself has its own chain
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**", "/v3/api-docs/**",
+                "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health/**", "/actuator/health")
+                .permitAll()
+                .requestMatchers("/actuator/**").hasAuthority(Authorities.ADMINISTRATION));
         // Vaadin's configurer first: it marks the login page as custom before form login
         // initialises, otherwise Spring would also serve its own generated login page.
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));

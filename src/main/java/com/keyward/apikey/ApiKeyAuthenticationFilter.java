@@ -1,0 +1,101 @@
+package com.keyward.apikey;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates every {@code /api/**} request by its key: {@code X-Api-Key} or
+ * {@code Authorization: Bearer}. Never a key in the URL (400: URLs end up in logs and histories).
+ * Refusals are RFC 9457 problems; repeated failures from one address get 429.
+ */
+class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "X-Api-Key";
+    private static final Set<String> KEY_PARAMETERS = Set.of("api_key", "apikey", "key", "token", "access_token",
+            "x-api-key");
+
+    private final ApiKeyAuthenticator authenticator;
+    private final FailedAttemptLimiter limiter;
+    private final MeterRegistry meters;
+
+    ApiKeyAuthenticationFilter(ApiKeyAuthenticator authenticator, FailedAttemptLimiter limiter, MeterRegistry meters) {
+        this.authenticator = authenticator;
+        this.limiter = limiter;
+        this.meters = meters;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String address = request.getRemoteAddr();
+        if (keyInUrl(request)) {
+            count("key_in_url");
+            Problems.write(response, 400, "Bad Request", "API keys are not accepted in the URL. Send the key in the "
+                    + "X-Api-Key header or as Authorization: Bearer, and revoke the key that was sent.",
+                    request.getRequestURI());
+            return;
+        }
+        long retryAfter = limiter.retryAfterSeconds(address);
+        if (retryAfter > 0) {
+            count("rate_limited");
+            response.setHeader("Retry-After", Long.toString(retryAfter));
+            Problems.write(response, 429, "Too Many Requests", "Too many failed authentication attempts from this "
+                    + "address. Try again in " + retryAfter + " seconds.", request.getRequestURI());
+            return;
+        }
+        ApiKeyAuthenticator.Outcome outcome = authenticator.authenticate(presentedKey(request), address);
+        if (outcome.failure() != null) {
+            limiter.recordFailure(address);
+            count(outcome.failure().name().toLowerCase(Locale.ROOT));
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"keyward\"");
+            Problems.write(response, 401, "Unauthorized", outcome.failure().detail(), request.getRequestURI());
+            return;
+        }
+        count("success");
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(outcome.principal(), null,
+                outcome.principal().getAuthorities());
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication);
+        SecurityContextHolder.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private static String presentedKey(HttpServletRequest request) {
+        String header = request.getHeader(HEADER);
+        if (header != null) {
+            return header;
+        }
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return authorization.substring(7);
+        }
+        return null;
+    }
+
+    private static boolean keyInUrl(HttpServletRequest request) {
+        String query = request.getQueryString();
+        if (query == null) {
+            return false;
+        }
+        return query.contains(ApiKeyFormat.PREFIX) || request.getParameterMap().keySet().stream()
+                .anyMatch(name -> KEY_PARAMETERS.contains(name.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Outcome only: never the key, its hint or the owner. */
+    private void count(String outcome) {
+        meters.counter("keyward.api.authentications", "outcome", outcome).increment();
+    }
+}

@@ -1,0 +1,143 @@
+package com.keyward.apikey;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.keyward.role.AuthorityRepository;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Decides whether a presented key may act, and as whom.
+ *
+ * <p>Format and checksum are checked first, without any I/O. Lookups (the key, its owner's state
+ * and authorities) are cached for at most {@code keyward.api.credential-cache} (5 s): revoking a
+ * key, disabling or locking its owner or taking an authority away takes effect within that bound,
+ * also when several instances share the database. Revocations made here take effect at once.
+ */
+@Service
+public class ApiKeyAuthenticator {
+
+    /** Why a request was refused; each becomes a 401 with its own detail. */
+    public enum Failure {
+        MISSING("No API key was sent. Send it in the X-Api-Key header or as Authorization: Bearer."),
+        MALFORMED("The API key is malformed or its checksum does not match."),
+        UNKNOWN("The API key is not known."),
+        REVOKED("The API key has been revoked."),
+        EXPIRED("The API key has expired."),
+        OWNER_DISABLED("The API key's owner account is disabled."),
+        OWNER_LOCKED("The API key's owner account is locked."),
+        OWNER_EXPIRED("The API key's owner account has expired.");
+
+        private final String detail;
+
+        Failure(String detail) {
+            this.detail = detail;
+        }
+
+        public String detail() {
+            return detail;
+        }
+    }
+
+    /** Either a principal or a failure. */
+    public record Outcome(ApiKeyPrincipal principal, Failure failure) {
+    }
+
+    private final ApiKeyRepository keys;
+    private final AuthorityRepository authorities;
+    private final ApiKeyUsageRecorder usage;
+    private final Clock clock;
+    private final Cache<ByteBuffer, Optional<ApiKeyCredential>> credentials;
+
+    public ApiKeyAuthenticator(ApiKeyRepository keys, AuthorityRepository authorities, ApiKeyUsageRecorder usage,
+            Clock clock, @Value("${keyward.api.credential-cache:PT5S}") Duration cacheFor) {
+        this.keys = keys;
+        this.authorities = authorities;
+        this.usage = usage;
+        this.clock = clock;
+        this.credentials = Caffeine.newBuilder().expireAfterWrite(cacheFor).maximumSize(10_000).build();
+    }
+
+    @Transactional(readOnly = true)
+    public Outcome authenticate(String presented, String clientAddress) {
+        if (presented == null || presented.isBlank()) {
+            return new Outcome(null, Failure.MISSING);
+        }
+        Optional<String> key = ApiKeyFormat.parse(presented.strip());
+        if (key.isEmpty()) {
+            return new Outcome(null, Failure.MALFORMED);
+        }
+        Optional<ApiKeyCredential> found = credentials.get(ByteBuffer.wrap(ApiKeyFormat.digest(key.get())), this::load);
+        if (found.isEmpty()) {
+            return new Outcome(null, Failure.UNKNOWN);
+        }
+        ApiKeyCredential credential = found.get();
+        Instant now = clock.instant();
+        Failure failure = refusal(credential, now);
+        if (failure != null) {
+            return new Outcome(null, failure);
+        }
+        usage.record(credential.keyId(), now, clientAddress);
+        return new Outcome(principal(credential), null);
+    }
+
+    /** Forgets every cached lookup, e.g. after a revocation in this instance. */
+    public void forgetCachedKeys() {
+        credentials.invalidateAll();
+    }
+
+    private Optional<ApiKeyCredential> load(ByteBuffer digest) {
+        return keys.findCredential(digest.array()).map(credential -> new ApiKeyCredential(credential.keyId(),
+                credential.expiresAt(), credential.revokedAt(), credential.apiSetCodes(), credential.ownerId(),
+                credential.ownerUsername(), credential.ownerDisplayName(), credential.ownerStatus(),
+                credential.ownerExpiresAt(), authorities.findEffectiveAuthorityCodes(credential.ownerId())));
+    }
+
+    private static Failure refusal(ApiKeyCredential credential, Instant now) {
+        if (credential.revokedAt() != null) {
+            return Failure.REVOKED;
+        }
+        if (!credential.expiresAt().isAfter(now)) {
+            return Failure.EXPIRED;
+        }
+        if ("DISABLED".equals(credential.ownerStatus())) {
+            return Failure.OWNER_DISABLED;
+        }
+        if ("LOCKED".equals(credential.ownerStatus())) {
+            return Failure.OWNER_LOCKED;
+        }
+        if (credential.ownerExpiresAt() != null && !credential.ownerExpiresAt().isAfter(now)) {
+            return Failure.OWNER_EXPIRED;
+        }
+        return null;
+    }
+
+    /** The owner's authorities as codes and roles (as at sign-in), plus API_SET_<code> per set. */
+    private static ApiKeyPrincipal principal(ApiKeyCredential credential) {
+        List<GrantedAuthority> granted = new ArrayList<>();
+        for (String code : credential.ownerAuthorities()) {
+            granted.add(new SimpleGrantedAuthority(code));
+            granted.add(new SimpleGrantedAuthority("ROLE_" + code));
+        }
+        for (String set : credential.apiSetCodes()) {
+            granted.add(new SimpleGrantedAuthority(apiSetAuthority(set)));
+        }
+        return new ApiKeyPrincipal(credential.keyId(), Set.copyOf(credential.apiSetCodes()), credential.ownerId(),
+                credential.ownerUsername(), credential.ownerDisplayName(), granted);
+    }
+
+    public static String apiSetAuthority(String apiSetCode) {
+        return "API_SET_" + apiSetCode;
+    }
+}

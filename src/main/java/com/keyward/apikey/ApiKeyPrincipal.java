@@ -1,0 +1,31 @@
+package com.keyward.apikey;
+
+import com.keyward.security.SignedInUser;
+import java.util.Collection;
+import java.util.Set;
+import org.springframework.security.core.GrantedAuthority;
+
+/**
+ * A request authenticated by an API key acts as the key's owner (so every service check applies
+ * unchanged), limited further to the key's API sets.
+ */
+public class ApiKeyPrincipal extends SignedInUser {
+
+    private final long keyId;
+    private final Set<String> apiSetCodes;
+
+    public ApiKeyPrincipal(long keyId, Set<String> apiSetCodes, long ownerId, String username, String displayName,
+            Collection<? extends GrantedAuthority> authorities) {
+        super(ownerId, username, displayName, "", true, true, true, authorities);
+        this.keyId = keyId;
+        this.apiSetCodes = Set.copyOf(apiSetCodes);
+    }
+
+    public long keyId() {
+        return keyId;
+    }
+
+    public Set<String> apiSetCodes() {
+        return apiSetCodes;
+    }
+}

@@ -1,0 +1,38 @@
+package com.keyward.apikey;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/** RFC 9457 problem+json bodies written by the API's security filters (before Spring MVC runs). */
+final class Problems {
+
+    private Problems() {
+    }
+
+    static void write(HttpServletResponse response, int status, String title, String detail, String instance)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":" + json(title) + ",\"status\":" + status
+                + ",\"detail\":" + json(detail) + ",\"instance\":" + json(instance) + "}");
+    }
+
+    private static String json(String value) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+}
