@@ -64,6 +64,14 @@ class ApiKeyGenerationIT extends BrowserTest {
         assertThat(ApiKeyFormat.parse(copied)).contains(copied);
         assertThat(downloaded).isEqualTo(copied + "\n");
 
+        // the downloaded key really unlocks the API, from an ordinary HTTP client
+        java.net.http.HttpResponse<String> me = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/api/v1/account")))
+                        .header("X-Api-Key", downloaded.strip()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.body()).contains("\"username\":\"dana\"");
+
         save.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Close")).click();
         assertThat(save).hasCount(0);
         Locator keys = page.locator("#api-keys-section vaadin-grid");

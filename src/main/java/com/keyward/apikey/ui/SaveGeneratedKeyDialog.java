@@ -101,7 +101,12 @@ public class SaveGeneratedKeyDialog extends Dialog {
         download.addClassName("download-key");
         download.getElement().setAttribute("aria-label", "Download " + fileName);
 
-        add(warning, keyField);
+        Anchor docs = new Anchor("/swagger-ui.html", "How to use the key: API documentation");
+        docs.setTarget("_blank");
+        docs.addClassName("api-docs-link");
+        Paragraph usage = new Paragraph("Send it as the X-Api-Key header (or Authorization: Bearer). ");
+        usage.add(docs);
+        add(warning, keyField, usage);
         closeButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         closeButton.addClickListener(click -> confirmClose());
         copy.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
