@@ -1,5 +1,6 @@
 package com.keyward.apikey;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -7,6 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -26,6 +29,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     private final ApiKeyAuthenticator authenticator;
     private final FailedAttemptLimiter limiter;
     private final MeterRegistry meters;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     ApiKeyAuthenticationFilter(ApiKeyAuthenticator authenticator, FailedAttemptLimiter limiter, MeterRegistry meters) {
         this.authenticator = authenticator;
@@ -96,6 +100,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     /** Outcome only: never the key, its hint or the owner. */
     private void count(String outcome) {
-        meters.counter("keyward.api.authentications", "outcome", outcome).increment();
+        counters.computeIfAbsent(outcome, name -> meters.counter("keyward.api.authentications", "outcome", name))
+                .increment();
     }
 }

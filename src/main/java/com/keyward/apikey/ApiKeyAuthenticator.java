@@ -15,7 +15,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Decides whether a presented key may act, and as whom.
@@ -58,7 +57,11 @@ public class ApiKeyAuthenticator {
     private final AuthorityRepository authorities;
     private final ApiKeyUsageRecorder usage;
     private final Clock clock;
-    private final Cache<ByteBuffer, Optional<ApiKeyCredential>> credentials;
+    /** A looked-up key with the principal it acts as, built once per lookup rather than per request. */
+    private record Entry(ApiKeyCredential credential, ApiKeyPrincipal principal) {
+    }
+
+    private final Cache<ByteBuffer, Optional<Entry>> credentials;
 
     public ApiKeyAuthenticator(ApiKeyRepository keys, AuthorityRepository authorities, ApiKeyUsageRecorder usage,
             Clock clock, @Value("${keyward.api.credential-cache:PT5S}") Duration cacheFor) {
@@ -69,7 +72,7 @@ public class ApiKeyAuthenticator {
         this.credentials = Caffeine.newBuilder().expireAfterWrite(cacheFor).maximumSize(10_000).build();
     }
 
-    @Transactional(readOnly = true)
+    /** No transaction: a cache hit must not cost a database round trip. */
     public Outcome authenticate(String presented, String clientAddress) {
         if (presented == null || presented.isBlank()) {
             return new Outcome(null, Failure.MISSING);
@@ -78,18 +81,18 @@ public class ApiKeyAuthenticator {
         if (key.isEmpty()) {
             return new Outcome(null, Failure.MALFORMED);
         }
-        Optional<ApiKeyCredential> found = credentials.get(ByteBuffer.wrap(ApiKeyFormat.digest(key.get())), this::load);
+        Optional<Entry> found = credentials.get(ByteBuffer.wrap(ApiKeyFormat.digest(key.get())), this::load);
         if (found.isEmpty()) {
             return new Outcome(null, Failure.UNKNOWN);
         }
-        ApiKeyCredential credential = found.get();
+        ApiKeyCredential credential = found.get().credential();
         Instant now = clock.instant();
         Failure failure = refusal(credential, now);
         if (failure != null) {
             return new Outcome(null, failure);
         }
         usage.record(credential.keyId(), now, clientAddress);
-        return new Outcome(principal(credential), null);
+        return new Outcome(found.get().principal(), null);
     }
 
     /** Forgets every cached lookup, e.g. after a revocation in this instance. */
@@ -97,11 +100,13 @@ public class ApiKeyAuthenticator {
         credentials.invalidateAll();
     }
 
-    private Optional<ApiKeyCredential> load(ByteBuffer digest) {
-        return keys.findCredential(digest.array()).map(credential -> new ApiKeyCredential(credential.keyId(),
-                credential.expiresAt(), credential.revokedAt(), credential.apiSetCodes(), credential.ownerId(),
-                credential.ownerUsername(), credential.ownerDisplayName(), credential.ownerStatus(),
-                credential.ownerExpiresAt(), authorities.findEffectiveAuthorityCodes(credential.ownerId())));
+    private Optional<Entry> load(ByteBuffer digest) {
+        return keys.findCredential(digest.array()).map(found -> {
+            ApiKeyCredential credential = new ApiKeyCredential(found.keyId(), found.expiresAt(), found.revokedAt(),
+                    found.apiSetCodes(), found.ownerId(), found.ownerUsername(), found.ownerDisplayName(),
+                    found.ownerStatus(), found.ownerExpiresAt(), authorities.findEffectiveAuthorityCodes(found.ownerId()));
+            return new Entry(credential, principal(credential));
+        });
     }
 
     private static Failure refusal(ApiKeyCredential credential, Instant now) {
