@@ -161,11 +161,8 @@ public class ApiKeyService {
     }
 
     private SignedInUser requireManageOwnKeys() {
-        SignedInUser user = currentUser.require();
-        if (!currentUser.hasAuthority(Authorities.MANAGE_USER_API_KEY)) {
-            throw new AccessDeniedException("Generating API keys needs the Manage User API Key authority");
-        }
-        return user;
+        return currentUser.requireAuthority(Authorities.MANAGE_USER_API_KEY,
+                "Generating API keys needs the Manage User API Key authority");
     }
 
     private void requireMayManageKeysOf(long ownerId) {

@@ -3,7 +3,6 @@ package com.keyward.audit;
 import com.keyward.security.Authorities;
 import com.keyward.security.CurrentUser;
 import java.util.List;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -11,6 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class AuditService {
+
+    private static final String VIEW_AUDIT_LOG_NEEDED = "Viewing the audit log needs the View Audit Log authority";
 
     private final AuditRepository events;
     private final CurrentUser currentUser;
@@ -21,19 +22,13 @@ public class AuditService {
     }
 
     public long count() {
-        requireViewAuditLog();
+        currentUser.requireAuthority(Authorities.VIEW_AUDIT_LOG, VIEW_AUDIT_LOG_NEEDED);
         return events.count();
     }
 
     /** Newest first. */
     public List<AuditEvent> page(int offset, int limit) {
-        requireViewAuditLog();
+        currentUser.requireAuthority(Authorities.VIEW_AUDIT_LOG, VIEW_AUDIT_LOG_NEEDED);
         return events.findPage(offset, limit);
-    }
-
-    private void requireViewAuditLog() {
-        if (!currentUser.hasAuthority(Authorities.VIEW_AUDIT_LOG)) {
-            throw new AccessDeniedException("Viewing the audit log needs the View Audit Log authority");
-        }
     }
 }

@@ -3,7 +3,6 @@ package com.keyward.role;
 import com.keyward.security.Authorities;
 import com.keyward.security.CurrentUser;
 import java.util.List;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -11,6 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class RoleService {
+
+    private static final String VIEW_ROLES_NEEDED = "Viewing roles needs the View Roles authority";
 
     private final RoleRepository roles;
     private final CurrentUser currentUser;
@@ -21,18 +22,12 @@ public class RoleService {
     }
 
     public int count() {
-        requireViewRoles();
+        currentUser.requireAuthority(Authorities.VIEW_ROLES, VIEW_ROLES_NEEDED);
         return roles.count();
     }
 
     public List<RoleSummary> page(int offset, int limit) {
-        requireViewRoles();
+        currentUser.requireAuthority(Authorities.VIEW_ROLES, VIEW_ROLES_NEEDED);
         return roles.findPage(offset, limit);
-    }
-
-    private void requireViewRoles() {
-        if (!currentUser.hasAuthority(Authorities.VIEW_ROLES)) {
-            throw new AccessDeniedException("Viewing roles needs the View Roles authority");
-        }
     }
 }

@@ -21,6 +21,18 @@ public class CurrentUser {
         return get().orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("Not signed in"));
     }
 
+    /**
+     * The signed-in person, when they hold the authority; otherwise AccessDeniedException with
+     * {@code reason}, which API clients see in the 403 problem.
+     */
+    public SignedInUser requireAuthority(String code, String reason) {
+        SignedInUser user = require();
+        if (!hasAuthority(code)) {
+            throw new org.springframework.security.access.AccessDeniedException(reason);
+        }
+        return user;
+    }
+
     public boolean hasAuthority(String code) {
         return get().map(user -> user.getAuthorities().stream()
                 .anyMatch(granted -> code.equals(granted.getAuthority()))).orElse(false);

@@ -7,7 +7,6 @@ import com.keyward.security.CurrentUser;
 import com.keyward.security.SignedInUser;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,8 +60,6 @@ public class UserService {
     }
 
     private void requireViewUsers() {
-        if (!currentUser.hasAuthority(Authorities.VIEW_USERS)) {
-            throw new AccessDeniedException("Viewing users needs the View Users authority");
-        }
+        currentUser.requireAuthority(Authorities.VIEW_USERS, "Viewing users needs the View Users authority");
     }
 }
