@@ -1,6 +1,7 @@
 package com.keyward.api;
 
 import com.keyward.audit.AuditEvent;
+import com.keyward.audit.AuditFilter;
 import com.keyward.audit.AuditService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -26,6 +27,7 @@ public class AuditApi {
     public PageResponse<AuditEvent> list(@RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         PageResponse.check(page, size);
-        return new PageResponse<>(audit.page(PageResponse.offset(page, size), size), page, size, audit.count());
+        return new PageResponse<>(audit.page(AuditFilter.NONE, PageResponse.offset(page, size), size), page, size,
+                audit.count(AuditFilter.NONE));
     }
 }

@@ -21,7 +21,7 @@ public class AuditLog {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public void record(AuditEventType type, long targetUserId, String targetUsername, String details) {
+    public void record(AuditEventType type, Long targetUserId, String targetUsername, String details) {
         var actor = currentUser.require();
         repository.insert(new AuditEvent(clock.instant(), type, actor.id(), actor.getUsername(), targetUserId,
                 targetUsername, details));

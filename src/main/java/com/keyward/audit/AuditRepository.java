@@ -3,9 +3,10 @@ package com.keyward.audit;
 import static com.keyward.db.jooq.Tables.AUDIT_EVENT;
 
 import com.keyward.db.DbTime;
-import java.time.Instant;
 import java.util.List;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -26,17 +27,42 @@ public class AuditRepository {
                 .execute();
     }
 
-    public long count() {
-        return dsl.fetchCount(AUDIT_EVENT);
+    public long count(AuditFilter filter) {
+        return dsl.fetchCount(AUDIT_EVENT, condition(filter));
     }
 
     /** Newest first, paged. */
-    public List<AuditEvent> findPage(int offset, int limit) {
+    public List<AuditEvent> findPage(AuditFilter filter, int offset, int limit) {
         return dsl.selectFrom(AUDIT_EVENT)
+                .where(condition(filter))
                 .orderBy(AUDIT_EVENT.OCCURRED_AT.desc(), AUDIT_EVENT.ID.desc())
                 .limit(limit).offset(offset)
                 .fetch(r -> new AuditEvent(DbTime.fromDb(r.getOccurredAt()), AuditEventType.valueOf(r.getType()),
                         r.getActorId(), r.getActorUsername(), r.getTargetUserId(), r.getTargetUsername(),
                         r.getDetails()));
+    }
+
+    private static Condition condition(AuditFilter filter) {
+        Condition condition = DSL.noCondition();
+        if (filter.type() != null) {
+            condition = condition.and(AUDIT_EVENT.TYPE.eq(filter.type().name()));
+        }
+        if (filter.actor() != null) {
+            condition = condition.and(AUDIT_EVENT.ACTOR_USERNAME.like(prefix(filter.actor()), '!'));
+        }
+        if (filter.target() != null) {
+            condition = condition.and(AUDIT_EVENT.TARGET_USERNAME.like(prefix(filter.target()), '!'));
+        }
+        if (filter.from() != null) {
+            condition = condition.and(AUDIT_EVENT.OCCURRED_AT.ge(filter.from().atStartOfDay()));
+        }
+        if (filter.to() != null) {
+            condition = condition.and(AUDIT_EVENT.OCCURRED_AT.lt(filter.to().plusDays(1).atStartOfDay()));
+        }
+        return condition;
+    }
+
+    private static String prefix(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 }

@@ -21,14 +21,14 @@ public class AuditService {
         this.currentUser = currentUser;
     }
 
-    public long count() {
+    public long count(AuditFilter filter) {
         currentUser.requireAuthority(Authorities.VIEW_AUDIT_LOG, VIEW_AUDIT_LOG_NEEDED);
-        return events.count();
+        return events.count(filter);
     }
 
     /** Newest first. */
-    public List<AuditEvent> page(int offset, int limit) {
+    public List<AuditEvent> page(AuditFilter filter, int offset, int limit) {
         currentUser.requireAuthority(Authorities.VIEW_AUDIT_LOG, VIEW_AUDIT_LOG_NEEDED);
-        return events.findPage(offset, limit);
+        return events.findPage(filter, offset, limit);
     }
 }

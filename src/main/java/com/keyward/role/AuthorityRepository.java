@@ -52,6 +52,19 @@ public class AuthorityRepository {
                 .fetch(r -> new Authority(r.value1(), r.value2(), AuthorityLevel.valueOf(r.value3())));
     }
 
+    /** These codes and every authority beneath them. */
+    public Set<String> coveredBy(Set<String> codes) {
+        return new AuthorityTree(findTree()).covered(codes);
+    }
+
+    /** The whole tree (a catalog of a dozen rows), in tree order, with each node's parent. */
+    public List<AuthorityNode> findTree() {
+        return dsl.select(AUTHORITY.CODE, AUTHORITY.NAME, AUTHORITY.LEVEL, AUTHORITY.PARENT_CODE).from(AUTHORITY)
+                .orderBy(AUTHORITY.LEVEL.sortAsc("APPLICATION", "AREA", "ACTION"), AUTHORITY.POSITION)
+                .fetch(r -> new AuthorityNode(new Authority(r.value1(), r.value2(), AuthorityLevel.valueOf(r.value3())),
+                        r.value4()));
+    }
+
     private static CommonTableExpression<Record1<String>> effectiveAuthorities(long userId) {
         Field<String> code = field(name("granted", "code"), String.class);
         return name("granted").fields("code").as(

@@ -25,6 +25,11 @@ public class RoleRepository {
         this.dsl = dsl;
     }
 
+    /** The built-in Admin role. */
+    public long findBuiltInId() {
+        return dsl.select(ROLE.ID).from(ROLE).where(ROLE.BUILT_IN.isTrue()).fetchSingle(ROLE.ID);
+    }
+
     public Optional<Long> findIdByName(String name) {
         return dsl.select(ROLE.ID).from(ROLE).where(ROLE.NAME.eq(name)).fetchOptional(ROLE.ID);
     }
@@ -38,12 +43,19 @@ public class RoleRepository {
         for (String code : authorityCodes) {
             insert = insert.values(id, code);
         }
-        insert.execute();
+        if (!authorityCodes.isEmpty()) {
+            insert.execute();
+        }
         return id;
     }
 
     public int count() {
         return dsl.fetchCount(ROLE);
+    }
+
+    /** Every role, by name, for choosers (a handful of rows). */
+    public List<RoleSummary> findAll() {
+        return findPage(0, Integer.MAX_VALUE);
     }
 
     /** Roles by name, paged, each with its authority codes and limits. */
@@ -53,9 +65,10 @@ public class RoleRepository {
         Field<String> codes = DSL.field(select(DSL.groupConcat(ROLE_AUTHORITY.AUTHORITY_CODE)
                         .orderBy(ROLE_AUTHORITY.AUTHORITY_CODE).separator(","))
                 .from(ROLE_AUTHORITY).where(ROLE_AUTHORITY.ROLE_ID.eq(ROLE.ID)));
+        Field<Integer> holders = DSL.field(DSL.selectCount().from(USER_ROLE).where(USER_ROLE.ROLE_ID.eq(ROLE.ID)));
         return dsl.select(ROLE.ID, ROLE.NAME, ROLE.DESCRIPTION, ROLE.BUILT_IN, codes,
                         DSL.coalesce(keys.LIMIT_VALUE, RoleLimits.DEFAULT_MAX_ACTIVE_API_KEYS),
-                        DSL.coalesce(lifetime.LIMIT_VALUE, RoleLimits.DEFAULT_MAX_API_KEY_LIFETIME_DAYS))
+                        DSL.coalesce(lifetime.LIMIT_VALUE, RoleLimits.DEFAULT_MAX_API_KEY_LIFETIME_DAYS), holders)
                 .from(ROLE)
                 .leftJoin(keys).on(keys.ROLE_ID.eq(ROLE.ID).and(keys.LIMIT_CODE.eq("MAX_ACTIVE_API_KEYS")))
                 .leftJoin(lifetime).on(lifetime.ROLE_ID.eq(ROLE.ID).and(lifetime.LIMIT_CODE.eq("MAX_API_KEY_LIFETIME_DAYS")))
@@ -63,7 +76,70 @@ public class RoleRepository {
                 .limit(limit).offset(offset)
                 .fetch(r -> new RoleSummary(r.value1(), r.value2(), r.value3(), Boolean.TRUE.equals(r.value4()),
                         r.value5() == null ? List.of() : List.of(r.value5().split(",")),
-                        new RoleLimits(r.value6(), r.value7())));
+                        new RoleLimits(r.value6(), r.value7()), r.value8()));
+    }
+
+    public Optional<RoleDetails> findDetails(long id) {
+        return dsl.select(ROLE.ID, ROLE.NAME, ROLE.DESCRIPTION, ROLE.BUILT_IN).from(ROLE).where(ROLE.ID.eq(id))
+                .fetchOptional(r -> new RoleDetails(r.value1(), r.value2(), r.value3(), Boolean.TRUE.equals(r.value4()),
+                        java.util.Set.copyOf(dsl.select(ROLE_AUTHORITY.AUTHORITY_CODE).from(ROLE_AUTHORITY)
+                                .where(ROLE_AUTHORITY.ROLE_ID.eq(id)).fetch(ROLE_AUTHORITY.AUTHORITY_CODE)),
+                        limitsOfRole(id), countUsers(id)));
+    }
+
+    public RoleLimits limitsOfRole(long roleId) {
+        int keys = dsl.select(ROLE_LIMIT.LIMIT_VALUE).from(ROLE_LIMIT)
+                .where(ROLE_LIMIT.ROLE_ID.eq(roleId).and(ROLE_LIMIT.LIMIT_CODE.eq("MAX_ACTIVE_API_KEYS")))
+                .fetchOptional(ROLE_LIMIT.LIMIT_VALUE).orElse(RoleLimits.DEFAULT_MAX_ACTIVE_API_KEYS);
+        int days = dsl.select(ROLE_LIMIT.LIMIT_VALUE).from(ROLE_LIMIT)
+                .where(ROLE_LIMIT.ROLE_ID.eq(roleId).and(ROLE_LIMIT.LIMIT_CODE.eq("MAX_API_KEY_LIFETIME_DAYS")))
+                .fetchOptional(ROLE_LIMIT.LIMIT_VALUE).orElse(RoleLimits.DEFAULT_MAX_API_KEY_LIFETIME_DAYS);
+        return new RoleLimits(keys, days);
+    }
+
+    public int countUsers(long roleId) {
+        return dsl.fetchCount(USER_ROLE, USER_ROLE.ROLE_ID.eq(roleId));
+    }
+
+    public boolean nameTaken(String name, Long exceptId) {
+        return dsl.fetchExists(ROLE, ROLE.NAME.eq(name).and(exceptId == null ? DSL.noCondition() : ROLE.ID.ne(exceptId)));
+    }
+
+    public void update(long id, String name, String description, java.util.Collection<String> authorityCodes) {
+        dsl.update(ROLE).set(ROLE.NAME, name).set(ROLE.DESCRIPTION, description).where(ROLE.ID.eq(id)).execute();
+        dsl.deleteFrom(ROLE_AUTHORITY).where(ROLE_AUTHORITY.ROLE_ID.eq(id)).execute();
+        var insert = dsl.insertInto(ROLE_AUTHORITY, ROLE_AUTHORITY.ROLE_ID, ROLE_AUTHORITY.AUTHORITY_CODE);
+        for (String code : authorityCodes) {
+            insert = insert.values(id, code);
+        }
+        if (!authorityCodes.isEmpty()) {
+            insert.execute();
+        }
+    }
+
+    public void delete(long id) {
+        dsl.deleteFrom(ROLE).where(ROLE.ID.eq(id)).execute();
+    }
+
+    /** Locks a role's row until the transaction ends (the last-Admin rule counts under it). */
+    public void lock(long roleId) {
+        dsl.select(ROLE.ID).from(ROLE).where(ROLE.ID.eq(roleId)).forUpdate().fetch();
+    }
+
+    /** Enabled users holding the role, the given user left out. */
+    public int countOtherEnabledHolders(long roleId, long exceptUserId) {
+        return dsl.fetchCount(dsl.select(USER_ROLE.USER_ID).from(USER_ROLE)
+                .join(com.keyward.db.jooq.Tables.APP_USER).on(com.keyward.db.jooq.Tables.APP_USER.ID.eq(USER_ROLE.USER_ID))
+                .where(USER_ROLE.ROLE_ID.eq(roleId).and(USER_ROLE.USER_ID.ne(exceptUserId))
+                        .and(com.keyward.db.jooq.Tables.APP_USER.STATUS.eq("ENABLED"))));
+    }
+
+    public java.util.List<Long> findRoleIdsOfUser(long userId) {
+        return dsl.select(USER_ROLE.ROLE_ID).from(USER_ROLE).where(USER_ROLE.USER_ID.eq(userId)).fetch(USER_ROLE.ROLE_ID);
+    }
+
+    public void unassign(long userId, long roleId) {
+        dsl.deleteFrom(USER_ROLE).where(USER_ROLE.USER_ID.eq(userId).and(USER_ROLE.ROLE_ID.eq(roleId))).execute();
     }
 
     /** Role names of one user, alphabetical. */

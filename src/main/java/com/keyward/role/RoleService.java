@@ -1,24 +1,51 @@
 package com.keyward.role;
 
+import com.keyward.audit.AuditEventType;
+import com.keyward.audit.AuditLog;
 import com.keyward.security.Authorities;
 import com.keyward.security.CurrentUser;
+import com.keyward.security.SignedInUser;
+import java.time.Clock;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reading roles needs View Roles. */
+/**
+ * Roles, their authorities and limits. Reading needs View Roles, changing needs Manage Roles; the
+ * built-in Admin role cannot be changed or deleted, and nobody can put into a role an authority
+ * they do not hold themselves.
+ */
 @Service
 @Transactional(readOnly = true)
 public class RoleService {
 
+    public static final int MAX_NAME_LENGTH = 100;
+    public static final int MAX_DESCRIPTION_LENGTH = 500;
+    public static final int MAX_KEYS_BOUND = 100;
+    public static final int MAX_LIFETIME_BOUND = 3650;
+
     private static final String VIEW_ROLES_NEEDED = "Viewing roles needs the View Roles authority";
+    private static final String MANAGE_ROLES_NEEDED = "Changing roles needs the Manage Roles authority";
 
     private final RoleRepository roles;
+    private final AuthorityRepository authorities;
+    private final AuditLog audit;
     private final CurrentUser currentUser;
+    private final Clock clock;
 
-    public RoleService(RoleRepository roles, CurrentUser currentUser) {
+    public RoleService(RoleRepository roles, AuthorityRepository authorities, AuditLog audit, CurrentUser currentUser,
+            Clock clock) {
         this.roles = roles;
+        this.authorities = authorities;
+        this.audit = audit;
         this.currentUser = currentUser;
+        this.clock = clock;
     }
 
     public int count() {
@@ -29,5 +56,122 @@ public class RoleService {
     public List<RoleSummary> page(int offset, int limit) {
         currentUser.requireAuthority(Authorities.VIEW_ROLES, VIEW_ROLES_NEEDED);
         return roles.findPage(offset, limit);
+    }
+
+    /** All roles, for assigning them (Manage Users) or listing them (View Roles). */
+    public List<RoleSummary> all() {
+        if (!currentUser.hasAuthority(Authorities.MANAGE_USERS)) {
+            currentUser.requireAuthority(Authorities.VIEW_ROLES, VIEW_ROLES_NEEDED);
+        }
+        return roles.findAll();
+    }
+
+    public RoleDetails details(long id) {
+        currentUser.requireAuthority(Authorities.VIEW_ROLES, VIEW_ROLES_NEEDED);
+        return roles.findDetails(id).orElseThrow(() -> new AccessDeniedException("No such role"));
+    }
+
+    public AuthorityTree tree() {
+        return new AuthorityTree(authorities.findTree());
+    }
+
+    public boolean mayManageRoles() {
+        return currentUser.hasAuthority(Authorities.MANAGE_ROLES);
+    }
+
+    @Transactional
+    public long create(RoleForm form) {
+        currentUser.requireAuthority(Authorities.MANAGE_ROLES, MANAGE_ROLES_NEEDED);
+        RoleForm clean = validate(form, null);
+        long id = roles.create(clean.name(), clean.description(), clean.authorities(), clock.instant());
+        setLimits(id, clean);
+        audit.record(AuditEventType.ROLE_CREATED, null, null, describe(clean));
+        return id;
+    }
+
+    @Transactional
+    public void update(long id, RoleForm form) {
+        currentUser.requireAuthority(Authorities.MANAGE_ROLES, MANAGE_ROLES_NEEDED);
+        RoleDetails before = roles.findDetails(id).orElseThrow(() -> new AccessDeniedException("No such role"));
+        refuseBuiltIn(before);
+        RoleForm clean = validate(form, id);
+        roles.update(id, clean.name(), clean.description(), clean.authorities());
+        setLimits(id, clean);
+        audit.record(AuditEventType.ROLE_CHANGED, null, null, "Was: " + describe(new RoleForm(before.name(),
+                before.description(), before.authorities(), before.limits().maxActiveApiKeys(),
+                before.limits().maxApiKeyLifetimeDays())) + ". Now: " + describe(clean));
+    }
+
+    @Transactional
+    public void delete(long id) {
+        currentUser.requireAuthority(Authorities.MANAGE_ROLES, MANAGE_ROLES_NEEDED);
+        RoleDetails role = roles.findDetails(id).orElseThrow(() -> new AccessDeniedException("No such role"));
+        refuseBuiltIn(role);
+        roles.lock(id);
+        int holders = roles.countUsers(id);
+        if (holders > 0) {
+            throw new RoleValidationException(Map.of(RoleValidationException.Field.FORM, holders
+                    + (holders == 1 ? " user holds" : " users hold") + " the role \"" + role.name()
+                    + "\". Remove it from them first."));
+        }
+        roles.delete(id);
+        audit.record(AuditEventType.ROLE_DELETED, null, null, "Role \"" + role.name() + "\"");
+    }
+
+    private RoleForm validate(RoleForm form, Long id) {
+        AuthorityTree tree = tree();
+        SignedInUser editor = currentUser.require();
+        Map<RoleValidationException.Field, String> errors = new EnumMap<>(RoleValidationException.Field.class);
+        String name = form.name() == null ? "" : form.name().strip();
+        String description = form.description() == null || form.description().isBlank() ? null
+                : form.description().strip();
+        if (name.isEmpty()) {
+            errors.put(RoleValidationException.Field.NAME, "Enter a name for the role.");
+        } else if (name.length() > MAX_NAME_LENGTH) {
+            errors.put(RoleValidationException.Field.NAME, "Use at most " + MAX_NAME_LENGTH + " characters.");
+        } else if (roles.nameTaken(name, id)) {
+            errors.put(RoleValidationException.Field.NAME, "Another role has this name.");
+        }
+        if (description != null && description.length() > MAX_DESCRIPTION_LENGTH) {
+            errors.put(RoleValidationException.Field.DESCRIPTION, "Use at most " + MAX_DESCRIPTION_LENGTH + " characters.");
+        }
+        Set<String> codes = form.authorities() == null ? Set.of() : new TreeSet<>(form.authorities());
+        if (!codes.stream().allMatch(tree::contains)) {
+            errors.put(RoleValidationException.Field.AUTHORITIES, "Choose authorities from the tree only.");
+        } else if (!editor.getAuthorities().stream().map(granted -> granted.getAuthority()).collect(Collectors.toSet())
+                .containsAll(tree.covered(codes))) {
+            errors.put(RoleValidationException.Field.AUTHORITIES,
+                    "You can only grant authorities that you hold yourself.");
+        }
+        if (form.maxActiveApiKeys() < 1 || form.maxActiveApiKeys() > MAX_KEYS_BOUND) {
+            errors.put(RoleValidationException.Field.MAX_ACTIVE_API_KEYS, "Choose 1 to " + MAX_KEYS_BOUND + ".");
+        }
+        if (form.maxApiKeyLifetimeDays() < 1 || form.maxApiKeyLifetimeDays() > MAX_LIFETIME_BOUND) {
+            errors.put(RoleValidationException.Field.MAX_API_KEY_LIFETIME_DAYS, "Choose 1 to " + MAX_LIFETIME_BOUND
+                    + " days.");
+        }
+        if (!errors.isEmpty()) {
+            throw new RoleValidationException(errors);
+        }
+        return new RoleForm(name, description, tree.shortest(codes), form.maxActiveApiKeys(),
+                form.maxApiKeyLifetimeDays());
+    }
+
+    private void setLimits(long id, RoleForm form) {
+        roles.setLimit(id, "MAX_ACTIVE_API_KEYS", form.maxActiveApiKeys());
+        roles.setLimit(id, "MAX_API_KEY_LIFETIME_DAYS", form.maxApiKeyLifetimeDays());
+    }
+
+    private static void refuseBuiltIn(RoleDetails role) {
+        if (role.builtIn()) {
+            throw new RoleValidationException(Map.of(RoleValidationException.Field.FORM,
+                    "The built-in role \"" + role.name() + "\" cannot be changed or deleted."));
+        }
+    }
+
+    private static String describe(RoleForm form) {
+        return "role \"" + form.name() + "\" with " + (form.authorities().isEmpty() ? "no authorities"
+                : String.join(", ", new TreeSet<>(form.authorities()))) + "; at most " + form.maxActiveApiKeys()
+                + " active API keys of at most " + form.maxApiKeyLifetimeDays() + " days";
     }
 }

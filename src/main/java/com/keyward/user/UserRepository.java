@@ -124,10 +124,18 @@ public class UserRepository {
     }
 
     public Optional<UserAccountRecord> findAccount(String username) {
+        return findAccount(APP_USER.USERNAME.eq(username));
+    }
+
+    public Optional<UserAccountRecord> findAccountById(long id) {
+        return findAccount(APP_USER.ID.eq(id));
+    }
+
+    private Optional<UserAccountRecord> findAccount(Condition which) {
         return dsl.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.DISPLAY_NAME, APP_USER.EMAIL, APP_USER.STATUS,
                         APP_USER.ACCOUNT_EXPIRES_AT, APP_USER.CREATED_AT, APP_USER.LAST_SIGN_IN_AT)
                 .from(APP_USER)
-                .where(APP_USER.USERNAME.eq(username))
+                .where(which)
                 .fetchOptional(r -> new UserAccountRecord(r.value1(), r.value2(), r.value3(), r.value4(),
                         UserStatus.valueOf(r.value5()), DbTime.fromDb(r.value6()), DbTime.fromDb(r.value7()),
                         DbTime.fromDb(r.value8())));
@@ -173,6 +181,12 @@ public class UserRepository {
             return List.of(ascending ? column.asc() : column.desc());
         }
         return ascending ? List.of(column.asc(), APP_USER.ID.asc()) : List.of(column.desc(), APP_USER.ID.desc());
+    }
+
+    public void setStatus(long userId, UserStatus status) {
+        dsl.update(APP_USER).set(APP_USER.STATUS, status.name())
+                .set(APP_USER.FAILED_SIGN_INS, 0)
+                .where(APP_USER.ID.eq(userId)).execute();
     }
 
     public int failedSignIns(String username) {

@@ -83,7 +83,7 @@ class ApiKeyServiceTest {
     void generatingIsAudited() {
         GeneratedApiKey generated = service.generate(request("audited", Set.of("ROLES")));
 
-        AuditEvent event = auditRepository.findPage(0, 1).getFirst();
+        AuditEvent event = auditRepository.findPage(com.keyward.audit.AuditFilter.NONE, 0, 1).getFirst();
         assertThat(event.type().name()).isEqualTo("API_KEY_GENERATED");
         assertThat(event.actorUsername()).isEqualTo(owner);
         assertThat(event.details()).contains("audited", "Roles API", generated.info().hint())
@@ -132,7 +132,7 @@ class ApiKeyServiceTest {
 
         ApiKeyInfo revoked = keyRepository.findById(key.info().id()).orElseThrow();
         assertThat(revoked.statusAt(Instant.now())).isEqualTo(ApiKeyStatus.REVOKED);
-        AuditEvent event = auditRepository.findPage(0, 1).getFirst();
+        AuditEvent event = auditRepository.findPage(com.keyward.audit.AuditFilter.NONE, 0, 1).getFirst();
         assertThat(event.type().name()).isEqualTo("API_KEY_REVOKED");
         assertThat(event.actorUsername()).isEqualTo("admin");
         assertThat(event.targetUsername()).isEqualTo(owner);

@@ -2,9 +2,11 @@ package com.keyward.user.ui;
 
 import com.keyward.apikey.ui.ApiKeysSections;
 import com.keyward.user.UserAccountDetails;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
+import java.util.Optional;
 
 /**
  * The User Account Details window, opened from a username in User Management.
@@ -16,11 +18,11 @@ import com.vaadin.flow.component.dialog.Dialog;
 public class UserAccountDetailsDialog extends Dialog {
 
     public UserAccountDetailsDialog(UserAccountDetails account, boolean ownAccount, ApiKeysSections apiKeys,
-            Runnable onClose) {
+            Optional<Component> administration, Runnable onClose) {
         setHeaderTitle("User Account Details");
         getElement().setAttribute("aria-label", "User Account Details: " + account.username());
         setWidth("min(56rem, 100vw)");
-        add(new UserAccountDetailsPanel(account, ownAccount, apiKeys));
+        add(new UserAccountDetailsPanel(account, ownAccount, apiKeys, administration));
         Button close = new Button("Close", click -> onClose.run());
         close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(close);

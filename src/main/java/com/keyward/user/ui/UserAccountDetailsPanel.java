@@ -33,6 +33,11 @@ public class UserAccountDetailsPanel extends Div {
             .withZone(ZoneId.of("UTC"));
 
     public UserAccountDetailsPanel(UserAccountDetails account, boolean ownAccount, ApiKeysSections apiKeys) {
+        this(account, ownAccount, apiKeys, Optional.empty());
+    }
+
+    public UserAccountDetailsPanel(UserAccountDetails account, boolean ownAccount, ApiKeysSections apiKeys,
+            Optional<Component> administration) {
         addClassName("user-account-details");
         FormLayout profile = new FormLayout();
         profile.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
@@ -41,7 +46,9 @@ public class UserAccountDetailsPanel extends Div {
                 value("Account expires", account.accountExpiresAt() == null ? "Never" : time(account.accountExpiresAt())),
                 value("Created", time(account.createdAt())),
                 value("Last sign-in", account.lastSignInAt() == null ? "Never" : time(account.lastSignInAt())));
-        add(profile, roles(account), authorities(account));
+        add(profile, roles(account));
+        administration.ifPresent(this::add);
+        add(authorities(account));
         Optional<Component> apiKeysSection = apiKeys.forAccount(account.id(), ownAccount);
         if (apiKeysSection.isPresent()) {
             add(apiKeysSection.get());

@@ -53,6 +53,7 @@ public class UsersView extends Main implements HasUrlParameter<String> {
 
     private final UserService users;
     private final ApiKeysSections apiKeys;
+    private final AccountAdministration administration;
     private final TextField search = new TextField();
     private final ComboBox<UserStatus> status = new ComboBox<>();
     private final Span total = new Span();
@@ -60,9 +61,10 @@ public class UsersView extends Main implements HasUrlParameter<String> {
     private UserAccountDetailsDialog details;
     private long lastCount;
 
-    public UsersView(UserService users, ApiKeysSections apiKeys) {
+    public UsersView(UserService users, ApiKeysSections apiKeys, AccountAdministration administration) {
         this.users = users;
         this.apiKeys = apiKeys;
+        this.administration = administration;
         addClassNames("page", "users-view");
 
         search.setPlaceholder("Username, name or email starts with…");
@@ -137,6 +139,10 @@ public class UsersView extends Main implements HasUrlParameter<String> {
 
     @Override
     public void setParameter(BeforeEvent event, @OptionalParameter String username) {
+        showDetails(username);
+    }
+
+    private void showDetails(String username) {
         if (details != null) {
             remove(details);
             details = null;
@@ -152,6 +158,11 @@ public class UsersView extends Main implements HasUrlParameter<String> {
             return;
         }
         details = new UserAccountDetailsDialog(account.get(), users.isOwnAccount(account.get()), apiKeys,
+                administration.forAccount(account.get(), () -> {
+                    // show what changed: the window again, the grid's roles and statuses too
+                    showDetails(username);
+                    grid.getDataProvider().refreshAll();
+                }),
                 () -> getUI().ifPresent(ui -> ui.navigate(UsersView.class)));
         // a child of the view: it goes away with the view when Back leaves User Management
         add(details);

@@ -1,0 +1,223 @@
+package com.keyward.role.ui;
+
+import com.keyward.role.AuthorityNode;
+import com.keyward.role.AuthorityTree;
+import com.keyward.role.RoleDetails;
+import com.keyward.role.RoleForm;
+import com.keyward.role.RoleLimits;
+import com.keyward.role.RoleService;
+import com.keyward.role.RoleValidationException;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The role editor: name*, description, the authority tree (Application › Area › Action; checking
+ * a node covers its children, shown checked and locked) and the API-key limits. Read-only for the
+ * built-in Admin role and for people without Manage Roles.
+ */
+public class RoleEditorDialog extends Dialog {
+
+    final TextField name = new TextField("Name");
+    final TextArea description = new TextArea("Description");
+    final Map<String, Checkbox> authorityBoxes = new LinkedHashMap<>();
+    final IntegerField maxKeys = new IntegerField("Max active API keys");
+    final IntegerField maxDays = new IntegerField("Max API key lifetime (days)");
+    final Paragraph formError = new Paragraph();
+    final Span authorityError = new Span();
+    final Button save = new Button("Save");
+    final Button delete = new Button("Delete");
+
+    private final RoleService roles;
+    private final AuthorityTree tree;
+    private final Long roleId;
+    private final Runnable onChanged;
+
+    public RoleEditorDialog(RoleService roles, RoleDetails role, Runnable onChanged) {
+        this.roles = roles;
+        this.tree = roles.tree();
+        this.roleId = role == null ? null : role.id();
+        this.onChanged = onChanged;
+        boolean editable = roles.mayManageRoles() && (role == null || !role.builtIn());
+        setHeaderTitle(role == null ? "New role" : "Role: " + role.name());
+        getElement().setAttribute("aria-label", role == null ? "New role" : "Role " + role.name());
+        setWidth("min(40rem, 100vw)");
+
+        name.setRequiredIndicatorVisible(true);
+        name.setMaxLength(RoleService.MAX_NAME_LENGTH);
+        description.setMaxLength(RoleService.MAX_DESCRIPTION_LENGTH);
+        maxKeys.setMin(1);
+        maxKeys.setMax(RoleService.MAX_KEYS_BOUND);
+        maxKeys.setStepButtonsVisible(true);
+        maxKeys.setHelperText("1 to " + RoleService.MAX_KEYS_BOUND);
+        maxDays.setMin(1);
+        maxDays.setMax(RoleService.MAX_LIFETIME_BOUND);
+        maxDays.setStepButtonsVisible(true);
+        maxDays.setHelperText("1 to " + RoleService.MAX_LIFETIME_BOUND);
+
+        Div treeView = new Div();
+        treeView.addClassName("authority-tree");
+        treeView.getElement().setAttribute("role", "group");
+        treeView.getElement().setAttribute("aria-label", "Authorities");
+        for (AuthorityNode node : tree.nodes()) {
+            Checkbox box = new Checkbox(node.authority().name());
+            box.addClassName("level-" + node.authority().level().name().toLowerCase());
+            box.setTooltipText(node.authority().level().name().charAt(0)
+                    + node.authority().level().name().substring(1).toLowerCase() + " · " + node.authority().code());
+            box.addValueChangeListener(change -> refreshCoverage());
+            authorityBoxes.put(node.authority().code(), box);
+        }
+        // tree order: each node followed by its subtree
+        tree.nodes().stream().filter(node -> node.parentCode() == null)
+                .forEach(root -> addSubtree(root.authority().code(), treeView));
+        authorityError.addClassName("field-error");
+        authorityError.setVisible(false);
+
+        RoleLimits limits = role == null ? RoleLimits.DEFAULTS : role.limits();
+        if (role != null) {
+            name.setValue(role.name());
+            description.setValue(role.description() == null ? "" : role.description());
+            role.authorities().forEach(code -> {
+                if (authorityBoxes.containsKey(code)) {
+                    authorityBoxes.get(code).setValue(true);
+                }
+            });
+        }
+        maxKeys.setValue(limits.maxActiveApiKeys());
+        maxDays.setValue(limits.maxApiKeyLifetimeDays());
+        refreshCoverage();
+
+        formError.addClassName("form-error");
+        formError.getElement().setAttribute("role", "alert");
+        formError.setVisible(false);
+        Span treeLabel = new Span("Authorities");
+        treeLabel.addClassName("twin-col-label");
+        FormLayout form = new FormLayout(name, description, maxKeys, maxDays);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
+        add(formError, form, treeLabel, treeView, authorityError);
+        if (role != null && role.builtIn()) {
+            add(new Paragraph("The built-in Admin role holds every authority and cannot be changed or deleted."));
+        }
+
+        Button cancel = new Button(editable ? "Cancel" : "Close", click -> close());
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickListener(click -> save());
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        delete.addClickListener(click -> confirmDelete(role));
+        if (editable) {
+            if (role != null) {
+                getFooter().add(delete);
+            }
+            getFooter().add(cancel, save);
+        } else {
+            getFooter().add(cancel);
+            name.setReadOnly(true);
+            description.setReadOnly(true);
+            maxKeys.setReadOnly(true);
+            maxDays.setReadOnly(true);
+            authorityBoxes.values().forEach(box -> box.setReadOnly(true));
+        }
+    }
+
+    private void addSubtree(String code, Div into) {
+        into.add(authorityBoxes.get(code));
+        tree.childrenOf(code).forEach(child -> addSubtree(child, into));
+    }
+
+    /** A checked node covers its subtree: those boxes show checked and cannot be changed. */
+    private void refreshCoverage() {
+        Set<String> checked = checkedCodes();
+        authorityBoxes.forEach((code, box) -> {
+            boolean covered = tree.hasAncestorIn(code, checked);
+            box.setEnabled(!covered);
+            if (covered) {
+                box.getElement().setProperty("checked", true);
+                box.getElement().setAttribute("title", "Included by a higher level");
+            } else {
+                box.getElement().setProperty("checked", box.getValue());
+                box.getElement().removeAttribute("title");
+            }
+        });
+    }
+
+    Set<String> checkedCodes() {
+        return authorityBoxes.entrySet().stream().filter(entry -> Boolean.TRUE.equals(entry.getValue().getValue()))
+                .map(Map.Entry::getKey).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    }
+
+    private void save() {
+        clearErrors();
+        RoleForm form = new RoleForm(name.getValue(), description.getValue(), tree.shortest(checkedCodes()),
+                maxKeys.getValue() == null ? 0 : maxKeys.getValue(), maxDays.getValue() == null ? 0 : maxDays.getValue());
+        try {
+            if (roleId == null) {
+                roles.create(form);
+            } else {
+                roles.update(roleId, form);
+            }
+            close();
+            onChanged.run();
+        } catch (RoleValidationException refused) {
+            refused.errors().forEach((field, message) -> {
+                switch (field) {
+                    case NAME -> invalid(name, message);
+                    case DESCRIPTION -> invalid(description, message);
+                    case MAX_ACTIVE_API_KEYS -> invalid(maxKeys, message);
+                    case MAX_API_KEY_LIFETIME_DAYS -> invalid(maxDays, message);
+                    case AUTHORITIES -> {
+                        authorityError.setText(message);
+                        authorityError.setVisible(true);
+                    }
+                    case FORM -> {
+                        formError.setText(message);
+                        formError.setVisible(true);
+                    }
+                }
+            });
+        }
+    }
+
+    private void confirmDelete(RoleDetails role) {
+        ConfirmDialog confirm = new ConfirmDialog("Delete role \"" + role.name() + "\"?",
+                "The role and its limits are removed. This cannot be undone.", "Delete", event -> {
+                    try {
+                        roles.delete(role.id());
+                        close();
+                        onChanged.run();
+                    } catch (RoleValidationException refused) {
+                        formError.setText(refused.errors().values().iterator().next());
+                        formError.setVisible(true);
+                    }
+                });
+        confirm.setCancelable(true);
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.open();
+    }
+
+    private static void invalid(HasValidation field, String message) {
+        field.setErrorMessage(message);
+        field.setInvalid(true);
+    }
+
+    private void clearErrors() {
+        for (HasValidation field : new HasValidation[] {name, description, maxKeys, maxDays}) {
+            field.setInvalid(false);
+        }
+        authorityError.setVisible(false);
+        formError.setVisible(false);
+    }
+}

@@ -1,0 +1,59 @@
+package com.keyward.role.ui;
+
+import com.keyward.role.RoleService;
+import com.keyward.role.RoleSummary;
+import com.keyward.security.Authorities;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+
+/** Admin › Roles: the roles, and the editor (changes need Manage Roles). */
+@Route(RolesView.ROUTE)
+@PageTitle("Roles and Authorities")
+@Menu(order = 20, icon = "vaadin:key", title = "Roles")
+@RolesAllowed(Authorities.VIEW_ROLES)
+public class RolesView extends Main {
+
+    public static final String ROUTE = "admin/roles";
+
+    final Grid<RoleSummary> grid = new Grid<>();
+    final Button create = new Button("New role", VaadinIcon.PLUS.create());
+    private final RoleService roles;
+
+    public RolesView(RoleService roles) {
+        this.roles = roles;
+        addClassNames("page", "roles-view");
+        grid.setAriaLabel("Roles");
+        grid.addComponentColumn(role -> {
+            Button open = new Button(role.name(), click -> edit(role));
+            open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            return open;
+        }).setHeader("Name").setAutoWidth(true).setKey("name");
+        grid.addColumn(role -> role.description() == null ? "" : role.description()).setHeader("Description")
+                .setFlexGrow(1).setKey("description");
+        grid.addColumn(role -> role.builtIn() ? "Built-in" : "").setHeader("Built-in").setAutoWidth(true)
+                .setKey("builtIn");
+        grid.addColumn(RoleSummary::users).setHeader("Users").setAutoWidth(true).setKey("users");
+        grid.setItems(new CallbackDataProvider<>(query -> roles.page(query.getOffset(), query.getLimit()).stream(),
+                query -> roles.count()));
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.setVisible(roles.mayManageRoles());
+        create.addClickListener(click -> new RoleEditorDialog(roles, null, this::refresh).open());
+        add(create, grid);
+    }
+
+    private void edit(RoleSummary role) {
+        new RoleEditorDialog(roles, roles.details(role.id()), this::refresh).open();
+    }
+
+    private void refresh() {
+        grid.getDataProvider().refreshAll();
+    }
+}

@@ -1,0 +1,223 @@
+package com.keyward.role;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.keyward.KeywardTest;
+import com.keyward.TestAccounts;
+import com.keyward.audit.AuditEvent;
+import com.keyward.audit.AuditEventType;
+import com.keyward.audit.AuditFilter;
+import com.keyward.audit.AuditRepository;
+import com.keyward.security.Authorities;
+import com.keyward.user.UserAdministration;
+import com.keyward.user.UserRepository;
+import com.keyward.user.UserStatus;
+import java.util.List;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Roles and their assignment, on the real MariaDB, signed in as real accounts. */
+@KeywardTest
+class RoleAdministrationTest {
+
+    @Autowired RoleService roleService;
+    @Autowired UserAdministration administration;
+    @Autowired RoleRepository roles;
+    @Autowired UserRepository users;
+    @Autowired AuthorityRepository authorities;
+    @Autowired AuditRepository audit;
+    @Autowired UserDetailsService userDetails;
+    @Autowired PasswordEncoder passwordEncoder;
+    @Autowired TransactionTemplate transaction;
+    @Autowired DSLContext dsl;
+
+    TestAccounts accounts;
+
+    @BeforeEach
+    void setUp() {
+        accounts = new TestAccounts(users, roles, userDetails, passwordEncoder, transaction);
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void aCheckedAreaCoversItsActionsAndTheApplicationCoversEverything() {
+        AuthorityTree tree = roleService.tree();
+        assertThat(tree.covered(Set.of(Authorities.USERS))).containsExactlyInAnyOrder(Authorities.USERS,
+                Authorities.VIEW_USERS, Authorities.MANAGE_USERS, Authorities.MANAGE_USER_API_KEY,
+                Authorities.REVOKE_USER_API_KEYS);
+        assertThat(tree.covered(Set.of(Authorities.ADMINISTRATION))).hasSize(11);
+        assertThat(tree.shortest(Set.of(Authorities.USERS, Authorities.VIEW_USERS, Authorities.VIEW_ROLES)))
+                .containsExactlyInAnyOrder(Authorities.USERS, Authorities.VIEW_ROLES);
+    }
+
+    @Test
+    void anAdminCreatesChangesAndDeletesARoleAndEachStepIsAudited() {
+        accounts.signInAs("admin");
+        String name = "Integrators " + System.nanoTime();
+        long id = roleService.create(new RoleForm("  " + name + " ", "made in a test",
+                Set.of(Authorities.MANAGE_USER_API_KEY, Authorities.USERS), 3, 30));
+
+        RoleDetails created = roleService.details(id);
+        assertThat(created.name()).isEqualTo(name);
+        assertThat(created.authorities()).containsExactly(Authorities.USERS);
+        assertThat(created.limits()).isEqualTo(new RoleLimits(3, 30));
+        assertThat(latest().type()).isEqualTo(AuditEventType.ROLE_CREATED);
+        assertThat(latest().actorUsername()).isEqualTo("admin");
+
+        roleService.update(id, new RoleForm(name, null, Set.of(Authorities.VIEW_ROLES), 5, 60));
+        assertThat(roleService.details(id).authorities()).containsExactly(Authorities.VIEW_ROLES);
+        assertThat(latest().type()).isEqualTo(AuditEventType.ROLE_CHANGED);
+        assertThat(latest().details()).contains("Was:", "USERS", "Now:", "VIEW_ROLES");
+
+        roleService.delete(id);
+        assertThat(roles.findDetails(id)).isEmpty();
+        assertThat(latest().type()).isEqualTo(AuditEventType.ROLE_DELETED);
+    }
+
+    @Test
+    void theBuiltInAdminRoleCannotBeChangedOrDeleted() {
+        accounts.signInAs("admin");
+        long admin = roles.findBuiltInId();
+        assertThatThrownBy(() -> roleService.update(admin, new RoleForm("Admin", null, Set.of(), 1, 1)))
+                .isInstanceOf(RoleValidationException.class).hasMessageContaining("cannot be changed");
+        assertThatThrownBy(() -> roleService.delete(admin)).isInstanceOf(RoleValidationException.class);
+        assertThat(roleService.details(admin).authorities()).containsExactly(Authorities.ADMINISTRATION);
+    }
+
+    @Test
+    void aRoleHeldByUsersIsNotDeletedAndTheMessageSaysWhy() {
+        accounts.signInAs("admin");
+        long viewer = roles.findIdByName("Viewer").orElseThrow();
+        assertThatThrownBy(() -> roleService.delete(viewer)).isInstanceOf(RoleValidationException.class)
+                .hasMessageContaining("users hold the role \"Viewer\"");
+    }
+
+    @Test
+    void badInputIsRefusedPerFieldAndNothingIsSaved() {
+        accounts.signInAs("admin");
+        int before = roles.count();
+        RoleValidationException refused = catchRefusal(new RoleForm(" ", "d".repeat(501), Set.of("NOPE"), 0, 5000));
+        assertThat(refused.errors()).containsOnlyKeys(RoleValidationException.Field.NAME,
+                RoleValidationException.Field.DESCRIPTION, RoleValidationException.Field.AUTHORITIES,
+                RoleValidationException.Field.MAX_ACTIVE_API_KEYS, RoleValidationException.Field.MAX_API_KEY_LIFETIME_DAYS);
+        assertThat(catchRefusal(new RoleForm("Viewer", null, Set.of(), 1, 1)).errors())
+                .containsOnlyKeys(RoleValidationException.Field.NAME);
+        assertThat(roles.count()).isEqualTo(before);
+    }
+
+    @Test
+    void aRoleManagerCannotGrantWhatTheyDoNotHold() {
+        String manager = accounts.create("role-manager", List.of(Authorities.ROLES));
+        accounts.signInAs(manager);
+        assertThat(catchRefusal(new RoleForm("Escalation " + System.nanoTime(), null,
+                Set.of(Authorities.ADMINISTRATION), 1, 1)).errors())
+                .containsKey(RoleValidationException.Field.AUTHORITIES);
+        assertThat(roleService.create(new RoleForm("Within reach " + System.nanoTime(), null,
+                Set.of(Authorities.VIEW_ROLES), 1, 1))).isPositive();
+    }
+
+    @Test
+    void nobodyWithoutManageRolesChangesRoles() {
+        accounts.signInAs("sam");
+        assertThatThrownBy(() -> roleService.create(new RoleForm("x", null, Set.of(), 1, 1)))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void assigningAndRemovingRolesIsAuditedAndTakesEffectInTheAuthorities() {
+        String target = accounts.create("target", List.of());
+        long targetId = accounts.idOf(target);
+        accounts.signInAs("admin");
+        long integrator = roles.findIdByName("API Integrator").orElseThrow();
+
+        administration.setRoles(targetId, Set.of(integrator, accounts.roleOf(target)));
+        assertThat(authorities.findEffectiveAuthorityCodes(targetId)).contains(Authorities.MANAGE_USER_API_KEY);
+        assertThat(latest().type()).isEqualTo(AuditEventType.ROLE_ASSIGNED);
+        assertThat(latest().targetUsername()).isEqualTo(target);
+
+        administration.setRoles(targetId, Set.of(accounts.roleOf(target)));
+        assertThat(authorities.findEffectiveAuthorityCodes(targetId)).doesNotContain(Authorities.MANAGE_USER_API_KEY);
+        assertThat(latest().type()).isEqualTo(AuditEventType.ROLE_REMOVED);
+    }
+
+    @Test
+    void disablingEnablingAndUnlockingAreAudited() {
+        String target = accounts.create("status", List.of());
+        long targetId = accounts.idOf(target);
+        accounts.signInAs("admin");
+
+        administration.disable(targetId);
+        assertThat(users.findAccountById(targetId).orElseThrow().status()).isEqualTo(UserStatus.DISABLED);
+        assertThat(latest().type()).isEqualTo(AuditEventType.ACCOUNT_DISABLED);
+        administration.enable(targetId);
+        assertThat(latest().type()).isEqualTo(AuditEventType.ACCOUNT_ENABLED);
+        users.setStatus(targetId, UserStatus.LOCKED);
+        administration.unlock(targetId);
+        assertThat(users.findAccountById(targetId).orElseThrow().status()).isEqualTo(UserStatus.ENABLED);
+        assertThat(latest().type()).isEqualTo(AuditEventType.ACCOUNT_UNLOCKED);
+    }
+
+    @Test
+    void nobodyRaisesTheirOwnPrivilegesOrHandsOutMoreThanTheyHold() {
+        String manager = accounts.create("user-manager", List.of(Authorities.MANAGE_USERS, Authorities.VIEW_USERS));
+        long managerId = accounts.idOf(manager);
+        long admin = roles.findBuiltInId();
+        accounts.signInAs(manager);
+
+        assertThatThrownBy(() -> administration.setRoles(managerId, Set.of(admin, accounts.roleOf(manager))))
+                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("your own");
+        String other = accounts.create("other", List.of());
+        assertThatThrownBy(() -> administration.setRoles(accounts.idOf(other), Set.of(admin)))
+                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("hold yourself");
+        assertThat(roles.findRoleIdsOfUser(accounts.idOf(other))).doesNotContain(admin);
+    }
+
+    @Test
+    void theLastEnabledAdminCannotBeDisabledNorLoseTheRole() {
+        String manager = accounts.create("admin-guard", List.of(Authorities.MANAGE_USERS));
+        String lastAdmin = accounts.create("last-admin", List.of());
+        long lastAdminId = accounts.idOf(lastAdmin);
+        long admin = roles.findBuiltInId();
+        transaction.executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            roles.assign(lastAdminId, admin);
+            // every other Admin holder is disabled for the length of this rolled-back transaction
+            dsl.execute("UPDATE app_user SET status = 'DISABLED' WHERE id <> ? AND id IN "
+                    + "(SELECT user_id FROM user_role WHERE role_id = ?)", lastAdminId, admin);
+            accounts.signInAs(manager);
+            assertThatThrownBy(() -> administration.setRoles(lastAdminId, Set.of(accounts.roleOf(lastAdmin))))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("last enabled Admin");
+            assertThatThrownBy(() -> administration.disable(lastAdminId))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("last enabled Admin");
+            assertThat(roles.findRoleIdsOfUser(lastAdminId)).contains(admin);
+        });
+        assertThat(users.findAccount("admin").orElseThrow().status()).isEqualTo(UserStatus.ENABLED);
+    }
+
+    private RoleValidationException catchRefusal(RoleForm form) {
+        try {
+            roleService.create(form);
+        } catch (RoleValidationException expected) {
+            return expected;
+        }
+        throw new AssertionError("expected a refusal");
+    }
+
+    private AuditEvent latest() {
+        return audit.findPage(AuditFilter.NONE, 0, 1).getFirst();
+    }
+}
