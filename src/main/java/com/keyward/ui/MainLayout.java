@@ -42,6 +42,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     static final String ADMIN_PREFIX = "admin";
 
     private final H2 pageTitle = new H2();
+    private final Div navigation = new Div();
 
     public MainLayout(CurrentUser currentUser, AuthenticationContext authentication) {
         setPrimarySection(Section.DRAWER);
@@ -49,11 +50,14 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         addToNavbar(new DrawerToggle(), pageTitle, userMenu(currentUser.require(), authentication));
         H1 appName = new H1("Keyward");
         appName.addClassName("app-name");
-        addToDrawer(new Header(appName), new Scroller(navigation()));
+        addToDrawer(new Header(appName), new Scroller(navigation));
     }
 
-    /** The main navigation, and below it the Admin group as its own labelled navigation. */
-    private static Component navigation() {
+    /**
+     * The main navigation, and below it the Admin group as its own labelled navigation. Built
+     * anew after each navigation, so that it follows role changes.
+     */
+    private void rebuildNavigation() {
         SideNav main = new SideNav();
         main.getElement().setAttribute("aria-label", "Main navigation");
         SideNav admin = new SideNav("Admin");
@@ -65,11 +69,11 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             }
             (isAdmin(entry.path()) ? admin : main).addItem(item);
         }
-        Div navigation = new Div(main);
+        navigation.removeAll();
+        navigation.add(main);
         if (!admin.getItems().isEmpty()) {
             navigation.add(admin);
         }
-        return navigation;
     }
 
     private static boolean isAdmin(String path) {
@@ -94,6 +98,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
+        rebuildNavigation();
         pageTitle.setText(MenuConfiguration.getPageHeader(getContent()).orElse(""));
     }
 }

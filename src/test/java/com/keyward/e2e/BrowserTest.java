@@ -85,9 +85,15 @@ public abstract class BrowserTest {
 
     @BeforeEach
     void openPage() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
-        context.setDefaultTimeout(20_000);
+        context = newContext();
         page = context.newPage();
+    }
+
+    /** A fresh browser profile: its own cookies, so its own session. */
+    protected BrowserContext newContext() {
+        BrowserContext fresh = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
+        fresh.setDefaultTimeout(20_000);
+        return fresh;
     }
 
     @AfterEach
@@ -133,15 +139,23 @@ public abstract class BrowserTest {
 
     /** Signs in through the real login form and waits for the shell. */
     protected void signIn(String username, String password) {
-        submitLogin(username, password);
-        page.locator("vaadin-app-layout").waitFor();
+        signIn(page, username, password);
+    }
+
+    protected void signIn(Page in, String username, String password) {
+        submitLogin(in, username, password);
+        in.locator("vaadin-app-layout").waitFor();
     }
 
     protected void submitLogin(String username, String password) {
-        page.navigate(url("/login"));
-        page.getByLabel("Username").fill(username);
-        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        submitLogin(page, username, password);
+    }
+
+    private void submitLogin(Page in, String username, String password) {
+        in.navigate(url("/login"));
+        in.getByLabel("Username").fill(username);
+        in.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
+        in.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
     }
 
     protected void screenshot(String name) {
