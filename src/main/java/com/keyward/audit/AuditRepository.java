@@ -1,5 +1,6 @@
 package com.keyward.audit;
 
+import static com.keyward.db.StartsWith.startsWith;
 import static com.keyward.db.jooq.Tables.AUDIT_EVENT;
 
 import com.keyward.db.DbTime;
@@ -48,10 +49,10 @@ public class AuditRepository {
             condition = condition.and(AUDIT_EVENT.TYPE.eq(filter.type().name()));
         }
         if (filter.actor() != null) {
-            condition = condition.and(AUDIT_EVENT.ACTOR_USERNAME.like(prefix(filter.actor()), '!'));
+            condition = condition.and(startsWith(AUDIT_EVENT.ACTOR_USERNAME, filter.actor()));
         }
         if (filter.target() != null) {
-            condition = condition.and(AUDIT_EVENT.TARGET_USERNAME.like(prefix(filter.target()), '!'));
+            condition = condition.and(startsWith(AUDIT_EVENT.TARGET_USERNAME, filter.target()));
         }
         if (filter.from() != null) {
             condition = condition.and(AUDIT_EVENT.OCCURRED_AT.ge(filter.from().atStartOfDay()));
@@ -60,9 +61,5 @@ public class AuditRepository {
             condition = condition.and(AUDIT_EVENT.OCCURRED_AT.lt(filter.to().plusDays(1).atStartOfDay()));
         }
         return condition;
-    }
-
-    private static String prefix(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 }

@@ -1,5 +1,6 @@
 package com.keyward.user;
 
+import static com.keyward.db.StartsWith.startsWith;
 import static com.keyward.db.jooq.Tables.APP_USER;
 import static com.keyward.db.jooq.Tables.ROLE;
 import static com.keyward.db.jooq.Tables.USER_ROLE;
@@ -156,10 +157,9 @@ public class UserRepository {
         Condition condition = DSL.noCondition();
         if (filter.text() != null) {
             // prefix matches can use the indexes; the column collation makes them case-insensitive
-            String pattern = filter.text().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-            condition = condition.and(APP_USER.USERNAME.like(pattern, '!')
-                    .or(APP_USER.DISPLAY_NAME.like(pattern, '!'))
-                    .or(APP_USER.EMAIL.like(pattern, '!')));
+            condition = condition.and(startsWith(APP_USER.USERNAME, filter.text())
+                    .or(startsWith(APP_USER.DISPLAY_NAME, filter.text()))
+                    .or(startsWith(APP_USER.EMAIL, filter.text())));
         }
         if (filter.status() != null) {
             condition = condition.and(APP_USER.STATUS.eq(filter.status().name()));

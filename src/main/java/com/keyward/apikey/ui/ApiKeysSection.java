@@ -5,6 +5,7 @@ import com.keyward.apikey.ApiKeyService;
 import com.keyward.apikey.ApiKeyStatus;
 import com.keyward.apikey.GeneratedApiKey;
 import com.keyward.apiset.ApiSetCatalog;
+import com.keyward.ui.Times;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -19,10 +20,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.data.provider.CallbackDataProvider;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 
 /**
  * The API Keys section of User Account Details: the account's keys (metadata only), Generate key
@@ -31,9 +29,6 @@ import java.util.Locale;
 public class ApiKeysSection extends Section {
 
     public static final String ID = "api-keys-section";
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
 
     final Grid<ApiKeyInfo> grid = new Grid<>();
     final Button generate = new Button("Generate key", VaadinIcon.KEY.create());
@@ -72,10 +67,10 @@ public class ApiKeysSection extends Section {
                 .setFlexGrow(1).setKey("description");
         grid.addColumn(key -> keys.setNames(new LinkedHashSet<>(key.apiSetCodes()))).setHeader("API sets")
                 .setAutoWidth(true).setKey("apiSets");
-        grid.addColumn(key -> TIME.format(key.createdAt())).setHeader("Created").setAutoWidth(true).setKey("created");
-        grid.addColumn(key -> TIME.format(key.expiresAt())).setHeader("Expires").setAutoWidth(true).setKey("expires");
+        grid.addColumn(key -> Times.minutes(key.createdAt(), "")).setHeader("Created").setAutoWidth(true).setKey("created");
+        grid.addColumn(key -> Times.minutes(key.expiresAt(), "")).setHeader("Expires").setAutoWidth(true).setKey("expires");
         grid.addColumn(key -> key.lastUsedAt() == null ? "Never"
-                        : TIME.format(key.lastUsedAt()) + (key.lastUsedAddress() == null ? "" : " from " + key.lastUsedAddress()))
+                        : Times.minutes(key.lastUsedAt(), "") + (key.lastUsedAddress() == null ? "" : " from " + key.lastUsedAddress()))
                 .setHeader("Last used").setAutoWidth(true).setKey("lastUsed");
         grid.addComponentColumn(this::status).setHeader("Status").setAutoWidth(true).setKey("status");
         grid.addComponentColumn(this::revokeButton).setHeader("").setAutoWidth(true).setKey("actions");

@@ -5,6 +5,7 @@ import com.keyward.audit.AuditEventType;
 import com.keyward.audit.AuditFilter;
 import com.keyward.audit.AuditService;
 import com.keyward.security.Authorities;
+import com.keyward.ui.Times;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
@@ -18,8 +19,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** Admin › Audit: who did what to whom, newest first, paged and filtered in SQL. */
@@ -30,8 +29,6 @@ import java.util.Locale;
 public class AuditView extends Main {
 
     public static final String ROUTE = "admin/audit";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
 
     final ComboBox<AuditEventType> type = new ComboBox<>("Type");
     final TextField actor = new TextField("Actor");
@@ -57,7 +54,7 @@ public class AuditView extends Main {
         filters.setWrap(true);
 
         grid.setAriaLabel("Audit events");
-        grid.addColumn(event -> TIME.format(event.occurredAt())).setHeader("When").setAutoWidth(true).setKey("when");
+        grid.addColumn(event -> Times.seconds(event.occurredAt())).setHeader("When").setAutoWidth(true).setKey("when");
         grid.addColumn(event -> label(event.type())).setHeader("What").setAutoWidth(true).setKey("type");
         grid.addColumn(event -> event.actorUsername() == null ? "" : event.actorUsername()).setHeader("Who")
                 .setAutoWidth(true).setKey("actor");

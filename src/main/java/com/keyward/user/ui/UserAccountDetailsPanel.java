@@ -3,6 +3,7 @@ package com.keyward.user.ui;
 import com.keyward.apikey.ui.ApiKeysSection;
 import com.keyward.apikey.ui.ApiKeysSections;
 import com.keyward.role.Authority;
+import com.keyward.ui.Times;
 import com.keyward.user.UserAccountDetails;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
@@ -14,9 +15,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -29,8 +27,6 @@ public class UserAccountDetailsPanel extends Div {
     static final String API_KEYS_SECTION_ID = ApiKeysSection.ID;
     static final String API_KEYS_HINT_ID = "api-keys-hint";
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
-            .withZone(ZoneId.of("UTC"));
 
     public UserAccountDetailsPanel(UserAccountDetails account, boolean ownAccount, ApiKeysSections apiKeys) {
         this(account, ownAccount, apiKeys, Optional.empty());
@@ -43,9 +39,9 @@ public class UserAccountDetailsPanel extends Div {
         profile.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
         profile.add(value("Username", account.username()), value("Name", account.displayName()),
                 value("Email", account.email()), value("Status", StatusBadge.label(account.status())),
-                value("Account expires", account.accountExpiresAt() == null ? "Never" : time(account.accountExpiresAt())),
-                value("Created", time(account.createdAt())),
-                value("Last sign-in", account.lastSignInAt() == null ? "Never" : time(account.lastSignInAt())));
+                value("Account expires", Times.minutes(account.accountExpiresAt(), "Never")),
+                value("Created", Times.minutes(account.createdAt(), "")),
+                value("Last sign-in", Times.minutes(account.lastSignInAt(), "Never")));
         add(profile, roles(account));
         administration.ifPresent(this::add);
         add(authorities(account));
@@ -102,9 +98,5 @@ public class UserAccountDetailsPanel extends Div {
         field.setValue(value == null ? "" : value);
         field.setReadOnly(true);
         return field;
-    }
-
-    static String time(Instant instant) {
-        return instant == null ? "" : TIME.format(instant);
     }
 }

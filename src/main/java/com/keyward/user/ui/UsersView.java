@@ -2,6 +2,7 @@ package com.keyward.user.ui;
 
 import com.keyward.apikey.ui.ApiKeysSections;
 import com.keyward.security.Authorities;
+import com.keyward.ui.Times;
 import com.keyward.user.UserAccountDetails;
 import com.keyward.user.UserFilter;
 import com.keyward.user.UserRow;
@@ -107,7 +108,7 @@ public class UsersView extends Main implements HasUrlParameter<String> {
                 .setKey("roles").setAutoWidth(true);
         grid.addComponentColumn(row -> StatusBadge.of(row.status())).setHeader("Status")
                 .setSortProperty(UserSort.STATUS.property()).setKey("status").setAutoWidth(true);
-        grid.addColumn(row -> row.lastSignInAt() == null ? "Never" : UserAccountDetailsPanel.time(row.lastSignInAt()))
+        grid.addColumn(row -> Times.minutes(row.lastSignInAt(), "Never"))
                 .setHeader("Last sign-in").setSortProperty(UserSort.LAST_SIGN_IN.property()).setKey("lastSignIn")
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         grid.setEmptyStateText("No users match the filter.");
