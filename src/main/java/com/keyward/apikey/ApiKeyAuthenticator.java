@@ -102,9 +102,8 @@ public class ApiKeyAuthenticator {
 
     private Optional<Entry> load(ByteBuffer digest) {
         return keys.findCredential(digest.array()).map(found -> {
-            ApiKeyCredential credential = new ApiKeyCredential(found.keyId(), found.expiresAt(), found.revokedAt(),
-                    found.apiSetCodes(), found.ownerId(), found.ownerUsername(), found.ownerDisplayName(),
-                    found.ownerStatus(), found.ownerExpiresAt(), authorities.findEffectiveAuthorityCodes(found.ownerId()));
+            ApiKeyCredential credential = found.withOwnerAuthorities(
+                    authorities.findEffectiveAuthorityCodes(found.ownerId()));
             return new Entry(credential, principal(credential));
         });
     }

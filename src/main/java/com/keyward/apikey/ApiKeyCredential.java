@@ -3,8 +3,18 @@ package com.keyward.apikey;
 import java.time.Instant;
 import java.util.Set;
 
-/** What authenticating a request with a key needs: the key's state and its owner's, at lookup time. */
+/**
+ * What authenticating a request with a key needs: the key's state and its owner's, at lookup time.
+ * The repository fills everything but {@code ownerAuthorities} (empty until
+ * {@link #withOwnerAuthorities}).
+ */
 public record ApiKeyCredential(long keyId, Instant expiresAt, Instant revokedAt, Set<String> apiSetCodes, long ownerId,
         String ownerUsername, String ownerDisplayName, String ownerStatus, Instant ownerExpiresAt,
         Set<String> ownerAuthorities) {
+
+    /** The same credential with the owner's effective authorities, which are looked up separately. */
+    public ApiKeyCredential withOwnerAuthorities(Set<String> authorities) {
+        return new ApiKeyCredential(keyId, expiresAt, revokedAt, apiSetCodes, ownerId, ownerUsername, ownerDisplayName,
+                ownerStatus, ownerExpiresAt, Set.copyOf(authorities));
+    }
 }
