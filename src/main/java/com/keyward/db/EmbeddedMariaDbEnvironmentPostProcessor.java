@@ -28,8 +28,8 @@ public class EmbeddedMariaDbEnvironmentPostProcessor implements EnvironmentPostP
         EmbeddedMariaDb db = EmbeddedMariaDb.startOnce(home);
         environment.getPropertySources().addFirst(new MapPropertySource("keywardEmbeddedMariaDb", Map.of(
                 "spring.datasource.url", db.jdbcUrl(),
-                "spring.datasource.username", "root",
-                "spring.datasource.password", "",
+                "spring.datasource.username", EmbeddedMariaDb.USER,
+                "spring.datasource.password", db.password(),
                 ACTIVE, "true")));
     }
 }

@@ -1,0 +1,90 @@
+package com.keyward.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The embedded MariaDB as an attacker on the same host and a person restarting Keyward see it:
+ * its folder lies under java.io.tmpdir (a checkout under /tmp), like the case that lost data.
+ */
+class EmbeddedMariaDbTest {
+
+    static Path home;
+    static EmbeddedMariaDb db;
+
+    @BeforeAll
+    static void startInAFolderUnderTheTempDir() throws Exception {
+        home = Files.createTempDirectory("keyward-persistent-");
+        assertThat(home.toAbsolutePath().toString()).startsWith(System.getProperty("java.io.tmpdir"));
+        db = EmbeddedMariaDb.start(home);
+    }
+
+    @AfterAll
+    static void stop() {
+        db.stop();
+    }
+
+    @Test
+    void rowsSurviveARestartWhenTheDataFolderIsUnderTheTempDir() throws Exception {
+        try (Connection connection = keyward(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE kept (id INT PRIMARY KEY)");
+            statement.execute("INSERT INTO kept VALUES (42)");
+        }
+        db.stop();
+        db = EmbeddedMariaDb.start(home);
+        try (Connection connection = keyward(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT id FROM kept")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getInt(1)).isEqualTo(42);
+        }
+    }
+
+    @Test
+    void someoneElseOnTheHostIsRefusedWhateverTheyTry() {
+        for (String[] attempt : new String[][] {{"root", ""}, {"root", "root"}, {"keyward", ""},
+                {"keyward", "wrong"}, {"mallory", "anything"}, {"", ""}}) {
+            assertThatThrownBy(() -> connect(attempt[0], attempt[1]).close())
+                    .as("%s / '%s'", attempt[0], attempt[1])
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("Access denied");
+        }
+    }
+
+    @Test
+    void keywardsOwnAccountSeesOnlyItsDatabase() throws Exception {
+        try (Connection connection = keyward(); Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM mysql.global_priv"))
+                    .isInstanceOf(SQLException.class);
+        }
+    }
+
+    @Test
+    void thePasswordAndTheFolderAreTheOwnersOnly() throws Exception {
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                home.resolve(EmbeddedMariaDb.PASSWORD_FILE)))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home))).isEqualTo("rwx------");
+        assertThat(Files.readString(home.resolve(EmbeddedMariaDb.PASSWORD_FILE))).isEqualTo(db.password())
+                .hasSizeGreaterThanOrEqualTo(32);
+        assertThat(home.resolve("tmp").resolve("init.sql")).doesNotExist();
+    }
+
+    private static Connection keyward() throws SQLException {
+        return DriverManager.getConnection(db.jdbcUrl(), EmbeddedMariaDb.USER, db.password());
+    }
+
+    private static Connection connect(String user, String password) throws SQLException {
+        return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + db.port() + "/", user, password);
+    }
+}
