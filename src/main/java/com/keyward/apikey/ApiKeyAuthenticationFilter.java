@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
+import com.keyward.security.Throttle;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -18,7 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates every {@code /api/**} request by its key: {@code X-Api-Key} or
  * {@code Authorization: Bearer}. Never a key in the URL (400: URLs end up in logs and histories).
- * Refusals are RFC 9457 problems; repeated failures from one address get 429.
+ * Refusals are RFC 9457 problems. Failures throttle failures: past the allowance, an address's
+ * failed attempts get 429 instead of 401, while a valid key from the same address (the same proxy
+ * or NAT) keeps working.
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
@@ -27,13 +30,13 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             "x-api-key");
 
     private final ApiKeyAuthenticator authenticator;
-    private final FailedAttemptLimiter limiter;
+    private final Throttle failures;
     private final MeterRegistry meters;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
-    ApiKeyAuthenticationFilter(ApiKeyAuthenticator authenticator, FailedAttemptLimiter limiter, MeterRegistry meters) {
+    ApiKeyAuthenticationFilter(ApiKeyAuthenticator authenticator, Throttle failures, MeterRegistry meters) {
         this.authenticator = authenticator;
-        this.limiter = limiter;
+        this.failures = failures;
         this.meters = meters;
     }
 
@@ -48,17 +51,16 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                     request.getRequestURI());
             return;
         }
-        long retryAfter = limiter.retryAfterSeconds(address);
-        if (retryAfter > 0) {
-            count("rate_limited");
-            response.setHeader("Retry-After", Long.toString(retryAfter));
-            Problems.write(response, 429, "Too Many Requests", "Too many failed authentication attempts from this "
-                    + "address. Try again in " + retryAfter + " seconds.", request.getRequestURI());
-            return;
-        }
         ApiKeyAuthenticator.Outcome outcome = authenticator.authenticate(presentedKey(request), address);
         if (outcome.failure() != null) {
-            limiter.recordFailure(address);
+            long retryAfter = failures.take(address);
+            if (retryAfter > 0) {
+                count("rate_limited");
+                response.setHeader("Retry-After", Long.toString(retryAfter));
+                Problems.write(response, 429, "Too Many Requests", "Too many failed authentication attempts from "
+                        + "this address. Try again in " + retryAfter + " seconds.", request.getRequestURI());
+                return;
+            }
             count(outcome.failure().name().toLowerCase(Locale.ROOT));
             response.setHeader("WWW-Authenticate", "Bearer realm=\"keyward\"");
             Problems.write(response, 401, "Unauthorized", outcome.failure().detail(), request.getRequestURI());

@@ -3,6 +3,8 @@ package com.keyward.apikey;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.keyward.role.AuthorityRepository;
+import com.keyward.security.AccountChanged;
+import com.keyward.security.AuthoritiesChanged;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +17,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Decides whether a presented key may act, and as whom.
@@ -98,6 +101,22 @@ public class ApiKeyAuthenticator {
     /** Forgets every cached lookup, e.g. after a revocation in this instance. */
     public void forgetCachedKeys() {
         credentials.invalidateAll();
+    }
+
+    /** After the change has committed: a lookup from now on sees it. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void onRevoked(ApiKeyRevoked revoked) {
+        forgetCachedKeys();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void onOwnerChanged(AccountChanged changed) {
+        forgetCachedKeys();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void onAuthoritiesChanged(AuthoritiesChanged changed) {
+        forgetCachedKeys();
     }
 
     private Optional<Entry> load(ByteBuffer digest) {

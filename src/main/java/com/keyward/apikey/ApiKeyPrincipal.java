@@ -21,6 +21,12 @@ public class ApiKeyPrincipal extends SignedInUser {
         this.apiSetCodes = Set.copyOf(apiSetCodes);
     }
 
+    /** Built from a lookup at most the credential cache's bound old, with the owner's state checked. */
+    @Override
+    protected boolean checkedForThisRequest() {
+        return true;
+    }
+
     public long keyId() {
         return keyId;
     }

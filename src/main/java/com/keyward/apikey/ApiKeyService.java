@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,11 +39,11 @@ public class ApiKeyService {
     private final AuditLog audit;
     private final CurrentUser currentUser;
     private final Clock clock;
-    private final ApiKeyAuthenticator authenticator;
+    private final ApplicationEventPublisher events;
 
     public ApiKeyService(ApiKeyRepository keys, RoleRepository roles, ApiSetCatalog apiSets, AuditLog audit,
-            CurrentUser currentUser, Clock clock, ApiKeyAuthenticator authenticator) {
-        this.authenticator = authenticator;
+            CurrentUser currentUser, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.keys = keys;
         this.roles = roles;
         this.apiSets = apiSets;
@@ -150,7 +151,9 @@ public class ApiKeyService {
         ApiKeyInfo key = keys.findById(keyId).orElseThrow(() -> new AccessDeniedException("No such API key"));
         requireMayManageKeysOf(key.ownerId());
         if (keys.revoke(keyId, currentUser.require().id(), clock.instant())) {
-            authenticator.forgetCachedKeys();
+            // the authenticator forgets cached lookups once this commits: not before, or a request
+            // in between would cache the key as active again
+            events.publishEvent(new ApiKeyRevoked(keyId));
             audit.record(AuditEventType.API_KEY_REVOKED, key.ownerId(), keys.ownerUsername(key.ownerId()),
                     "Key \"" + key.name() + "\" (" + key.hint() + ")");
         }

@@ -1,6 +1,9 @@
 package com.keyward.apikey;
 
+import com.keyward.security.Throttle;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -8,6 +11,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * The REST API's own security: stateless, no session, no CSRF, no login page. Each path belongs
@@ -19,7 +25,8 @@ public class ApiSecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http, ApiKeyAuthenticator authenticator,
-            FailedAttemptLimiter limiter, MeterRegistry meters) throws Exception {
+            MeterRegistry meters, @Value("${keyward.api.failures-allowed:20}") int failuresAllowed,
+            @Value("${keyward.api.failure-window:PT1M}") Duration failureWindow) throws Exception {
         http.securityMatcher("/api/**")
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -28,7 +35,9 @@ public class ApiSecurityConfig {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .anonymous(anonymous -> anonymous.disable())
-                .addFilterBefore(new ApiKeyAuthenticationFilter(authenticator, limiter, meters),
+                .addFilterBefore(new ApiErrorFilter(), DisableEncodeUrlFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(authenticator,
+                        new Throttle(failuresAllowed, failureWindow), meters),
                         AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/account/**", "/api/v1/account").hasAuthority(set("ACCOUNT"))
@@ -44,6 +53,23 @@ public class ApiSecurityConfig {
                                         + request.getRequestURI() + ", or the path does not exist.",
                                 request.getRequestURI())));
         return http.build();
+    }
+
+    /**
+     * A request the firewall refuses (an encoded NUL, a path traversal…) gets 400: under /api as
+     * a problem, elsewhere as a bare status.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        var plain = new HttpStatusRequestRejectedHandler();
+        return (request, response, rejected) -> {
+            if (request.getRequestURI().startsWith("/api/")) {
+                Problems.write(response, 400, "Bad Request", "The URL or a header of the request is not allowed.",
+                        request.getRequestURI());
+            } else {
+                plain.handle(request, response, rejected);
+            }
+        };
     }
 
     private static String set(String code) {

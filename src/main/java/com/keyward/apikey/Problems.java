@@ -14,8 +14,13 @@ final class Problems {
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":" + json(title) + ",\"status\":" + status
-                + ",\"detail\":" + json(detail) + ",\"instance\":" + json(instance) + "}");
+        response.getWriter().write(body(status, title, detail, instance));
+    }
+
+    /** The problem document; {@code instance} is left out when null. */
+    static String body(int status, String title, String detail, String instance) {
+        return "{\"type\":\"about:blank\",\"title\":" + json(title) + ",\"status\":" + status
+                + ",\"detail\":" + json(detail) + (instance == null ? "" : ",\"instance\":" + json(instance)) + "}";
     }
 
     private static String json(String value) {

@@ -26,4 +26,10 @@ public class AuditLog {
         repository.insert(new AuditEvent(clock.instant(), type, actor.id(), actor.getUsername(), targetUserId,
                 targetUsername, details));
     }
+
+    /** An event with no person behind it (a lock after failed sign-ins, a lock running out). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordBySystem(AuditEventType type, Long targetUserId, String targetUsername, String details) {
+        repository.insert(new AuditEvent(clock.instant(), type, null, null, targetUserId, targetUsername, details));
+    }
 }

@@ -3,6 +3,7 @@ package com.keyward.role;
 import com.keyward.audit.AuditEventType;
 import com.keyward.audit.AuditLog;
 import com.keyward.security.Authorities;
+import com.keyward.security.AuthoritiesChanged;
 import com.keyward.security.CurrentUser;
 import com.keyward.security.SignedInUser;
 import java.time.Clock;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,9 +40,11 @@ public class RoleService {
     private final AuditLog audit;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     public RoleService(RoleRepository roles, AuthorityRepository authorities, AuditLog audit, CurrentUser currentUser,
-            Clock clock) {
+            Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.roles = roles;
         this.authorities = authorities;
         this.audit = audit;
@@ -97,6 +101,7 @@ public class RoleService {
         RoleForm clean = validate(form, id);
         roles.update(id, clean.name(), clean.description(), clean.authorities());
         setLimits(id, clean);
+        events.publishEvent(new AuthoritiesChanged());
         audit.record(AuditEventType.ROLE_CHANGED, null, null, "Was: " + describe(new RoleForm(before.name(),
                 before.description(), before.authorities(), before.limits().maxActiveApiKeys(),
                 before.limits().maxApiKeyLifetimeDays())) + ". Now: " + describe(clean));
@@ -115,6 +120,7 @@ public class RoleService {
                     + "\". Remove it from them first."));
         }
         roles.delete(id);
+        events.publishEvent(new AuthoritiesChanged());
         audit.record(AuditEventType.ROLE_DELETED, null, null, "Role \"" + role.name() + "\"");
     }
 

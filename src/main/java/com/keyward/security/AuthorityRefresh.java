@@ -2,26 +2,26 @@ package com.keyward.security;
 
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import com.vaadin.flow.server.VaadinSession;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
 /**
- * Role changes reach a signed-in person at their next navigation: the session's authorities are
- * read again from the database before every view is entered. An account that may no longer
- * sign in loses its session there too.
+ * Role changes reach a signed-in person at their next navigation: before every view is entered,
+ * the session's authentication is replaced by the account as it is now (without its password
+ * hash). An account that may no longer sign in loses its session there too.
  */
 @Component
 public class AuthorityRefresh implements VaadinServiceInitListener {
 
-    private final UserDetailsService users;
+    private final CurrentUser currentUser;
+    private final SignedInSessions sessions;
 
-    public AuthorityRefresh(UserDetailsService users) {
-        this.users = users;
+    public AuthorityRefresh(CurrentUser currentUser, SignedInSessions sessions) {
+        this.currentUser = currentUser;
+        this.sessions = sessions;
     }
 
     @Override
@@ -31,22 +31,21 @@ public class AuthorityRefresh implements VaadinServiceInitListener {
 
     void refresh() {
         Authentication current = SecurityContextHolder.getContext().getAuthentication();
-        if (current == null || !(current.getPrincipal() instanceof SignedInUser signedIn)) {
+        if (current == null || !(current.getPrincipal() instanceof SignedInUser)) {
             return;
         }
-        UserDetails fresh;
-        try {
-            fresh = users.loadUserByUsername(signedIn.getUsername());
-        } catch (UsernameNotFoundException gone) {
+        var fresh = currentUser.get();
+        if (fresh.isEmpty()) {
             SecurityContextHolder.getContext().setAuthentication(null);
             return;
         }
-        if (!fresh.isEnabled() || !fresh.isAccountNonLocked() || !fresh.isAccountNonExpired()) {
-            SecurityContextHolder.getContext().setAuthentication(null);
-            return;
-        }
-        var refreshed = UsernamePasswordAuthenticationToken.authenticated(fresh, null, fresh.getAuthorities());
+        var refreshed = UsernamePasswordAuthenticationToken.authenticated(fresh.get(), null,
+                fresh.get().getAuthorities());
         refreshed.setDetails(current.getDetails());
         SecurityContextHolder.getContext().setAuthentication(refreshed);
+        VaadinSession session = VaadinSession.getCurrent();
+        if (session != null) {
+            sessions.register(fresh.get().getUsername(), session);
+        }
     }
 }

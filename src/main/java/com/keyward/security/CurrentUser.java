@@ -1,24 +1,60 @@
 package com.keyward.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Who is signed in, and what they may do: the one place services and views ask. */
+/**
+ * Who is signed in, and what they may do: the one place services and views ask.
+ *
+ * <p>A browser session's principal is what was true at sign-in; every question here is answered
+ * from the account as it is now instead (status, expiry, authorities), read at most
+ * {@code keyward.api.credential-cache} ago and re-read at once after a change made in this
+ * instance. A disabled, locked or expired person's open page therefore cannot act any more.
+ */
 @Component
 public class CurrentUser {
 
+    private final UserDetailsService accounts;
+    private final TransactionTemplate ownTransaction;
+    private final Cache<String, Optional<SignedInUser>> current;
+
+    public CurrentUser(UserDetailsService accounts, PlatformTransactionManager transactions,
+            @Value("${keyward.api.credential-cache:PT5S}") Duration cacheFor) {
+        this.accounts = accounts;
+        // its own read, never the caller's: a service that locks a row first keeps its snapshot after the lock
+        this.ownTransaction = new TransactionTemplate(transactions);
+        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        ownTransaction.setReadOnly(true);
+        this.current = Caffeine.newBuilder().expireAfterWrite(cacheFor).maximumSize(10_000).build();
+    }
+
+    /** The signed-in person as the account is now; empty when nobody is, or they may no longer act. */
     public Optional<SignedInUser> get() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
+        if (authentication == null || !(authentication.getPrincipal() instanceof SignedInUser user)) {
+            return Optional.empty();
+        }
+        if (user.checkedForThisRequest()) {
             return Optional.of(user);
         }
-        return Optional.empty();
+        return current.get(user.getUsername(), this::load).filter(fresh -> fresh.id() == user.id());
     }
 
     public SignedInUser require() {
-        return get().orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("Not signed in"));
+        return get().orElseThrow(() -> new AccessDeniedException("Not signed in"));
     }
 
     /**
@@ -27,14 +63,43 @@ public class CurrentUser {
      */
     public SignedInUser requireAuthority(String code, String reason) {
         SignedInUser user = require();
-        if (!hasAuthority(code)) {
-            throw new org.springframework.security.access.AccessDeniedException(reason);
+        if (!holds(user, code)) {
+            throw new AccessDeniedException(reason);
         }
         return user;
     }
 
     public boolean hasAuthority(String code) {
-        return get().map(user -> user.getAuthorities().stream()
-                .anyMatch(granted -> code.equals(granted.getAuthority()))).orElse(false);
+        return get().map(user -> holds(user, code)).orElse(false);
+    }
+
+    private static boolean holds(SignedInUser user, String code) {
+        return user.getAuthorities().stream().anyMatch(granted -> code.equals(granted.getAuthority()));
+    }
+
+    private Optional<SignedInUser> load(String username) {
+        return ownTransaction.execute(status -> {
+            try {
+                if (accounts.loadUserByUsername(username) instanceof SignedInUser fresh && fresh.isEnabled()
+                        && fresh.isAccountNonLocked() && fresh.isAccountNonExpired()) {
+                    // nothing kept here or in a session holds a password hash
+                    fresh.eraseCredentials();
+                    return Optional.of(fresh);
+                }
+            } catch (UsernameNotFoundException gone) {
+                // deleted, or no longer able to sign in
+            }
+            return Optional.<SignedInUser>empty();
+        });
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void onAccountChanged(AccountChanged changed) {
+        current.invalidate(changed.username());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void onAuthoritiesChanged(AuthoritiesChanged changed) {
+        current.invalidateAll();
     }
 }

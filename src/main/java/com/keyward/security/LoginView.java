@@ -23,14 +23,14 @@ public class LoginView extends Main implements BeforeEnterObserver {
 
     /** Query parameter set by the failure handler → what the person is told. */
     private static final Map<String, String[]> FAILURES = Map.of(
-            "error", new String[] {"Incorrect username or password",
-                "Check that you have entered the correct username and password and try again."},
-            "locked", new String[] {"Your account is locked",
-                "Too many failed sign-ins, or an administrator locked it. Ask an administrator to unlock it."},
-            "disabled", new String[] {"Your account is disabled",
-                "Ask an administrator to enable your account."},
-            "expired", new String[] {"Your account has expired",
-                "Ask an administrator to extend your account."});
+            "error", new String[] {"Sign-in failed",
+                "Check your username and password and try again. After several failed attempts in a row an "
+                    + "account is locked for a while; a disabled or expired account cannot sign in (ask an "
+                    + "administrator)."},
+            SignInThrottleFilter.THROTTLED, new String[] {"Too many sign-in attempts",
+                "Wait a minute, then try again."},
+            SignedInSessions.ENDED, new String[] {"Your session has ended",
+                "An administrator changed your account, or it can no longer sign in. Sign in again to continue."});
 
     private final LoginForm form = new LoginForm();
 

@@ -24,4 +24,12 @@ public class SignedInUser extends User {
     public String displayName() {
         return displayName;
     }
+
+    /**
+     * Whether this principal was built from the account's current state for the request at hand
+     * (an API key's owner is), so that {@link CurrentUser} need not read the account again.
+     */
+    protected boolean checkedForThisRequest() {
+        return false;
+    }
 }

@@ -6,11 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -19,16 +14,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Loads accounts for Spring Security, and keeps the sign-in bookkeeping: the last sign-in, and
- * the consecutive failures that lock an account.
+ * Loads accounts for Spring Security: the password hash, the status as it is now (a lock that
+ * ran out no longer counts) and the effective authorities. The bookkeeping is {@link SignInLocks}.
  */
 @Service
 public class SignInService implements UserDetailsService {
-
-    /** Consecutive failed sign-ins that lock an account until an administrator unlocks it. */
-    public static final int LOCK_THRESHOLD = 5;
-
-    private static final Logger log = LoggerFactory.getLogger(SignInService.class);
 
     private final UserRepository users;
     private final AuthorityRepository authorities;
@@ -54,25 +44,8 @@ public class SignInService implements UserDetailsService {
                 .flatMap(code -> Stream.of(code, "ROLE_" + code))
                 .map(SimpleGrantedAuthority::new)
                 .toList();
+        Instant now = clock.instant();
         return new SignedInUser(account.id(), account.username(), account.displayName(), account.passwordHash(),
-                account.status() != UserStatus.DISABLED, !account.expiredAt(clock.instant()),
-                account.status() != UserStatus.LOCKED, granted);
-    }
-
-    @EventListener
-    @Transactional
-    public void onSuccess(AuthenticationSuccessEvent event) {
-        if (event.getAuthentication().getPrincipal() instanceof SignedInUser user) {
-            users.recordSuccessfulSignIn(user.id(), Instant.now(clock));
-        }
-    }
-
-    @EventListener
-    @Transactional
-    public void onBadCredentials(AuthenticationFailureBadCredentialsEvent event) {
-        String username = event.getAuthentication().getName();
-        if (username != null && users.recordFailedSignIn(username, LOCK_THRESHOLD)) {
-            log.warn("Account '{}' locked after {} consecutive failed sign-ins", username, LOCK_THRESHOLD);
-        }
+                account.status() != UserStatus.DISABLED, !account.expiredAt(now), !account.lockedAt(now), granted);
     }
 }

@@ -4,12 +4,14 @@ import com.keyward.audit.AuditEventType;
 import com.keyward.audit.AuditLog;
 import com.keyward.role.AuthorityRepository;
 import com.keyward.role.RoleRepository;
+import com.keyward.security.AccountChanged;
 import com.keyward.security.Authorities;
 import com.keyward.security.CurrentUser;
 import com.keyward.security.SignedInUser;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,9 +31,11 @@ public class UserAdministration {
     private final AuthorityRepository authorities;
     private final AuditLog audit;
     private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
 
     public UserAdministration(UserRepository users, RoleRepository roles, AuthorityRepository authorities,
-            AuditLog audit, CurrentUser currentUser) {
+            AuditLog audit, CurrentUser currentUser, ApplicationEventPublisher events) {
+        this.events = events;
         this.users = users;
         this.roles = roles;
         this.authorities = authorities;
@@ -80,6 +84,9 @@ public class UserAdministration {
             roles.unassign(userId, role);
             audit.record(AuditEventType.ROLE_REMOVED, userId, account.username(), "Role \"" + name + "\"");
         }
+        if (!added.isEmpty() || !removed.isEmpty()) {
+            events.publishEvent(new AccountChanged(account.username()));
+        }
     }
 
     @Transactional
@@ -111,6 +118,7 @@ public class UserAdministration {
             return;
         }
         users.setStatus(userId, status);
+        events.publishEvent(new AccountChanged(account.username()));
         audit.record(event, userId, account.username(), "Was " + account.status().name().toLowerCase() + ", now "
                 + status.name().toLowerCase());
     }

@@ -33,36 +33,80 @@ public class UserRepository {
 
     public Optional<SignInAccount> findSignInAccount(String username) {
         return dsl.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.DISPLAY_NAME, APP_USER.PASSWORD_HASH,
-                        APP_USER.STATUS, APP_USER.ACCOUNT_EXPIRES_AT)
+                        APP_USER.STATUS, APP_USER.ACCOUNT_EXPIRES_AT, APP_USER.LOCKED_UNTIL)
                 .from(APP_USER)
                 .where(APP_USER.USERNAME.eq(username))
                 .fetchOptional(r -> new SignInAccount(r.value1(), r.value2(), r.value3(), r.value4(),
-                        UserStatus.valueOf(r.value5()), DbTime.fromDb(r.value6())));
+                        UserStatus.valueOf(r.value5()), DbTime.fromDb(r.value6()), DbTime.fromDb(r.value7())));
+    }
+
+    /** The sign-in bookkeeping of an account, row-locked until the transaction ends. */
+    public Optional<LockState> lockStateForUpdate(String username) {
+        return dsl.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.STATUS, APP_USER.FAILED_SIGN_INS,
+                        APP_USER.LOCK_COUNT, APP_USER.LOCKED_UNTIL)
+                .from(APP_USER)
+                .where(APP_USER.USERNAME.eq(username))
+                .forUpdate()
+                .fetchOptional(r -> new LockState(r.value1(), r.value2(), UserStatus.valueOf(r.value3()), r.value4(),
+                        r.value5(), DbTime.fromDb(r.value6())));
+    }
+
+    /** What failed sign-ins have done to an account so far. */
+    public record LockState(long id, String username, UserStatus status, int failedSignIns, int lockCount,
+            Instant lockedUntil) {
+
+        public boolean lockedAt(Instant now) {
+            return status == UserStatus.LOCKED && lockedUntil != null && lockedUntil.isAfter(now);
+        }
+    }
+
+    public void setFailedSignIns(long userId, int failed) {
+        dsl.update(APP_USER).set(APP_USER.FAILED_SIGN_INS, failed).where(APP_USER.ID.eq(userId)).execute();
+    }
+
+    public void lock(long userId, int failed, int lockCount, Instant until) {
+        dsl.update(APP_USER)
+                .set(APP_USER.STATUS, UserStatus.LOCKED.name())
+                .set(APP_USER.FAILED_SIGN_INS, failed)
+                .set(APP_USER.LOCK_COUNT, lockCount)
+                .set(APP_USER.LOCKED_UNTIL, DbTime.toDb(until))
+                .where(APP_USER.ID.eq(userId))
+                .execute();
+    }
+
+    /** Accounts whose lock has run out, row-locked: the sweep unlocks and audits each once. */
+    public List<LockState> expiredLocksForUpdate(Instant now) {
+        return dsl.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.STATUS, APP_USER.FAILED_SIGN_INS,
+                        APP_USER.LOCK_COUNT, APP_USER.LOCKED_UNTIL)
+                .from(APP_USER)
+                .where(APP_USER.LOCKED_UNTIL.le(DbTime.toDb(now)).and(APP_USER.STATUS.eq(UserStatus.LOCKED.name())))
+                .limit(500)
+                .forUpdate()
+                .fetch(r -> new LockState(r.value1(), r.value2(), UserStatus.valueOf(r.value3()), r.value4(),
+                        r.value5(), DbTime.fromDb(r.value6())));
     }
 
     /**
-     * Counts a failed sign-in and locks an enabled account that reaches the threshold, in one
-     * statement so that concurrent attempts cannot slip past it.
-     *
-     * @return true when this failure locked the account
+     * Ends a lock (it ran out, or an administrator lifted it). The lock count stays: the next
+     * lock before a successful sign-in lasts longer.
      */
-    public boolean recordFailedSignIn(String username, int lockThreshold) {
-        // MariaDB applies SET assignments left to right: status must be decided on the old count.
-        int locked = dsl.update(APP_USER)
-                .set(APP_USER.STATUS, when(APP_USER.STATUS.eq(UserStatus.ENABLED.name())
-                                .and(APP_USER.FAILED_SIGN_INS.plus(1).ge(lockThreshold)), UserStatus.LOCKED.name())
-                        .otherwise(APP_USER.STATUS))
-                .set(APP_USER.FAILED_SIGN_INS, APP_USER.FAILED_SIGN_INS.plus(1))
-                .where(APP_USER.USERNAME.eq(username))
+    public void endLock(long userId) {
+        dsl.update(APP_USER)
+                .set(APP_USER.STATUS, UserStatus.ENABLED.name())
+                .set(APP_USER.FAILED_SIGN_INS, 0)
+                .setNull(APP_USER.LOCKED_UNTIL)
+                .where(APP_USER.ID.eq(userId).and(APP_USER.STATUS.eq(UserStatus.LOCKED.name())))
                 .execute();
-        return locked > 0 && dsl.fetchExists(APP_USER, APP_USER.USERNAME.eq(username)
-                .and(APP_USER.STATUS.eq(UserStatus.LOCKED.name()))
-                .and(APP_USER.FAILED_SIGN_INS.eq(lockThreshold)));
     }
 
+    /** A successful sign-in forgets failures and past locks (a lock that ran out ends here too). */
     public void recordSuccessfulSignIn(long userId, Instant at) {
         dsl.update(APP_USER)
                 .set(APP_USER.FAILED_SIGN_INS, 0)
+                .set(APP_USER.LOCK_COUNT, 0)
+                .setNull(APP_USER.LOCKED_UNTIL)
+                .set(APP_USER.STATUS, when(APP_USER.STATUS.eq(UserStatus.LOCKED.name()), UserStatus.ENABLED.name())
+                        .otherwise(APP_USER.STATUS))
                 .set(APP_USER.LAST_SIGN_IN_AT, DbTime.toDb(at))
                 .where(APP_USER.ID.eq(userId))
                 .execute();
@@ -186,6 +230,8 @@ public class UserRepository {
     public void setStatus(long userId, UserStatus status) {
         dsl.update(APP_USER).set(APP_USER.STATUS, status.name())
                 .set(APP_USER.FAILED_SIGN_INS, 0)
+                .set(APP_USER.LOCK_COUNT, 0)
+                .setNull(APP_USER.LOCKED_UNTIL)
                 .where(APP_USER.ID.eq(userId)).execute();
     }
 

@@ -3,18 +3,26 @@ package com.keyward.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.keyward.KeywardTest;
+import com.keyward.audit.AuditEvent;
+import com.keyward.audit.AuditEventType;
+import com.keyward.audit.AuditFilter;
+import com.keyward.audit.AuditRepository;
 import com.keyward.user.NewUser;
 import com.keyward.user.UserRepository;
 import com.keyward.user.UserStatus;
 import java.net.CookieManager;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,6 +35,7 @@ class SignInHttpTest {
     @LocalServerPort int port;
     @Autowired UserRepository users;
     @Autowired PasswordEncoder passwordEncoder;
+    @Autowired AuditRepository audit;
 
     @Test
     void anUnauthenticatedVisitorIsSentToTheLoginPage() throws Exception {
@@ -53,46 +62,119 @@ class SignInHttpTest {
     }
 
     @Test
-    void aDisabledAccountIsRefusedWithItsReasonOnlyWhenThePasswordIsRight() throws Exception {
-        assertThat(location(signIn(client(), "olga", "olga"))).endsWith("/login?disabled");
+    void aDisabledAccountGetsTheSameAnswerForTheRightAndAWrongPassword() throws Exception {
+        assertThat(location(signIn(client(), "olga", "olga"))).endsWith("/login?error");
         assertThat(location(signIn(client(), "olga", "wrong"))).endsWith("/login?error");
     }
 
     @Test
-    void anExpiredAccountIsRefused() throws Exception {
+    void anExpiredAccountIsRefusedWithTheSameAnswer() throws Exception {
         createUser("expired-erin", UserStatus.ENABLED, Instant.now().minus(1, ChronoUnit.DAYS));
-        assertThat(location(signIn(client(), "expired-erin", "expired-erin"))).endsWith("/login?expired");
+        assertThat(location(signIn(client(), "expired-erin", "expired-erin"))).endsWith("/login?error");
     }
 
     @Test
-    void fiveConsecutiveFailuresLockTheAccountEvenForTheRightPassword() throws Exception {
-        createUser("lockable-lee", UserStatus.ENABLED, null);
+    void fiveConsecutiveFailuresLockTheAccountAndTheAnswerNoLongerDependsOnThePassword() throws Exception {
+        String lee = unique("lockable-lee");
+        createUser(lee, UserStatus.ENABLED, null);
         for (int attempt = 1; attempt <= 4; attempt++) {
-            assertThat(location(signIn(client(), "lockable-lee", "wrong-" + attempt))).endsWith("/login?error");
+            assertThat(location(signIn(client(), lee, "wrong-" + attempt))).endsWith("/login?error");
         }
-        assertThat(users.findSignInAccount("lockable-lee").orElseThrow().status()).isEqualTo(UserStatus.ENABLED);
-        assertThat(location(signIn(client(), "lockable-lee", "wrong-5"))).endsWith("/login?error");
+        assertThat(users.findSignInAccount(lee).orElseThrow().status()).isEqualTo(UserStatus.ENABLED);
+        assertThat(location(signIn(client(), lee, "wrong-5"))).endsWith("/login?error");
 
-        assertThat(users.findSignInAccount("lockable-lee").orElseThrow().status()).isEqualTo(UserStatus.LOCKED);
-        assertThat(location(signIn(client(), "lockable-lee", "lockable-lee"))).endsWith("/login?locked");
+        assertThat(users.findSignInAccount(lee).orElseThrow().status()).isEqualTo(UserStatus.LOCKED);
+        HttpResponse<String> right = signIn(client(), lee, lee);
+        HttpResponse<String> wrong = signIn(client(), lee, "wrong-6");
+        assertThat(location(right)).isEqualTo(location(wrong)).endsWith("/login?error");
+        assertThat(right.headers().map().keySet()).isEqualTo(wrong.headers().map().keySet());
+        assertThat(audit.findPage(new AuditFilter(AuditEventType.ACCOUNT_LOCKED, null, lee, null, null), 0, 5))
+                .singleElement().satisfies(event -> assertThat(event.details()).contains("5 failed sign-ins"));
+    }
+
+    @Test
+    void aLockRunsOutByItselfAndTheNextLockLastsLonger() throws Exception {
+        String lou = unique("lockable-lou");
+        createUser(lou, UserStatus.ENABLED, null);
+        lock(lou);
+        Instant firstUntil = users.lockStateForUpdate(lou).orElseThrow().lockedUntil();
+        // the test lock lasts 2 s (keyward.sign-in.lock-duration)
+        assertThat(firstUntil).isBetween(Instant.now(), Instant.now().plusSeconds(3));
+        Thread.sleep(Duration.between(Instant.now(), firstUntil).toMillis() + 200);
+        lock(lou);
+        Instant secondLockedAt = Instant.now();
+        Instant secondUntil = users.lockStateForUpdate(lou).orElseThrow().lockedUntil();
+        assertThat(Duration.between(secondLockedAt, secondUntil)).isGreaterThan(Duration.ofMillis(3_000));
+        Thread.sleep(Duration.between(Instant.now(), secondUntil).toMillis() + 200);
+
+        assertThat(location(signIn(client(), lou, lou))).doesNotContain("error");
+        assertThat(users.findSignInAccount(lou).orElseThrow().status()).isEqualTo(UserStatus.ENABLED);
+        assertThat(audit.findPage(new AuditFilter(AuditEventType.ACCOUNT_UNLOCKED, null, lou, null, null), 0, 5))
+                .extracting(AuditEvent::details).contains("The lock ran out");
     }
 
     @Test
     void aSuccessfulSignInResetsTheFailureCount() throws Exception {
-        createUser("forgetful-fay", UserStatus.ENABLED, null);
+        String fay = unique("forgetful-fay");
+        createUser(fay, UserStatus.ENABLED, null);
         for (int attempt = 1; attempt <= 4; attempt++) {
-            signIn(client(), "forgetful-fay", "wrong");
+            signIn(client(), fay, "wrong");
         }
-        assertThat(location(signIn(client(), "forgetful-fay", "forgetful-fay"))).doesNotContain("error");
-        assertThat(users.failedSignIns("forgetful-fay")).isZero();
-        assertThat(location(signIn(client(), "forgetful-fay", "wrong"))).endsWith("/login?error");
-        assertThat(users.findSignInAccount("forgetful-fay").orElseThrow().status()).isEqualTo(UserStatus.ENABLED);
+        assertThat(location(signIn(client(), fay, fay))).doesNotContain("error");
+        assertThat(users.failedSignIns(fay)).isZero();
+        assertThat(location(signIn(client(), fay, "wrong"))).endsWith("/login?error");
+        assertThat(users.findSignInAccount(fay).orElseThrow().status()).isEqualTo(UserStatus.ENABLED);
+    }
+
+    @Test
+    void attemptsOnOneUsernameAreThrottledBeforeAnyPasswordIsChecked() throws Exception {
+        String target = unique("throttled-theo");
+        createUser(target, UserStatus.ENABLED, null);
+        HttpResponse<String> last = null;
+        for (int attempt = 1; attempt <= 11; attempt++) {
+            // different letter case: the same account, so the same bucket
+            last = signIn(client(), attempt % 2 == 0 ? target.toUpperCase() : target, "guess-" + attempt);
+        }
+        assertThat(location(last)).endsWith("/login?throttled");
+        assertThat(last.headers().firstValue("Retry-After")).isPresent();
+        // refused before the password check: even the right password is not tried
+        assertThat(location(signIn(client(), target, target))).endsWith("/login?throttled");
+    }
+
+    @Test
+    void attemptsFromOneAddressAreThrottledWhateverTheUsername() throws Exception {
+        HttpClient attacker = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).localAddress(InetAddress.getByName("127.0.0.5")).build();
+        int refusedAt = 0;
+        for (int attempt = 1; attempt <= 60 && refusedAt == 0; attempt++) {
+            if (location(signIn(attacker, "spray-" + attempt, "Winter2026!")).endsWith("?throttled")) {
+                refusedAt = attempt;
+            }
+        }
+        // keyward.sign-in.attempts-per-address is 40 a minute in the tests, refilled evenly (one per 1.5 s)
+        assertThat(refusedAt).isBetween(41, 45);
+        assertThat(location(signIn(client(), "dana", "dana"))).doesNotContain("error").doesNotContain("throttled");
+    }
+
+    @Test
+    void theSignInFormNeedsItsCsrfToken() throws Exception {
+        HttpClient victim = client();
+        victim.send(get("/login"), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<String> forged = victim.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/login")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=dana&password=dana")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(location(forged)).endsWith("/login");
+        // not signed in: the application still sends this browser to the sign-in page
+        assertThat(location(victim.send(get("/"), HttpResponse.BodyHandlers.discarding()))).endsWith("/login");
     }
 
     private void createUser(String username, UserStatus status, Instant expiresAt) {
         users.insert(new NewUser(username, username, username + "@example.com", status, expiresAt,
                 passwordEncoder.encode(username)), Instant.now());
     }
+
+    private static final Pattern CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
 
     private HttpClient client() {
         return HttpClient.newBuilder().cookieHandler(new CookieManager())
@@ -103,10 +185,28 @@ class SignInHttpTest {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build();
     }
 
-    private HttpResponse<String> signIn(HttpClient client, String username, String password) throws Exception {
-        client.send(get("/login"), HttpResponse.BodyHandlers.discarding());
+    /** Five wrong passwords in a row. */
+    private void lock(String username) throws Exception {
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            signIn(client(), username, "wrong-" + attempt);
+        }
+        assertThat(users.findSignInAccount(username).orElseThrow().status()).isEqualTo(UserStatus.LOCKED);
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + Long.toString(System.nanoTime(), 36);
+    }
+
+    /** As the browser's form does it: the page first (its CSRF token), then the POST. */
+    static HttpResponse<String> signIn(HttpClient client, int port, String username, String password)
+            throws Exception {
+        String page = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher token = CSRF.matcher(page);
+        assertThat(token.find()).as("CSRF meta tag on the sign-in page").isTrue();
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
+                + "&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
@@ -114,7 +214,11 @@ class SignInHttpTest {
         return response;
     }
 
-    private static String location(HttpResponse<?> response) {
+    private HttpResponse<String> signIn(HttpClient client, String username, String password) throws Exception {
+        return signIn(client, port, username, password);
+    }
+
+    static String location(HttpResponse<?> response) {
         return response.headers().firstValue("Location").orElse("");
     }
 }

@@ -1,0 +1,96 @@
+package com.keyward.apikey;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The first filter of the API's chain: whatever goes wrong below it still answers as an RFC 9457
+ * problem, never as the container's error page or a redirect to the sign-in page (which an error
+ * dispatch to {@code /error} would hit); and no request under {@code /api/**} ever gets a session.
+ */
+class ApiErrorFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrorFilter.class);
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException {
+        ProblemOnError answer = new ProblemOnError(request, response);
+        try {
+            chain.doFilter(new Sessionless(request), answer);
+        } catch (InvalidParameterException badParameters) {
+            problem(request, response, badParameters.getErrorCode() > 0 ? badParameters.getErrorCode() : 400,
+                    "The query string or form could not be decoded (is it UTF-8?).");
+        } catch (IOException | ServletException | RuntimeException failure) {
+            log.error("API request failed: {} {}", request.getMethod(), request.getRequestURI(), failure);
+            problem(request, response, 500, "The request could not be completed. It has been logged.");
+        }
+    }
+
+    private static void problem(HttpServletRequest request, HttpServletResponse response, int status, String detail)
+            throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.reset();
+        HttpStatus known = HttpStatus.resolve(status);
+        Problems.write(response, status, known == null ? "Error" : known.getReasonPhrase(), detail,
+                request.getRequestURI());
+    }
+
+    /** {@code sendError} from anywhere below (a servlet, Spring MVC) writes a problem instead. */
+    private static final class ProblemOnError extends HttpServletResponseWrapper {
+
+        private final HttpServletRequest request;
+
+        ProblemOnError(HttpServletRequest request, HttpServletResponse response) {
+            super(response);
+            this.request = request;
+        }
+
+        @Override
+        public void sendError(int status) throws IOException {
+            sendError(status, null);
+        }
+
+        @Override
+        public void sendError(int status, String message) throws IOException {
+            HttpStatus known = HttpStatus.resolve(status);
+            problem(request, (HttpServletResponse) getResponse(), status, known == null ? "Error" : switch (known) {
+                case NOT_FOUND -> "There is no API resource at this path.";
+                case METHOD_NOT_ALLOWED -> "This method is not allowed on this API resource.";
+                case NOT_ACCEPTABLE -> "The API answers with application/json or application/problem+json only.";
+                default -> known.getReasonPhrase() + ".";
+            });
+        }
+    }
+
+    /** The API is stateless: nothing below may create a session. */
+    private static final class Sessionless extends HttpServletRequestWrapper {
+
+        Sessionless(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public HttpSession getSession() {
+            return getSession(false);
+        }
+
+        @Override
+        public HttpSession getSession(boolean create) {
+            return super.getSession(false);
+        }
+    }
+}
