@@ -7,6 +7,7 @@ import com.keyward.user.UserAccountDetails;
 import com.keyward.user.UserService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -14,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Account API: the key's owner. */
 @RestController
-@RequestMapping("/api/v1/account")
+@RequestMapping(path = "/api/v1/account", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Account API", description = "The key owner's own account, roles, authorities and API keys.")
 public class AccountApi {
 

@@ -5,6 +5,7 @@ import com.keyward.audit.AuditFilter;
 import com.keyward.audit.AuditService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -12,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Audit API: audit events, newest first (needs View Audit Log). */
 @RestController
-@RequestMapping("/api/v1/audit")
+@RequestMapping(path = "/api/v1/audit", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Audit API", description = "Audit events, newest first (needs View Audit Log).")
 public class AuditApi {
 

@@ -1,6 +1,16 @@
 package com.keyward.api;
 
 import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -50,6 +60,45 @@ public class OpenApiConfig {
     }
 
     private static GroupedOpenApi group(String name, String displayName, String... paths) {
-        return GroupedOpenApi.builder().group(name).displayName(displayName).pathsToMatch(paths).build();
+        return GroupedOpenApi.builder().group(name).displayName(displayName).pathsToMatch(paths)
+                .addOpenApiCustomizer(OpenApiConfig::declareProblems).build();
+    }
+
+    /** What every operation can answer besides 200: each an RFC 9457 problem. */
+    static final Map<String, String> PROBLEMS = new LinkedHashMap<>();
+
+    static {
+        PROBLEMS.put("400", "Bad request: a parameter, the URL or a header is invalid");
+        PROBLEMS.put("401", "Missing, malformed, unknown, revoked or expired key; or its owner cannot sign in");
+        PROBLEMS.put("403", "The key lacks this API set, or its owner lacks the authority");
+        PROBLEMS.put("404", "No such resource");
+        PROBLEMS.put("405", "Method not allowed");
+        PROBLEMS.put("406", "Only application/json (and problem+json for errors) is produced");
+        PROBLEMS.put("429", "Too many failed authentications from this address; see Retry-After");
+        PROBLEMS.put("500", "Unexpected failure (logged)");
+    }
+
+    private static void declareProblems(OpenAPI api) {
+        Components components = api.getComponents() == null ? new Components() : api.getComponents();
+        api.components(components.addSchemas("Problem", new ObjectSchema()
+                .description("RFC 9457 problem details")
+                .addProperty("type", new StringSchema())
+                .addProperty("title", new StringSchema())
+                .addProperty("status", new IntegerSchema())
+                .addProperty("detail", new StringSchema())
+                .addProperty("instance", new StringSchema())));
+        if (api.getPaths() == null) {
+            return;
+        }
+        api.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+            ApiResponses responses = operation.getResponses();
+            PROBLEMS.forEach((status, description) -> {
+                if (!responses.containsKey(status)) {
+                    responses.addApiResponse(status, new ApiResponse().description(description)
+                            .content(new Content().addMediaType("application/problem+json", new MediaType()
+                                    .schema(new Schema<>().$ref("#/components/schemas/Problem")))));
+                }
+            });
+        }));
     }
 }

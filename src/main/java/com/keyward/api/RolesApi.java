@@ -4,6 +4,7 @@ import com.keyward.role.RoleService;
 import com.keyward.role.RoleSummary;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -11,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Roles API: roles with authorities and limits (needs View Roles). */
 @RestController
-@RequestMapping("/api/v1/roles")
+@RequestMapping(path = "/api/v1/roles", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Roles API", description = "Roles with their authorities and limits (needs View Roles).")
 public class RolesApi {
 

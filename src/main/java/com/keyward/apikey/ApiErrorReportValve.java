@@ -30,8 +30,12 @@ class ApiErrorReportValve extends ErrorReportValve {
     protected void report(Request request, Response response, Throwable throwable) {
         String uri = request.getRequestURI();
         int status = response.getStatus();
-        if (uri == null || !uri.startsWith("/api/") || status < 400 || response.isCommitted()) {
+        if (uri == null || !uri.startsWith("/api/")) {
             super.report(request, response, throwable);
+            return;
+        }
+        // as Tomcat's own report: only an error nobody has answered yet
+        if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
         HttpStatus known = HttpStatus.resolve(status);

@@ -1,12 +1,13 @@
 package com.keyward.apikey;
 
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
 
 /** What anyone may see of a key: everything but the key itself, which exists nowhere. */
-public record ApiKeyInfo(long id, long ownerId, String name, String description, List<String> apiSetCodes,
-        String hint, Instant createdAt, Instant expiresAt, Instant revokedAt, Instant lastUsedAt,
-        String lastUsedAddress) {
+public record ApiKeyInfo(long id, long ownerId, String name, @Nullable String description, List<String> apiSetCodes,
+        String hint, Instant createdAt, Instant expiresAt, @Nullable Instant revokedAt,
+        @Nullable Instant lastUsedAt, @Nullable String lastUsedAddress) {
 
     public ApiKeyStatus statusAt(Instant now) {
         if (revokedAt != null) {

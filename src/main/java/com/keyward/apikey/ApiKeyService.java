@@ -7,6 +7,7 @@ import com.keyward.role.RoleLimits;
 import com.keyward.role.RoleRepository;
 import com.keyward.security.Authorities;
 import com.keyward.security.CurrentUser;
+import com.keyward.security.SafeText;
 import com.keyward.security.SignedInUser;
 import java.time.Clock;
 import java.time.Duration;
@@ -84,10 +85,15 @@ public class ApiKeyService {
             errors.put(ApiKeyValidationException.Field.NAME, "Enter a name for the key.");
         } else if (name.length() > MAX_NAME_LENGTH) {
             errors.put(ApiKeyValidationException.Field.NAME, "Use at most " + MAX_NAME_LENGTH + " characters.");
+        } else {
+            SafeText.nameProblem(name).ifPresent(problem -> errors.put(ApiKeyValidationException.Field.NAME, problem));
         }
         if (description != null && description.length() > MAX_DESCRIPTION_LENGTH) {
             errors.put(ApiKeyValidationException.Field.DESCRIPTION,
                     "Use at most " + MAX_DESCRIPTION_LENGTH + " characters.");
+        } else if (description != null) {
+            SafeText.descriptionProblem(description).ifPresent(problem ->
+                    errors.put(ApiKeyValidationException.Field.DESCRIPTION, problem));
         }
         if (sets.isEmpty()) {
             errors.put(ApiKeyValidationException.Field.API_SETS, "Select at least one API set.");

@@ -5,6 +5,7 @@ import com.keyward.audit.AuditLog;
 import com.keyward.security.Authorities;
 import com.keyward.security.AuthoritiesChanged;
 import com.keyward.security.CurrentUser;
+import com.keyward.security.SafeText;
 import com.keyward.security.SignedInUser;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -135,11 +136,22 @@ public class RoleService {
             errors.put(RoleValidationException.Field.NAME, "Enter a name for the role.");
         } else if (name.length() > MAX_NAME_LENGTH) {
             errors.put(RoleValidationException.Field.NAME, "Use at most " + MAX_NAME_LENGTH + " characters.");
+        } else if (SafeText.nameProblem(name).isPresent()) {
+            errors.put(RoleValidationException.Field.NAME, SafeText.nameProblem(name).get());
         } else if (roles.nameTaken(name, id)) {
             errors.put(RoleValidationException.Field.NAME, "Another role has this name.");
+        } else {
+            roles.findAll().stream()
+                    .filter(other -> id == null || other.id() != id)
+                    .filter(other -> SafeText.confusable(name, other.name()))
+                    .findFirst()
+                    .ifPresent(other -> errors.put(RoleValidationException.Field.NAME,
+                            "This name looks like the role \"" + other.name() + "\". Choose a clearly different name."));
         }
         if (description != null && description.length() > MAX_DESCRIPTION_LENGTH) {
             errors.put(RoleValidationException.Field.DESCRIPTION, "Use at most " + MAX_DESCRIPTION_LENGTH + " characters.");
+        } else if (description != null && SafeText.descriptionProblem(description).isPresent()) {
+            errors.put(RoleValidationException.Field.DESCRIPTION, SafeText.descriptionProblem(description).get());
         }
         Set<String> codes = form.authorities() == null ? Set.of() : new TreeSet<>(form.authorities());
         if (!codes.stream().allMatch(tree::contains)) {

@@ -1,11 +1,12 @@
 package com.keyward.user;
 
+import jakarta.annotation.Nullable;
 import com.keyward.role.Authority;
 import java.time.Instant;
 import java.util.List;
 
 /** Everything the User Account Details window shows of one account. */
 public record UserAccountDetails(long id, String username, String displayName, String email, UserStatus status,
-        Instant accountExpiresAt, Instant createdAt, Instant lastSignInAt, List<String> roles,
+        @Nullable Instant accountExpiresAt, Instant createdAt, @Nullable Instant lastSignInAt, List<String> roles,
         List<Authority> authorities) {
 }

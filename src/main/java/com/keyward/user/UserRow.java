@@ -1,8 +1,9 @@
 package com.keyward.user;
 
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 
 /** One line of the User Management grid. */
-public record UserRow(long id, String username, String displayName, String email, String roles, UserStatus status,
-        Instant lastSignInAt) {
+public record UserRow(long id, String username, String displayName, String email, @Nullable String roles, UserStatus status,
+        @Nullable Instant lastSignInAt) {
 }

@@ -63,6 +63,11 @@ class ApiHttpTest {
     }
 
     @AfterEach
+    void everyResponseIsWhatTheOpenApiDocumentSays() {
+        assertThat(OpenApiContract.violations(port, responses)).isEmpty();
+    }
+
+    @AfterEach
     void noResponseEverEchoesAKey(CapturedOutput output) {
         SecurityContextHolder.clearContext();
         for (String key : keysUsed) {
@@ -168,12 +173,13 @@ class ApiHttpTest {
     }
 
     @Test
-    void bruteForceFromOneAddressGets429WithRetryAfter() throws Exception {
+    void bruteForceFromOneAddressGets429WithRetryAfterButAValidKeyFromThereStillWorks() throws Exception {
         HttpClient attacker = HttpClient.newBuilder().localAddress(InetAddress.getByName("127.0.0.9")).build();
         HttpResponse<String> last = null;
         for (int attempt = 0; attempt < 40; attempt++) {
             last = attacker.send(request("/api/v1/account", "X-Api-Key", ApiKeyFormat.generate()),
                     HttpResponse.BodyHandlers.ofString());
+            responses.add(last);
             if (last.statusCode() == 429) {
                 break;
             }
@@ -184,11 +190,83 @@ class ApiHttpTest {
                 seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 60L));
         assertThat(last.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
-        // a valid key from that address is refused too until the window ends; other addresses are unaffected
+        // failures throttle failures only: a valid key behind the same proxy or NAT keeps working
         String key = keyFor(integrator(), "ACCOUNT");
         assertThat(attacker.send(request("/api/v1/account", "X-Api-Key", key), HttpResponse.BodyHandlers.ofString())
-                .statusCode()).isEqualTo(429);
-        assertThat(get("/api/v1/account", "X-Api-Key", key).statusCode()).isEqualTo(200);
+                .statusCode()).isEqualTo(200);
+        assertThat(attacker.send(request("/api/v1/account", "X-Api-Key", ApiKeyFormat.generate()),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(429);
+        assertThat(get("/api/v1/account", "X-Api-Key", ApiKeyFormat.generate()).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void forwardedForCountsOnlyWhenATrustedProxySaysIt() throws Exception {
+        // 127.0.0.2 is the tests' trusted proxy (server.tomcat.remoteip.internal-proxies); 127.0.0.8 is not
+        HttpClient untrusted = HttpClient.newBuilder().localAddress(InetAddress.getByName("127.0.0.8")).build();
+        HttpClient proxy = HttpClient.newBuilder().localAddress(InetAddress.getByName("127.0.0.2")).build();
+        HttpResponse<String> last = null;
+        for (int attempt = 0; attempt < 40 && (last == null || last.statusCode() != 429); attempt++) {
+            // a fresh forged client address each time changes nothing: the peer is what counts
+            last = untrusted.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/account"))
+                    .header("X-Forwarded-For", "10.66.0." + attempt).header("X-Api-Key", ApiKeyFormat.generate())
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        }
+        assertThat(last.statusCode()).isEqualTo(429);
+        // behind the trusted proxy each client has its own allowance, and its address is recorded
+        for (int attempt = 0; attempt < 40; attempt++) {
+            assertThat(proxy.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/account"))
+                    .header("X-Forwarded-For", "10.77.0." + attempt).header("X-Api-Key", ApiKeyFormat.generate())
+                    .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+        }
+        String owner = integrator();
+        String key = keyFor(owner, "ACCOUNT");
+        assertThat(proxy.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/account"))
+                .header("X-Forwarded-For", "10.88.1.2").header("X-Api-Key", key).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        long keyId = keyRepository.findByOwner(accounts.idOf(owner), 0, 1).getFirst().id();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (keyRepository.findById(keyId).orElseThrow().lastUsedAt() == null && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(keyRepository.findById(keyId).orElseThrow().lastUsedAddress()).isEqualTo("10.88.1.2");
+    }
+
+    @Test
+    void everyAnswerUnderApiIsAProblemAndNoneCreatesASession() throws Exception {
+        String key = keyFor(integrator(), "ACCOUNT", "USERS");
+        HttpClient client = HttpClient.newHttpClient();
+        record Case(String method, String path, String accept, int status) {
+        }
+        for (Case c : List.of(
+                new Case("POST", "/api/v1/users", null, 405),
+                new Case("DELETE", "/api/v1/account", null, 405),
+                new Case("GET", "/api/v1/users", "application/xml", 406),
+                new Case("GET", "/api/v1//roles", null, 400),
+                new Case("GET", "/api/v1/users/", null, 404),
+                new Case("GET", "/api/v1/users/no-such-user-here", null, 404),
+                new Case("GET", "/api/v1/users?q=%FF", null, 400),
+                new Case("GET", "/api/v1/users%00", null, 400),
+                new Case("GET", "/api/v1/users?page=-1", null, 400),
+                new Case("GET", "/api/v1/users?size=abc", null, 400),
+                new Case("GET", "/api/v2/anything", null, 403))) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + c.path()))
+                    .header("X-Api-Key", key).method(c.method(), HttpRequest.BodyPublishers.noBody());
+            if (c.accept() != null) {
+                request.header("Accept", c.accept());
+            }
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            responses.add(response);
+            assertThat(response.statusCode()).as("%s %s", c.method(), c.path()).isEqualTo(c.status());
+            assertThat(response.headers().firstValue("Content-Type")).as("%s %s", c.method(), c.path())
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(response.body()).contains("\"status\":" + c.status());
+            assertThat(response.headers().allValues("Set-Cookie")).as("%s %s", c.method(), c.path()).isEmpty();
+        }
+        HttpResponse<String> oversized = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/v1/users")).header("X-Padding", "a".repeat(20_000)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(oversized.statusCode()).isEqualTo(400);
+        assertThat(oversized.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
     }
 
     @Test

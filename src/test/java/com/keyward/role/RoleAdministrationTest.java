@@ -120,6 +120,30 @@ class RoleAdministrationTest {
     }
 
     @Test
+    void hiddenCharactersAndLookAlikesOfExistingRolesAreRefused() {
+        accounts.signInAs("admin");
+        int before = roles.count();
+        assertThat(catchRefusal(new RoleForm("nul\0role", null, Set.of(), 1, 1)).errors())
+                .containsEntry(RoleValidationException.Field.NAME, "Remove the invisible character U+0000 "
+                        + "(a control or format character).");
+        assertThat(catchRefusal(new RoleForm("\u202Enimda", null, Set.of(), 1, 1)).errors())
+                .containsEntry(RoleValidationException.Field.NAME, "Remove the invisible character U+202E "
+                        + "(a text-direction control).");
+        assertThat(catchRefusal(new RoleForm("Fine name " + System.nanoTime(), "evil\u2066text", Set.of(), 1, 1))
+                .errors()).containsOnlyKeys(RoleValidationException.Field.DESCRIPTION);
+        // Cyrillic А (U+0410) beside the built-in Admin; another letter case of an existing role
+        assertThat(catchRefusal(new RoleForm("\u0410dmin", null, Set.of(), 1, 1)).errors())
+                .containsEntry(RoleValidationException.Field.NAME,
+                        "This name looks like the role \"Admin\". Choose a clearly different name.");
+        assertThat(catchRefusal(new RoleForm("VIEWER", null, Set.of(), 1, 1)).errors())
+                .containsOnlyKeys(RoleValidationException.Field.NAME);
+        assertThat(roles.count()).isEqualTo(before);
+        // line breaks in a description are fine
+        roleService.create(new RoleForm("Described " + System.nanoTime(), "line one\nline two", Set.of(), 1, 1));
+        assertThat(roles.count()).isEqualTo(before + 1);
+    }
+
+    @Test
     void aRoleManagerCannotGrantWhatTheyDoNotHold() {
         String manager = accounts.create("role-manager", List.of(Authorities.ROLES));
         accounts.signInAs(manager);

@@ -21,9 +21,9 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The role editor: name*, description, the authority tree (Application › Area › Action; checking
@@ -44,6 +44,9 @@ public class RoleEditorDialog extends Dialog {
 
     private final RoleService roles;
     private final AuthorityTree tree;
+    /** The authorities the person chose themselves; a covered box shows checked but is not a choice. */
+    private final Set<String> chosen = new LinkedHashSet<>();
+    private boolean showingCoverage;
     private final Long roleId;
     private final Runnable onChanged;
 
@@ -78,7 +81,18 @@ public class RoleEditorDialog extends Dialog {
             box.addClassName("level-" + node.authority().level().name().toLowerCase());
             box.setTooltipText(node.authority().level().name().charAt(0)
                     + node.authority().level().name().substring(1).toLowerCase() + " · " + node.authority().code());
-            box.addValueChangeListener(change -> refreshCoverage());
+            String code = node.authority().code();
+            box.addValueChangeListener(change -> {
+                if (showingCoverage) {
+                    return;
+                }
+                if (Boolean.TRUE.equals(change.getValue())) {
+                    chosen.add(code);
+                } else {
+                    chosen.remove(code);
+                }
+                refreshCoverage();
+            });
             authorityBoxes.put(node.authority().code(), box);
         }
         // tree order: each node followed by its subtree
@@ -91,11 +105,7 @@ public class RoleEditorDialog extends Dialog {
         if (role != null) {
             name.setValue(role.name());
             description.setValue(role.description() == null ? "" : role.description());
-            role.authorities().forEach(code -> {
-                if (authorityBoxes.containsKey(code)) {
-                    authorityBoxes.get(code).setValue(true);
-                }
-            });
+            role.authorities().stream().filter(authorityBoxes::containsKey).forEach(chosen::add);
         }
         maxKeys.setValue(limits.maxActiveApiKeys());
         maxDays.setValue(limits.maxApiKeyLifetimeDays());
@@ -138,30 +148,36 @@ public class RoleEditorDialog extends Dialog {
         tree.childrenOf(code).forEach(child -> addSubtree(child, into));
     }
 
-    /** A checked node covers its subtree: those boxes show checked and cannot be changed. */
+    /**
+     * A chosen node covers its subtree: those boxes show checked and cannot be changed. What is
+     * saved is only what was chosen, so unchecking a node gives its subtree back its own choices.
+     */
     private void refreshCoverage() {
-        Set<String> checked = checkedCodes();
-        authorityBoxes.forEach((code, box) -> {
-            boolean covered = tree.hasAncestorIn(code, checked);
-            box.setEnabled(!covered);
-            if (covered) {
-                box.getElement().setProperty("checked", true);
-                box.getElement().setAttribute("title", "Included by a higher level");
-            } else {
-                box.getElement().setProperty("checked", box.getValue());
-                box.getElement().removeAttribute("title");
-            }
-        });
+        showingCoverage = true;
+        try {
+            authorityBoxes.forEach((code, box) -> {
+                boolean covered = tree.hasAncestorIn(code, chosen);
+                box.setEnabled(!covered);
+                box.setValue(covered || chosen.contains(code));
+                if (covered) {
+                    box.getElement().setAttribute("title", "Included by a higher level");
+                } else {
+                    box.getElement().removeAttribute("title");
+                }
+            });
+        } finally {
+            showingCoverage = false;
+        }
     }
 
-    Set<String> checkedCodes() {
-        return authorityBoxes.entrySet().stream().filter(entry -> Boolean.TRUE.equals(entry.getValue().getValue()))
-                .map(Map.Entry::getKey).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    /** The authorities the role will be saved with (before dropping covered ones). */
+    Set<String> chosenCodes() {
+        return Set.copyOf(chosen);
     }
 
     private void save() {
         clearErrors();
-        RoleForm form = new RoleForm(name.getValue(), description.getValue(), tree.shortest(checkedCodes()),
+        RoleForm form = new RoleForm(name.getValue(), description.getValue(), tree.shortest(chosen),
                 maxKeys.getValue() == null ? 0 : maxKeys.getValue(), maxDays.getValue() == null ? 0 : maxDays.getValue());
         try {
             if (roleId == null) {

@@ -38,6 +38,48 @@ class RolesViewTest extends SignedInBrowserlessTest {
     }
 
     @Test
+    void checkingAnAreaAndUncheckingItAgainSavesNoneOfItsActions() {
+        signInAs("admin");
+        RolesView view = navigate(RolesView.class);
+        test(view.create).click();
+        RoleEditorDialog editor = $(RoleEditorDialog.class).single();
+        String name = "Undo role " + System.nanoTime();
+        test(editor.name).setValue(name);
+        test(editor.authorityBoxes.get(Authorities.VIEW_ROLES)).click();
+        test(editor.authorityBoxes.get(Authorities.USERS)).click();
+        test(editor.authorityBoxes.get(Authorities.USERS)).click();
+
+        assertThat(editor.authorityBoxes.get(Authorities.VIEW_USERS).getValue()).isFalse();
+        assertThat(editor.authorityBoxes.get(Authorities.VIEW_USERS).isEnabled()).isTrue();
+        assertThat(editor.authorityBoxes.get(Authorities.MANAGE_USERS).getValue()).isFalse();
+        test(editor.save).click();
+
+        long id = roles.findIdByName(name).orElseThrow();
+        assertThat(roles.findDetails(id).orElseThrow().authorities()).containsExactly(Authorities.VIEW_ROLES);
+    }
+
+    @Test
+    void anActionChosenBeforeItsAreaComesBackWhenTheAreaIsUnchecked() {
+        signInAs("admin");
+        RolesView view = navigate(RolesView.class);
+        test(view.create).click();
+        RoleEditorDialog editor = $(RoleEditorDialog.class).single();
+        String name = "Keep role " + System.nanoTime();
+        test(editor.name).setValue(name);
+        test(editor.authorityBoxes.get(Authorities.VIEW_USERS)).click();
+        test(editor.authorityBoxes.get(Authorities.USERS)).click();
+        assertThat(editor.authorityBoxes.get(Authorities.MANAGE_USERS).getValue()).isTrue();
+        test(editor.authorityBoxes.get(Authorities.USERS)).click();
+
+        assertThat(editor.authorityBoxes.get(Authorities.VIEW_USERS).getValue()).isTrue();
+        assertThat(editor.authorityBoxes.get(Authorities.MANAGE_USERS).getValue()).isFalse();
+        test(editor.save).click();
+
+        long id = roles.findIdByName(name).orElseThrow();
+        assertThat(roles.findDetails(id).orElseThrow().authorities()).containsExactly(Authorities.VIEW_USERS);
+    }
+
+    @Test
     void theBuiltInAdminRoleOpensReadOnly() {
         signInAs("admin");
         RolesView view = navigate(RolesView.class);

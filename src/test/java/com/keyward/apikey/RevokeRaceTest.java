@@ -1,0 +1,60 @@
+package com.keyward.apikey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.keyward.KeywardTest;
+import com.keyward.TestAccounts;
+import com.keyward.role.RoleRepository;
+import com.keyward.security.Authorities;
+import com.keyward.user.UserRepository;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** A request that arrives while a revocation is being committed must not keep the key alive. */
+@KeywardTest
+class RevokeRaceTest {
+
+    @Autowired ApiKeyService keys;
+    @Autowired ApiKeyAuthenticator authenticator;
+    @Autowired UserRepository users;
+    @Autowired RoleRepository roles;
+    @Autowired UserDetailsService userDetails;
+    @Autowired PasswordEncoder passwordEncoder;
+    @Autowired TransactionTemplate transaction;
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void aLookupBetweenRevokeAndCommitDoesNotCacheTheKeyAsActive() throws Exception {
+        var accounts = new TestAccounts(users, roles, userDetails, passwordEncoder, transaction);
+        String owner = accounts.create("race", List.of(Authorities.MANAGE_USER_API_KEY));
+        accounts.signInAs(owner);
+        GeneratedApiKey generated = keys.generate(new NewApiKey("race " + System.nanoTime(), null, Set.of("ACCOUNT"),
+                Instant.now().plus(Duration.ofDays(30))));
+        assertThat(authenticator.authenticate(generated.key(), "127.0.0.1").failure()).isNull();
+
+        transaction.executeWithoutResult(status -> {
+            keys.revoke(generated.info().id());
+            // another request, on another thread, before the revocation is committed
+            var during = CompletableFuture.supplyAsync(() -> authenticator.authenticate(generated.key(), "127.0.0.1"))
+                    .join();
+            assertThat(during.failure()).as("not yet revoked for anyone else").isNull();
+        });
+
+        assertThat(authenticator.authenticate(generated.key(), "127.0.0.1").failure())
+                .isEqualTo(ApiKeyAuthenticator.Failure.REVOKED);
+    }
+}
