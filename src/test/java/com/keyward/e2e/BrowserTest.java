@@ -83,6 +83,9 @@ public abstract class BrowserTest {
         }
     }
 
+    /** What the browser refused under the Content-Security-Policy, on any page of the test. */
+    protected final List<String> policyViolations = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @BeforeEach
     void openPage() {
         context = newContext();
@@ -93,12 +96,18 @@ public abstract class BrowserTest {
     protected BrowserContext newContext() {
         BrowserContext fresh = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
         fresh.setDefaultTimeout(20_000);
+        fresh.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy") || message.text().contains("Content-Security-Policy")) {
+                policyViolations.add(message.text());
+            }
+        });
         return fresh;
     }
 
     @AfterEach
     void closePage() {
         context.close();
+        assertThat(policyViolations).as("Content-Security-Policy violations").isEmpty();
     }
 
     /** What has keyboard focus, looking into shadow roots: "tag|aria-label|text|field label". */
@@ -158,8 +167,26 @@ public abstract class BrowserTest {
         in.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
     }
 
+    /** Saves a screenshot, once the page has drawn something: a blank picture fails the test. */
     protected void screenshot(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        byte[] png = page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
+        assertThat(distinctColours(png)).as("colours in screenshot %s", name).isGreaterThan(16);
+    }
+
+    static long distinctColours(byte[] png) {
+        try {
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+            java.util.Set<Integer> colours = new java.util.HashSet<>();
+            for (int y = 0; y < image.getHeight(); y += 4) {
+                for (int x = 0; x < image.getWidth(); x += 4) {
+                    colours.add(image.getRGB(x, y));
+                }
+            }
+            return colours.size();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** axe-core on the page as it is now: no serious or critical violation may remain. */

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 /** The Role, Authority, and Levels module end to end: a custom role grants Manage User API Key. */
 class RolesIT extends BrowserTest {
 
+    @org.springframework.beans.factory.annotation.Autowired com.keyward.role.RoleRepository roles;
+
     @Test
     void aCustomRoleGivesSamTheApiKeysSectionAndTakingItAwayClosesBoth() throws Exception {
         signIn("admin", "admin");
@@ -54,7 +56,10 @@ class RolesIT extends BrowserTest {
 
         assignKeyMakersToSam(false);
 
-        sam.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Home")).click();
+        // a change to his account ends sam's open session: his page goes to the sign-in page by itself
+        assertThat(sam).hasURL(url("/login?ended"));
+        assertThat(sam.getByText("Your session has ended")).isVisible();
+        signIn(sam, "sam", "sam");
         sam.navigate(url("/account"));
         assertThat(sam.locator("#api-keys-hint")).isVisible();
         assertThat(sam.locator("#api-keys-section")).hasCount(0);
@@ -70,6 +75,28 @@ class RolesIT extends BrowserTest {
         assertThat(page.locator("vaadin-grid")).containsText("Role removed");
         screenshot("audit");
         samContext.close();
+    }
+
+    @Test
+    void checkingAnAreaAndUncheckingItAgainSavesOnlyWhatIsCheckedAtTheEnd() {
+        signIn("admin", "admin");
+        page.navigate(url("/admin/roles"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New role")).click();
+        Locator editor = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("New role"));
+        String name = "Undo " + System.nanoTime();
+        editor.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)).fill(name);
+        editor.getByLabel("View Roles").check();
+        editor.getByLabel("Users", new Locator.GetByLabelOptions().setExact(true)).check();
+        assertThat(editor.getByLabel("Manage Users")).isChecked();
+        assertThat(editor.getByLabel("Manage Users")).isDisabled();
+        editor.getByLabel("Users", new Locator.GetByLabelOptions().setExact(true)).uncheck();
+        assertThat(editor.getByLabel("Manage Users")).not().isChecked();
+        assertThat(editor.getByLabel("Manage Users")).isEnabled();
+        editor.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+        assertThat(editor).hasCount(0);
+
+        long id = roles.findIdByName(name).orElseThrow();
+        assertThat(roles.findDetails(id).orElseThrow().authorities()).containsExactly("VIEW_ROLES");
     }
 
     private void assignKeyMakersToSam(boolean assign) {

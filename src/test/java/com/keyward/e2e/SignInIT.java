@@ -12,6 +12,7 @@ class SignInIT extends BrowserTest {
     void adminSignsInSeesTheShellAndSignsOut() {
         page.navigate(url("/"));
         assertThat(page).hasURL(url("/login"));
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))).isVisible();
         screenshot("login");
 
         signIn("admin", "admin");
