@@ -56,7 +56,7 @@ public class AuditView extends Main {
         grid.setAriaLabel("Audit events");
         grid.addColumn(event -> Times.seconds(event.occurredAt())).setHeader("When").setAutoWidth(true).setKey("when");
         grid.addColumn(event -> label(event.type())).setHeader("What").setAutoWidth(true).setKey("type");
-        grid.addColumn(event -> event.actorUsername() == null ? "" : event.actorUsername()).setHeader("Who")
+        grid.addColumn(event -> event.actorUsername() == null ? "Keyward" : event.actorUsername()).setHeader("Who")
                 .setAutoWidth(true).setKey("actor");
         grid.addColumn(event -> event.targetUsername() == null ? "" : event.targetUsername()).setHeader("Whom")
                 .setAutoWidth(true).setKey("target");
