@@ -6,9 +6,14 @@ import com.keyward.apiset.ApiSetCatalog;
 import com.vaadin.flow.component.Component;
 import java.time.Clock;
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 
-/** Builds the API Keys section for User Account Details, where {@link ApiKeyAccess} allows one. */
+/**
+ * Builds the API Keys section for User Account Details, where {@link ApiKeyAccess} allows one.
+ * What the user module's views may use of this module's UI.
+ */
 @org.springframework.stereotype.Component
+@NamedInterface("sections")
 public class ApiKeysSections {
 
     private final ApiKeyAccess access;
