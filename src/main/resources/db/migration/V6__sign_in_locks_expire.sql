@@ -1,5 +1,5 @@
 -- A lock after failed sign-ins expires by itself; each further lock before a successful sign-in
--- lasts longer (lock_count). NULL locked_until on a LOCKED account cannot happen after this.
+-- lasts longer (lock_count). A LOCKED account without locked_until (synthetic demo rows) stays locked.
 ALTER TABLE app_user
     ADD COLUMN locked_until DATETIME(6) NULL AFTER failed_sign_ins,
     ADD COLUMN lock_count   INT         NOT NULL DEFAULT 0 AFTER locked_until,

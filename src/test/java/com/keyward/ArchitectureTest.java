@@ -4,11 +4,14 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.vaadin.flow.component.Component;
+import java.util.List;
 import org.springframework.stereotype.Repository;
 
 /** The layering of docs/style.md, enforced: the build fails when a change breaks it. */
@@ -37,6 +40,62 @@ class ArchitectureTest {
     static final ArchRule repositoriesAreNamedSo = classes()
             .that().areAnnotatedWith(Repository.class)
             .should().haveSimpleNameEndingWith("Repository");
+
+    @ArchTest
+    static final ArchRule repositoriesStayInsideTheirModule = classes()
+            .that().areAnnotatedWith(Repository.class)
+            .should().notBePublic()
+            .because("other modules use a module's service facade, never its repository");
+
+    /*
+     * Each table has one owning module: only its repositories write it and keep its rules. The
+     * exceptions are named here, so that each is a decision: two read joins that paging in SQL
+     * needs, and the demo data, which seeds other modules' tables.
+     */
+    @ArchTest
+    static final ArchRule usersAreTheUserModules = ownedBy("AppUser", "user",
+            "com.keyward.apikey.ApiKeyRepository"); // a key lookup reads its owner's state in the same query
+
+    @ArchTest
+    static final ArchRule rolesAreTheRoleModules = ownedBy("Role", "role",
+            "com.keyward.user.UserRepository"); // the User Management grid shows and sorts by role names
+
+    @ArchTest
+    static final ArchRule membershipIsTheRoleModules = ownedBy("UserRole", "role",
+            "com.keyward.user.UserRepository"); // the same grid column
+
+    @ArchTest
+    static final ArchRule roleAuthoritiesAreTheRoleModules = ownedBy("RoleAuthority", "role");
+
+    @ArchTest
+    static final ArchRule roleLimitsAreTheRoleModules = ownedBy("RoleLimit", "role");
+
+    @ArchTest
+    static final ArchRule authoritiesAreTheRoleModules = ownedBy("Authority", "role");
+
+    @ArchTest
+    static final ArchRule apiSetsAreTheApiSetModules = ownedBy("ApiSet", "apiset");
+
+    @ArchTest
+    static final ArchRule apiKeysAreTheApiKeyModules = ownedBy("ApiKey", "apikey");
+
+    @ArchTest
+    static final ArchRule apiKeySetsAreTheApiKeyModules = ownedBy("ApiKeySet", "apikey");
+
+    @ArchTest
+    static final ArchRule auditEventsAreTheAuditModules = ownedBy("AuditEvent", "audit");
+
+    private static ArchRule ownedBy(String table, String module, String... alsoReadBy) {
+        return noClasses()
+                .that().resideOutsideOfPackages("com.keyward." + module + "..", "com.keyward.db..",
+                        "com.keyward.demo..")
+                .and(DescribedPredicate.describe("not " + String.join(", ", alsoReadBy),
+                        (JavaClass type) -> !List.of(alsoReadBy).contains(type.getName())))
+                .should().dependOnClassesThat().haveFullyQualifiedName("com.keyward.db.jooq.tables." + table)
+                .orShould().dependOnClassesThat()
+                .haveFullyQualifiedName("com.keyward.db.jooq.tables.records." + table + "Record")
+                .because("the " + module + " module owns table " + table);
+    }
 
     @ArchTest
     static final ArchRule noCyclesBetweenConcepts = slices()

@@ -1,8 +1,8 @@
 package com.keyward;
 
-import com.keyward.role.RoleRepository;
+import com.keyward.role.RoleFixtures;
 import com.keyward.user.NewUser;
-import com.keyward.user.UserRepository;
+import com.keyward.user.UserFixtures;
 import com.keyward.user.UserStatus;
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +15,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Accounts made for one test, and signing in as them (or as a persona) on the current thread. */
-public record TestAccounts(UserRepository users, RoleRepository roles, UserDetailsService userDetails,
+public record TestAccounts(UserFixtures users, RoleFixtures roles, UserDetailsService userDetails,
         PasswordEncoder passwordEncoder, TransactionTemplate transaction) {
 
     /** A new enabled user holding a new role with these authorities; password = username. */

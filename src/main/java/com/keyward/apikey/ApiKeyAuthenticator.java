@@ -2,7 +2,7 @@ package com.keyward.apikey;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.keyward.role.AuthorityRepository;
+import com.keyward.role.RoleMembership;
 import com.keyward.security.AccountChanged;
 import com.keyward.security.AuthoritiesChanged;
 import java.nio.ByteBuffer;
@@ -57,7 +57,7 @@ public class ApiKeyAuthenticator {
     }
 
     private final ApiKeyRepository keys;
-    private final AuthorityRepository authorities;
+    private final RoleMembership roles;
     private final ApiKeyUsageRecorder usage;
     private final Clock clock;
     /** A looked-up key with the principal it acts as, built once per lookup rather than per request. */
@@ -66,10 +66,10 @@ public class ApiKeyAuthenticator {
 
     private final Cache<ByteBuffer, Optional<Entry>> credentials;
 
-    public ApiKeyAuthenticator(ApiKeyRepository keys, AuthorityRepository authorities, ApiKeyUsageRecorder usage,
+    ApiKeyAuthenticator(ApiKeyRepository keys, RoleMembership roles, ApiKeyUsageRecorder usage,
             Clock clock, @Value("${keyward.api.credential-cache:PT5S}") Duration cacheFor) {
         this.keys = keys;
-        this.authorities = authorities;
+        this.roles = roles;
         this.usage = usage;
         this.clock = clock;
         this.credentials = Caffeine.newBuilder().expireAfterWrite(cacheFor).maximumSize(10_000).build();
@@ -122,7 +122,7 @@ public class ApiKeyAuthenticator {
     private Optional<Entry> load(ByteBuffer digest) {
         return keys.findCredential(digest.array()).map(found -> {
             ApiKeyCredential credential = found.withOwnerAuthorities(
-                    authorities.findEffectiveAuthorityCodes(found.ownerId()));
+                    roles.effectiveAuthorityCodes(found.ownerId()));
             return new Entry(credential, principal(credential));
         });
     }

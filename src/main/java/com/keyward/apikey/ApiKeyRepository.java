@@ -19,7 +19,7 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class ApiKeyRepository {
+class ApiKeyRepository {
 
     private final DSLContext dsl;
 

@@ -4,7 +4,7 @@ import com.keyward.apiset.ApiSetCatalog;
 import com.keyward.audit.AuditEventType;
 import com.keyward.audit.AuditLog;
 import com.keyward.role.RoleLimits;
-import com.keyward.role.RoleRepository;
+import com.keyward.role.RoleMembership;
 import com.keyward.security.Authorities;
 import com.keyward.security.CurrentUser;
 import com.keyward.security.SafeText;
@@ -35,14 +35,14 @@ public class ApiKeyService {
     public static final int MAX_DESCRIPTION_LENGTH = 500;
 
     private final ApiKeyRepository keys;
-    private final RoleRepository roles;
+    private final RoleMembership roles;
     private final ApiSetCatalog apiSets;
     private final AuditLog audit;
     private final CurrentUser currentUser;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    public ApiKeyService(ApiKeyRepository keys, RoleRepository roles, ApiSetCatalog apiSets, AuditLog audit,
+    ApiKeyService(ApiKeyRepository keys, RoleMembership roles, ApiSetCatalog apiSets, AuditLog audit,
             CurrentUser currentUser, Clock clock, ApplicationEventPublisher events) {
         this.events = events;
         this.keys = keys;
@@ -57,7 +57,7 @@ public class ApiKeyService {
     @Transactional(readOnly = true)
     public RoleLimits myLimits() {
         SignedInUser owner = requireManageOwnKeys();
-        return roles.findLimitsOfUser(owner.id());
+        return roles.limitsOf(owner.id());
     }
 
     /**
@@ -74,7 +74,7 @@ public class ApiKeyService {
         // InnoDB takes the read snapshot only after the lock, so the counts below are current.
         keys.lockOwner(owner.id());
         Instant now = clock.instant();
-        RoleLimits limits = roles.findLimitsOfUser(owner.id());
+        RoleLimits limits = roles.limitsOf(owner.id());
         String name = request.name() == null ? "" : request.name().strip();
         String description = request.description() == null || request.description().isBlank()
                 ? null : request.description().strip();

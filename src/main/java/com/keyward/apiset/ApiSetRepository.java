@@ -7,7 +7,7 @@ import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class ApiSetRepository {
+class ApiSetRepository {
 
     private final DSLContext dsl;
 

@@ -11,7 +11,7 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class AuditRepository {
+class AuditRepository {
 
     private final DSLContext dsl;
 

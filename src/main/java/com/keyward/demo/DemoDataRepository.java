@@ -1,23 +1,58 @@
 package com.keyward.demo;
 
 import static com.keyward.db.jooq.Tables.APP_USER;
+import static com.keyward.db.jooq.Tables.ROLE;
+import static com.keyward.db.jooq.Tables.ROLE_AUTHORITY;
+import static com.keyward.db.jooq.Tables.USER_ROLE;
 
+import com.keyward.db.DbTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
 /**
- * Bulk demo users, generated inside MariaDB from its sequence engine ({@code seq_1_to_N}): a
+ * Demo data, written straight into the tables of the user and role modules: seed rows for a
+ * demonstration, not an application flow (the one place outside its owner that writes them).
+ * Bulk users are generated inside MariaDB from its sequence engine ({@code seq_1_to_N}): a
  * million rows take seconds instead of a million round trips.
  */
 @Repository
-public class DemoDataRepository {
+class DemoDataRepository {
 
     static final String SYNTHETIC_PREFIX = "user";
 
     private final DSLContext dsl;
 
-    public DemoDataRepository(DSLContext dsl) {
+    DemoDataRepository(DSLContext dsl) {
         this.dsl = dsl;
+    }
+
+    boolean userExists(String username) {
+        return dsl.fetchExists(APP_USER, APP_USER.USERNAME.eq(username));
+    }
+
+    Optional<Long> roleId(String name) {
+        return dsl.select(ROLE.ID).from(ROLE).where(ROLE.NAME.eq(name)).fetchOptional(ROLE.ID);
+    }
+
+    long insertRole(String name, String description, List<String> authorityCodes, Instant now) {
+        long id = dsl.insertInto(ROLE, ROLE.NAME, ROLE.DESCRIPTION, ROLE.BUILT_IN, ROLE.CREATED_AT)
+                .values(name, description, false, DbTime.toDb(now)).returning(ROLE.ID).fetchSingle(ROLE.ID);
+        authorityCodes.forEach(code -> dsl.insertInto(ROLE_AUTHORITY, ROLE_AUTHORITY.ROLE_ID,
+                ROLE_AUTHORITY.AUTHORITY_CODE).values(id, code).execute());
+        return id;
+    }
+
+    /** A persona who can sign in with the given password hash, holding one role. */
+    void insertPersona(String username, String displayName, String status, String passwordHash, long roleId,
+            Instant now) {
+        long id = dsl.insertInto(APP_USER, APP_USER.USERNAME, APP_USER.DISPLAY_NAME, APP_USER.EMAIL, APP_USER.STATUS,
+                        APP_USER.PASSWORD_HASH, APP_USER.CREATED_AT)
+                .values(username, displayName, username + "@keyward.example", status, passwordHash, DbTime.toDb(now))
+                .returning(APP_USER.ID).fetchSingle(APP_USER.ID);
+        dsl.insertInto(USER_ROLE, USER_ROLE.USER_ID, USER_ROLE.ROLE_ID).values(id, roleId).execute();
     }
 
     /**
@@ -25,7 +60,7 @@ public class DemoDataRepository {
      * numbers are zero-padded, so the last one in username order is the highest: one index probe,
      * not a scan, on every start.
      */
-    public int highestSyntheticNumber() {
+    int highestSyntheticNumber() {
         String last = dsl.select(APP_USER.USERNAME).from(APP_USER)
                 .where(APP_USER.USERNAME.between(SYNTHETIC_PREFIX + "0000000", SYNTHETIC_PREFIX + "9999999"))
                 .and(APP_USER.USERNAME.likeRegex("^" + SYNTHETIC_PREFIX + "[0-9]{7}$"))
@@ -40,7 +75,7 @@ public class DemoDataRepository {
      * statuses, creation and sign-in dates; they have no password and cannot sign in. Every tenth
      * holds the given role.
      */
-    public void insertSynthetic(int from, int to, long roleId) {
+    void insertSynthetic(int from, int to, long roleId) {
         if (from > to) {
             return;
         }

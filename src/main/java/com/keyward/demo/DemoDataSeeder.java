@@ -1,10 +1,6 @@
 package com.keyward.demo;
 
-import com.keyward.role.RoleRepository;
 import com.keyward.security.Authorities;
-import com.keyward.user.NewUser;
-import com.keyward.user.UserRepository;
-import com.keyward.user.UserStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -26,15 +22,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * existing database adds the missing ones.
  */
 @Component
-public class DemoDataSeeder implements ApplicationRunner {
+class DemoDataSeeder implements ApplicationRunner {
 
     static final String API_INTEGRATOR = "API Integrator";
     static final String VIEWER = "Viewer";
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataSeeder.class);
 
-    private final UserRepository users;
-    private final RoleRepository roles;
     private final DemoDataRepository demo;
     private final PasswordEncoder passwordEncoder;
     private final TransactionTemplate transaction;
@@ -42,12 +36,10 @@ public class DemoDataSeeder implements ApplicationRunner {
     private final boolean enabled;
     private final int syntheticUsers;
 
-    public DemoDataSeeder(UserRepository users, RoleRepository roles, DemoDataRepository demo,
+    DemoDataSeeder(DemoDataRepository demo,
             PasswordEncoder passwordEncoder, TransactionTemplate transaction, Clock clock,
             @Value("${keyward.demo-data.enabled:${keyward.embedded-db.active:false}}") boolean enabled,
             @Value("${keyward.demo-data.synthetic-users:2000}") int syntheticUsers) {
-        this.users = users;
-        this.roles = roles;
         this.demo = demo;
         this.passwordEncoder = passwordEncoder;
         this.transaction = transaction;
@@ -62,14 +54,14 @@ public class DemoDataSeeder implements ApplicationRunner {
             return;
         }
         transaction.executeWithoutResult(status -> {
-            if (users.findIdByUsername("admin").isEmpty()) {
+            if (!demo.userExists("admin")) {
                 seedPersonas();
             }
         });
         int present = demo.highestSyntheticNumber();
         if (present < syntheticUsers) {
             long started = System.nanoTime();
-            long viewer = roles.findIdByName(VIEWER).orElseThrow();
+            long viewer = demo.roleId(VIEWER).orElseThrow();
             // batches keep each transaction (and the undo log) small at a million users
             for (int batch = present + 1; batch <= syntheticUsers; batch += 50_000) {
                 int from = batch;
@@ -83,20 +75,19 @@ public class DemoDataSeeder implements ApplicationRunner {
 
     private void seedPersonas() {
         Instant now = clock.instant();
-        long admin = roles.findIdByName("Admin").orElseThrow();
-        long integrator = roles.create(API_INTEGRATOR, "Views users and generates API keys for themselves.",
+        long admin = demo.roleId("Admin").orElseThrow();
+        long integrator = demo.insertRole(API_INTEGRATOR, "Views users and generates API keys for themselves.",
                 List.of(Authorities.VIEW_USERS, Authorities.MANAGE_USER_API_KEY), now);
-        long viewer = roles.create(VIEWER, "Views users.", List.of(Authorities.VIEW_USERS), now);
-        roles.assign(persona("admin", "Ada Admin", UserStatus.ENABLED, now), admin);
-        roles.assign(persona("dana", "Dana Developer", UserStatus.ENABLED, now), integrator);
-        roles.assign(persona("sam", "Sam Support", UserStatus.ENABLED, now), viewer);
-        roles.assign(persona("olga", "Olga Offboarded", UserStatus.DISABLED, now), integrator);
+        long viewer = demo.insertRole(VIEWER, "Views users.", List.of(Authorities.VIEW_USERS), now);
+        persona("admin", "Ada Admin", "ENABLED", admin, now);
+        persona("dana", "Dana Developer", "ENABLED", integrator, now);
+        persona("sam", "Sam Support", "ENABLED", viewer, now);
+        persona("olga", "Olga Offboarded", "DISABLED", integrator, now);
         log.info("Demo data: personas admin, dana, sam, olga created (passwords in the README)");
     }
 
     /** Demo passwords equal the username; they are documented in the README. */
-    private long persona(String username, String displayName, UserStatus status, Instant now) {
-        return users.insert(new NewUser(username, displayName, username + "@keyward.example", status, null,
-                passwordEncoder.encode(username)), now);
+    private void persona(String username, String displayName, String status, long roleId, Instant now) {
+        demo.insertPersona(username, displayName, status, passwordEncoder.encode(username), roleId, now);
     }
 }

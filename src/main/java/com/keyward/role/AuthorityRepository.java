@@ -18,7 +18,7 @@ import org.jooq.Record1;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class AuthorityRepository {
+class AuthorityRepository {
 
     private final DSLContext dsl;
 

@@ -17,7 +17,7 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class RoleRepository {
+class RoleRepository {
 
     private final DSLContext dsl;
 
@@ -126,12 +126,10 @@ public class RoleRepository {
         dsl.select(ROLE.ID).from(ROLE).where(ROLE.ID.eq(roleId)).forUpdate().fetch();
     }
 
-    /** Enabled users holding the role, the given user left out. */
-    public int countOtherEnabledHolders(long roleId, long exceptUserId) {
-        return dsl.fetchCount(dsl.select(USER_ROLE.USER_ID).from(USER_ROLE)
-                .join(com.keyward.db.jooq.Tables.APP_USER).on(com.keyward.db.jooq.Tables.APP_USER.ID.eq(USER_ROLE.USER_ID))
-                .where(USER_ROLE.ROLE_ID.eq(roleId).and(USER_ROLE.USER_ID.ne(exceptUserId))
-                        .and(com.keyward.db.jooq.Tables.APP_USER.STATUS.eq("ENABLED"))));
+    /** The users holding the role. */
+    public List<Long> findHolderIds(long roleId) {
+        return dsl.select(USER_ROLE.USER_ID).from(USER_ROLE).where(USER_ROLE.ROLE_ID.eq(roleId))
+                .fetch(USER_ROLE.USER_ID);
     }
 
     public java.util.List<Long> findRoleIdsOfUser(long userId) {

@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Locks and their ends are audited.
  */
 @Service
-public class SignInLocks {
+class SignInLocks {
 
     private static final Logger log = LoggerFactory.getLogger(SignInLocks.class);
 
@@ -37,7 +37,7 @@ public class SignInLocks {
     private final Duration lockDuration;
     private final Duration lockDurationMax;
 
-    public SignInLocks(UserRepository users, AuditLog audit, ApplicationEventPublisher events, Clock clock,
+    SignInLocks(UserRepository users, AuditLog audit, ApplicationEventPublisher events, Clock clock,
             @Value("${keyward.sign-in.lock-threshold:5}") int lockThreshold,
             @Value("${keyward.sign-in.lock-duration:PT15M}") Duration lockDuration,
             @Value("${keyward.sign-in.lock-duration-max:PT24H}") Duration lockDurationMax) {

@@ -1,6 +1,6 @@
 package com.keyward.user;
 
-import com.keyward.role.AuthorityRepository;
+import com.keyward.role.RoleMembership;
 import com.keyward.security.SignedInUser;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,15 +18,15 @@ import org.springframework.transaction.annotation.Transactional;
  * ran out no longer counts) and the effective authorities. The bookkeeping is {@link SignInLocks}.
  */
 @Service
-public class SignInService implements UserDetailsService {
+class SignInService implements UserDetailsService {
 
     private final UserRepository users;
-    private final AuthorityRepository authorities;
+    private final RoleMembership membership;
     private final Clock clock;
 
-    public SignInService(UserRepository users, AuthorityRepository authorities, Clock clock) {
+    SignInService(UserRepository users, RoleMembership membership, Clock clock) {
         this.users = users;
-        this.authorities = authorities;
+        this.membership = membership;
         this.clock = clock;
     }
 
@@ -40,7 +40,7 @@ public class SignInService implements UserDetailsService {
                 .orElseThrow(() -> new UsernameNotFoundException("No account that can sign in"));
         // each authority twice: as its code (what services check) and as a role, which is how
         // Jakarta @RolesAllowed on views asks (request.isUserInRole adds the ROLE_ prefix)
-        List<SimpleGrantedAuthority> granted = authorities.findEffectiveAuthorityCodes(account.id()).stream()
+        List<SimpleGrantedAuthority> granted = membership.effectiveAuthorityCodes(account.id()).stream()
                 .flatMap(code -> Stream.of(code, "ROLE_" + code))
                 .map(SimpleGrantedAuthority::new)
                 .toList();

@@ -2,15 +2,13 @@ package com.keyward.user;
 
 import com.keyward.audit.AuditEventType;
 import com.keyward.audit.AuditLog;
-import com.keyward.role.AuthorityRepository;
-import com.keyward.role.RoleRepository;
+import com.keyward.role.RoleAssignments;
 import com.keyward.security.AccountChanged;
 import com.keyward.security.Authorities;
 import com.keyward.security.CurrentUser;
 import com.keyward.security.SignedInUser;
-import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -18,8 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Changing who holds which role, and whether an account may sign in (Manage Users). Nobody
- * changes their own account here, nobody hands out authorities they do not hold, and the last
- * enabled Admin keeps the role and stays enabled.
+ * changes their own account here; the role module's rules (no hand-outs beyond one's own
+ * authorities, the last enabled Admin) apply to every change.
  */
 @Service
 public class UserAdministration {
@@ -27,20 +25,18 @@ public class UserAdministration {
     private static final String MANAGE_USERS_NEEDED = "Changing accounts needs the Manage Users authority";
 
     private final UserRepository users;
-    private final RoleRepository roles;
-    private final AuthorityRepository authorities;
+    private final RoleAssignments membership;
     private final AuditLog audit;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
 
-    public UserAdministration(UserRepository users, RoleRepository roles, AuthorityRepository authorities,
-            AuditLog audit, CurrentUser currentUser, ApplicationEventPublisher events) {
-        this.events = events;
+    UserAdministration(UserRepository users, RoleAssignments membership, AuditLog audit, CurrentUser currentUser,
+            ApplicationEventPublisher events) {
         this.users = users;
-        this.roles = roles;
-        this.authorities = authorities;
+        this.membership = membership;
         this.audit = audit;
         this.currentUser = currentUser;
+        this.events = events;
     }
 
     public boolean mayAdminister(UserAccountDetails account) {
@@ -51,42 +47,10 @@ public class UserAdministration {
     /** Gives the user exactly these roles. */
     @Transactional
     public void setRoles(long userId, Set<Long> roleIds) {
-        SignedInUser actor = requireAdministrator(userId);
-        long admin = roles.findBuiltInId();
-        roles.lock(admin);
+        requireAdministrator(userId);
+        membership.lockAdminRole();
         UserRepository.UserAccountRecord account = account(userId);
-        Set<Long> before = new HashSet<>(roles.findRoleIdsOfUser(userId));
-        Set<Long> added = new HashSet<>(roleIds);
-        added.removeAll(before);
-        Set<Long> removed = new HashSet<>(before);
-        removed.removeAll(roleIds);
-
-        Set<String> held = actor.getAuthorities().stream().map(granted -> granted.getAuthority())
-                .collect(Collectors.toSet());
-        for (long role : added) {
-            var details = roles.findDetails(role).orElseThrow(() -> new IllegalArgumentException("No such role"));
-            Set<String> granted = authorities.coveredBy(details.authorities());
-            if (!held.containsAll(granted)) {
-                throw new AccessDeniedException("You can only assign roles whose authorities you hold yourself ("
-                        + details.name() + ")");
-            }
-        }
-        if (removed.contains(admin) && account.status() == UserStatus.ENABLED
-                && roles.countOtherEnabledHolders(admin, userId) == 0) {
-            throw new IllegalStateException("The last enabled Admin cannot lose the Admin role.");
-        }
-        for (long role : added) {
-            roles.assign(userId, role);
-            audit.record(AuditEventType.ROLE_ASSIGNED, userId, account.username(), "Role \"" + name(role) + "\"");
-        }
-        for (long role : removed) {
-            String name = name(role);
-            roles.unassign(userId, role);
-            audit.record(AuditEventType.ROLE_REMOVED, userId, account.username(), "Role \"" + name + "\"");
-        }
-        if (!added.isEmpty() || !removed.isEmpty()) {
-            events.publishEvent(new AccountChanged(account.username()));
-        }
+        membership.setRoles(userId, account.username(), account.status() == UserStatus.ENABLED, roleIds);
     }
 
     @Transactional
@@ -107,11 +71,10 @@ public class UserAdministration {
 
     private void change(long userId, UserStatus status, AuditEventType event) {
         requireAdministrator(userId);
-        long admin = roles.findBuiltInId();
-        roles.lock(admin);
+        membership.lockAdminRole();
         UserRepository.UserAccountRecord account = account(userId);
         if (status != UserStatus.ENABLED && account.status() == UserStatus.ENABLED
-                && roles.findRoleIdsOfUser(userId).contains(admin) && roles.countOtherEnabledHolders(admin, userId) == 0) {
+                && membership.isLastEnabledAdmin(userId)) {
             throw new IllegalStateException("The last enabled Admin cannot be disabled.");
         }
         if (account.status() == status) {
@@ -119,8 +82,8 @@ public class UserAdministration {
         }
         users.setStatus(userId, status);
         events.publishEvent(new AccountChanged(account.username()));
-        audit.record(event, userId, account.username(), "Was " + account.status().name().toLowerCase() + ", now "
-                + status.name().toLowerCase());
+        audit.record(event, userId, account.username(), "Was " + account.status().name().toLowerCase(Locale.ROOT)
+                + ", now " + status.name().toLowerCase(Locale.ROOT));
     }
 
     private SignedInUser requireAdministrator(long userId) {
@@ -133,9 +96,5 @@ public class UserAdministration {
 
     private UserRepository.UserAccountRecord account(long userId) {
         return users.findAccountById(userId).orElseThrow(() -> new IllegalArgumentException("No such user"));
-    }
-
-    private String name(long roleId) {
-        return roles.findDetails(roleId).map(role -> role.name()).orElse("#" + roleId);
     }
 }

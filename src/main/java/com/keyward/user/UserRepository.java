@@ -23,7 +23,7 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class UserRepository {
+class UserRepository {
 
     private final DSLContext dsl;
 
@@ -233,6 +233,10 @@ public class UserRepository {
                 .set(APP_USER.LOCK_COUNT, 0)
                 .setNull(APP_USER.LOCKED_UNTIL)
                 .where(APP_USER.ID.eq(userId)).execute();
+    }
+
+    public int countEnabled(java.util.Collection<Long> userIds) {
+        return dsl.fetchCount(APP_USER, APP_USER.ID.in(userIds).and(APP_USER.STATUS.eq(UserStatus.ENABLED.name())));
     }
 
     public int failedSignIns(String username) {

@@ -1,7 +1,6 @@
 package com.keyward.user;
 
-import com.keyward.role.AuthorityRepository;
-import com.keyward.role.RoleRepository;
+import com.keyward.role.RoleMembership;
 import com.keyward.security.Authorities;
 import com.keyward.security.CurrentUser;
 import com.keyward.security.SignedInUser;
@@ -16,15 +15,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class UserService {
 
     private final UserRepository users;
-    private final RoleRepository roles;
-    private final AuthorityRepository authorities;
+    private final RoleMembership membership;
     private final CurrentUser currentUser;
 
-    public UserService(UserRepository users, RoleRepository roles, AuthorityRepository authorities,
-            CurrentUser currentUser) {
+    UserService(UserRepository users, RoleMembership membership, CurrentUser currentUser) {
         this.users = users;
-        this.roles = roles;
-        this.authorities = authorities;
+        this.membership = membership;
         this.currentUser = currentUser;
     }
 
@@ -47,8 +43,8 @@ public class UserService {
         }
         return users.findAccount(username).map(account -> new UserAccountDetails(account.id(), account.username(),
                 account.displayName(), account.email(), account.status(), account.accountExpiresAt(),
-                account.createdAt(), account.lastSignInAt(), roles.findRoleNamesOfUser(account.id()),
-                authorities.findEffectiveAuthorities(account.id())));
+                account.createdAt(), account.lastSignInAt(), membership.roleNamesOf(account.id()),
+                membership.effectiveAuthorities(account.id())));
     }
 
     public UserAccountDetails myAccount() {

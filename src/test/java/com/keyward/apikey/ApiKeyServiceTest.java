@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.keyward.KeywardTest;
 import com.keyward.TestAccounts;
 import com.keyward.audit.AuditEvent;
-import com.keyward.audit.AuditRepository;
-import com.keyward.role.RoleRepository;
+import com.keyward.audit.AuditFixtures;
+import com.keyward.role.RoleFixtures;
 import com.keyward.security.Authorities;
-import com.keyward.user.UserRepository;
+import com.keyward.user.UserFixtures;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
@@ -40,10 +40,10 @@ class ApiKeyServiceTest {
 
     @Autowired ApiKeyService service;
     @Autowired ApiKeyRepository keyRepository;
-    @Autowired AuditRepository auditRepository;
+    @Autowired AuditFixtures auditRepository;
     @Autowired DSLContext dsl;
-    @Autowired UserRepository users;
-    @Autowired RoleRepository roles;
+    @Autowired UserFixtures users;
+    @Autowired RoleFixtures roles;
     @Autowired UserDetailsService userDetails;
     @Autowired PasswordEncoder passwordEncoder;
     @Autowired TransactionTemplate transaction;

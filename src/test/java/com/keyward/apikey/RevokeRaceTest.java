@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.keyward.KeywardTest;
 import com.keyward.TestAccounts;
-import com.keyward.role.RoleRepository;
+import com.keyward.role.RoleFixtures;
 import com.keyward.security.Authorities;
-import com.keyward.user.UserRepository;
+import com.keyward.user.UserFixtures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,8 +26,8 @@ class RevokeRaceTest {
 
     @Autowired ApiKeyService keys;
     @Autowired ApiKeyAuthenticator authenticator;
-    @Autowired UserRepository users;
-    @Autowired RoleRepository roles;
+    @Autowired UserFixtures users;
+    @Autowired RoleFixtures roles;
     @Autowired UserDetailsService userDetails;
     @Autowired PasswordEncoder passwordEncoder;
     @Autowired TransactionTemplate transaction;

@@ -3,10 +3,10 @@ package com.keyward.benchmark;
 import com.keyward.TestAccounts;
 import com.keyward.apikey.ApiKeyService;
 import com.keyward.apikey.NewApiKey;
-import com.keyward.role.RoleRepository;
+import com.keyward.role.RoleFixtures;
 import com.keyward.security.SignedInUser;
 import com.keyward.user.UserAccountDetails;
-import com.keyward.user.UserRepository;
+import com.keyward.user.UserFixtures;
 import com.keyward.user.UserService;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -54,8 +54,8 @@ class ApiThroughputBenchmark {
 
     @LocalServerPort int port;
     @Autowired ApiKeyService keys;
-    @Autowired UserRepository users;
-    @Autowired RoleRepository roles;
+    @Autowired UserFixtures users;
+    @Autowired RoleFixtures roles;
     @Autowired UserDetailsService userDetails;
     @Autowired PasswordEncoder passwordEncoder;
     @Autowired TransactionTemplate transaction;

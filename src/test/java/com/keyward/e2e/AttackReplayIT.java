@@ -8,10 +8,10 @@ import com.keyward.TestAccounts;
 import com.keyward.apikey.ApiKeyFormat;
 import com.keyward.apikey.ApiKeyService;
 import com.keyward.apikey.NewApiKey;
-import com.keyward.role.RoleRepository;
+import com.keyward.role.RoleFixtures;
 import com.keyward.security.Authorities;
 import com.keyward.user.UserAdministration;
-import com.keyward.user.UserRepository;
+import com.keyward.user.UserFixtures;
 import com.keyward.user.UserStatus;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -52,14 +52,14 @@ class AttackReplayIT extends BrowserTest {
 
     private static final Pattern CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
 
-    @Autowired UserRepository users;
-    @Autowired RoleRepository roles;
+    @Autowired UserFixtures users;
+    @Autowired RoleFixtures roles;
     @Autowired UserDetailsService userDetails;
     @Autowired PasswordEncoder passwordEncoder;
     @Autowired TransactionTemplate transaction;
     @Autowired UserAdministration administration;
     @Autowired ApiKeyService keys;
-    @Autowired com.keyward.apikey.ApiKeyRepository keyRepository;
+    @Autowired com.keyward.apikey.ApiKeyFixtures keyRepository;
     @Value("${spring.datasource.url}") String databaseUrl;
 
     TestAccounts accounts;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The Role, Authority, and Levels module end to end: a custom role grants Manage User API Key. */
 class RolesIT extends BrowserTest {
 
-    @org.springframework.beans.factory.annotation.Autowired com.keyward.role.RoleRepository roles;
+    @org.springframework.beans.factory.annotation.Autowired com.keyward.role.RoleFixtures roles;
 
     @Test
     void aCustomRoleGivesSamTheApiKeysSectionAndTakingItAwayClosesBoth() throws Exception {

@@ -3,7 +3,7 @@ package com.keyward.role;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.keyward.KeywardTest;
-import com.keyward.user.UserRepository;
+import com.keyward.user.UserFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -11,7 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class AuthorityRepositoryTest {
 
     @Autowired AuthorityRepository authorities;
-    @Autowired UserRepository users;
+    @Autowired UserFixtures users;
 
     @Test
     void theApplicationLevelAuthorityGrantsEveryAreaAndActionBeneathIt() {

@@ -8,10 +8,10 @@ import com.keyward.TestAccounts;
 import com.keyward.audit.AuditEvent;
 import com.keyward.audit.AuditEventType;
 import com.keyward.audit.AuditFilter;
-import com.keyward.audit.AuditRepository;
+import com.keyward.audit.AuditFixtures;
 import com.keyward.security.Authorities;
 import com.keyward.user.UserAdministration;
-import com.keyward.user.UserRepository;
+import com.keyward.user.UserFixtures;
 import com.keyward.user.UserStatus;
 import java.util.List;
 import java.util.Set;
@@ -33,9 +33,10 @@ class RoleAdministrationTest {
     @Autowired RoleService roleService;
     @Autowired UserAdministration administration;
     @Autowired RoleRepository roles;
-    @Autowired UserRepository users;
+    @Autowired RoleFixtures roleFixtures;
+    @Autowired UserFixtures users;
     @Autowired AuthorityRepository authorities;
-    @Autowired AuditRepository audit;
+    @Autowired AuditFixtures audit;
     @Autowired UserDetailsService userDetails;
     @Autowired PasswordEncoder passwordEncoder;
     @Autowired TransactionTemplate transaction;
@@ -45,7 +46,7 @@ class RoleAdministrationTest {
 
     @BeforeEach
     void setUp() {
-        accounts = new TestAccounts(users, roles, userDetails, passwordEncoder, transaction);
+        accounts = new TestAccounts(users, roleFixtures, userDetails, passwordEncoder, transaction);
     }
 
     @AfterEach

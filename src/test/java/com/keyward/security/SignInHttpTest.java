@@ -6,9 +6,9 @@ import com.keyward.KeywardTest;
 import com.keyward.audit.AuditEvent;
 import com.keyward.audit.AuditEventType;
 import com.keyward.audit.AuditFilter;
-import com.keyward.audit.AuditRepository;
+import com.keyward.audit.AuditFixtures;
 import com.keyward.user.NewUser;
-import com.keyward.user.UserRepository;
+import com.keyward.user.UserFixtures;
 import com.keyward.user.UserStatus;
 import java.net.CookieManager;
 import java.net.InetAddress;
@@ -33,9 +33,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class SignInHttpTest {
 
     @LocalServerPort int port;
-    @Autowired UserRepository users;
+    @Autowired UserFixtures users;
     @Autowired PasswordEncoder passwordEncoder;
-    @Autowired AuditRepository audit;
+    @Autowired AuditFixtures audit;
 
     @Test
     void anUnauthenticatedVisitorIsSentToTheLoginPage() throws Exception {

@@ -7,9 +7,9 @@ import com.keyward.KeywardTest;
 import com.keyward.TestAccounts;
 import com.keyward.apikey.ApiKeyService;
 import com.keyward.apikey.NewApiKey;
-import com.keyward.role.RoleRepository;
+import com.keyward.role.RoleFixtures;
 import com.keyward.user.UserAdministration;
-import com.keyward.user.UserRepository;
+import com.keyward.user.UserFixtures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,8 +34,8 @@ class StaleSessionTest {
 
     @Autowired UserAdministration administration;
     @Autowired ApiKeyService keys;
-    @Autowired UserRepository users;
-    @Autowired RoleRepository roles;
+    @Autowired UserFixtures users;
+    @Autowired RoleFixtures roles;
     @Autowired UserDetailsService userDetails;
     @Autowired PasswordEncoder passwordEncoder;
     @Autowired TransactionTemplate transaction;

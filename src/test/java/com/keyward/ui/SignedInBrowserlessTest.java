@@ -1,9 +1,9 @@
 package com.keyward.ui;
 
 import com.keyward.TestAccounts;
-import com.keyward.role.RoleRepository;
+import com.keyward.role.RoleFixtures;
 import com.keyward.user.NewUser;
-import com.keyward.user.UserRepository;
+import com.keyward.user.UserFixtures;
 import com.keyward.user.UserStatus;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import java.time.Instant;
@@ -22,9 +22,9 @@ public abstract class SignedInBrowserlessTest extends SpringBrowserlessTest {
     protected static final String NO_ROLES = "nora";
 
     @Autowired protected UserDetailsService userDetailsService;
-    @Autowired protected UserRepository userRepository;
+    @Autowired protected UserFixtures userRepository;
     @Autowired protected PasswordEncoder passwordEncoder;
-    @Autowired protected RoleRepository roleRepository;
+    @Autowired protected RoleFixtures roleRepository;
     @Autowired protected TransactionTemplate transaction;
 
     protected TestAccounts accounts() {

@@ -3,7 +3,7 @@ package com.keyward.role.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.keyward.KeywardTest;
-import com.keyward.role.RoleRepository;
+import com.keyward.role.RoleFixtures;
 import com.keyward.security.Authorities;
 import com.keyward.ui.SignedInBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @KeywardTest
 class RolesViewTest extends SignedInBrowserlessTest {
 
-    @Autowired RoleRepository roles;
+    @Autowired RoleFixtures roles;
 
     @Test
     void checkingAnAreaInTheEditorCoversItsActionsAndSavingCreatesTheRole() {

@@ -1,8 +1,5 @@
-package com.keyward.benchmark;
+package com.keyward.user;
 
-import com.keyward.user.UserFilter;
-import com.keyward.user.UserRepository;
-import com.keyward.user.UserSort;
 import java.util.Arrays;
 import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;

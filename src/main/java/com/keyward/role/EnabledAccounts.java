@@ -1,0 +1,12 @@
+package com.keyward.role;
+
+import java.util.Collection;
+
+/**
+ * What the role module needs to know of accounts, which another module owns: how many of these
+ * accounts are enabled (the last enabled Admin keeps the role). Offered by the user module.
+ */
+public interface EnabledAccounts {
+
+    int countEnabled(Collection<Long> userIds);
+}

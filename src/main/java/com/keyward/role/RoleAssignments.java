@@ -1,0 +1,109 @@
+package com.keyward.role;
+
+import com.keyward.audit.AuditEventType;
+import com.keyward.audit.AuditLog;
+import com.keyward.security.AccountChanged;
+import com.keyward.security.CurrentUser;
+import com.keyward.security.SignedInUser;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Changing who holds which role. Every membership rule lives here: nobody hands out a role whose
+ * authorities they do not hold, and the last enabled Admin keeps the role. Whether someone may
+ * change an account at all is decided by the module that owns accounts, before it asks.
+ */
+@Service
+public class RoleAssignments {
+
+    private final RoleRepository roles;
+    private final AuthorityRepository authorities;
+    private final EnabledAccounts accounts;
+    private final AuditLog audit;
+    private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
+
+    RoleAssignments(RoleRepository roles, AuthorityRepository authorities, EnabledAccounts accounts, AuditLog audit,
+            CurrentUser currentUser, ApplicationEventPublisher events) {
+        this.roles = roles;
+        this.authorities = authorities;
+        this.accounts = accounts;
+        this.audit = audit;
+        this.currentUser = currentUser;
+        this.events = events;
+    }
+
+    /**
+     * Takes the built-in Admin role's row lock for the rest of the transaction: every decision
+     * about the last enabled Admin is made under it, so two of them cannot cross.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockAdminRole() {
+        roles.lock(roles.findBuiltInId());
+    }
+
+    /** Whether this user holds the Admin role and no other enabled account does (under {@link #lockAdminRole}). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean isLastEnabledAdmin(long userId) {
+        List<Long> holders = roles.findHolderIds(roles.findBuiltInId());
+        return holders.contains(userId)
+                && accounts.countEnabled(holders.stream().filter(id -> id != userId).toList()) == 0;
+    }
+
+    /**
+     * Gives the account exactly these roles, each assignment and removal audited (under
+     * {@link #lockAdminRole}, taken before the account was read).
+     *
+     * @return whether anything changed
+     * @throws AccessDeniedException for a role whose authorities the signed-in person does not hold
+     * @throws IllegalStateException when the last enabled Admin would lose the role
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean setRoles(long userId, String username, boolean enabled, Set<Long> roleIds) {
+        SignedInUser actor = currentUser.require();
+        long admin = roles.findBuiltInId();
+        Set<Long> before = new HashSet<>(roles.findRoleIdsOfUser(userId));
+        Set<Long> added = new HashSet<>(roleIds);
+        added.removeAll(before);
+        Set<Long> removed = new HashSet<>(before);
+        removed.removeAll(roleIds);
+
+        Set<String> held = actor.getAuthorities().stream().map(granted -> granted.getAuthority())
+                .collect(Collectors.toSet());
+        for (long role : added) {
+            var details = roles.findDetails(role).orElseThrow(() -> new IllegalArgumentException("No such role"));
+            if (!held.containsAll(authorities.coveredBy(details.authorities()))) {
+                throw new AccessDeniedException("You can only assign roles whose authorities you hold yourself ("
+                        + details.name() + ")");
+            }
+        }
+        if (removed.contains(admin) && enabled && isLastEnabledAdmin(userId)) {
+            throw new IllegalStateException("The last enabled Admin cannot lose the Admin role.");
+        }
+        for (long role : added) {
+            roles.assign(userId, role);
+            audit.record(AuditEventType.ROLE_ASSIGNED, userId, username, "Role \"" + name(role) + "\"");
+        }
+        for (long role : removed) {
+            String name = name(role);
+            roles.unassign(userId, role);
+            audit.record(AuditEventType.ROLE_REMOVED, userId, username, "Role \"" + name + "\"");
+        }
+        boolean changed = !added.isEmpty() || !removed.isEmpty();
+        if (changed) {
+            events.publishEvent(new AccountChanged(username));
+        }
+        return changed;
+    }
+
+    private String name(long roleId) {
+        return roles.findDetails(roleId).map(RoleDetails::name).orElse("#" + roleId);
+    }
+}

@@ -1,0 +1,36 @@
+package com.keyward.apikey;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/** What tests outside the apikey module may read or plant directly: the repository stays the module's. */
+@Component
+public class ApiKeyFixtures {
+
+    private final ApiKeyRepository keys;
+
+    ApiKeyFixtures(ApiKeyRepository keys) {
+        this.keys = keys;
+    }
+
+    public Optional<ApiKeyInfo> findById(long id) {
+        return keys.findById(id);
+    }
+
+    public List<ApiKeyInfo> findByOwner(long ownerId, int offset, int limit) {
+        return keys.findByOwner(ownerId, offset, limit);
+    }
+
+    public int countByOwner(long ownerId) {
+        return keys.countByOwner(ownerId);
+    }
+
+    /** A key the service would refuse to make (already expired, for a disabled owner…). */
+    public long insert(long ownerId, String name, String description, byte[] digest, String hint, Instant createdAt,
+            Instant expiresAt, Set<String> apiSetCodes) {
+        return keys.insert(ownerId, name, description, digest, hint, createdAt, expiresAt, apiSetCodes);
+    }
+}

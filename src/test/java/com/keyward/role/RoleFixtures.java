@@ -1,0 +1,50 @@
+package com.keyward.role;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** What tests outside the role module may do to roles directly: the repository stays the module's. */
+@Component
+public class RoleFixtures {
+
+    private final RoleRepository roles;
+
+    RoleFixtures(RoleRepository roles) {
+        this.roles = roles;
+    }
+
+    public long create(String name, String description, Collection<String> authorityCodes, Instant createdAt) {
+        return roles.create(name, description, authorityCodes, createdAt);
+    }
+
+    public void assign(long userId, long roleId) {
+        roles.assign(userId, roleId);
+    }
+
+    public Optional<Long> findIdByName(String name) {
+        return roles.findIdByName(name);
+    }
+
+    public Optional<RoleDetails> findDetails(long id) {
+        return roles.findDetails(id);
+    }
+
+    public long findBuiltInId() {
+        return roles.findBuiltInId();
+    }
+
+    public List<Long> findRoleIdsOfUser(long userId) {
+        return roles.findRoleIdsOfUser(userId);
+    }
+
+    public int count() {
+        return roles.count();
+    }
+
+    public void setLimit(long roleId, String limitCode, int value) {
+        roles.setLimit(roleId, limitCode, value);
+    }
+}
