@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.keyward.role.RoleMembership;
 import com.keyward.security.AccountChanged;
 import com.keyward.security.AuthoritiesChanged;
+import com.keyward.user.UserStatus;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
@@ -134,10 +135,10 @@ public class ApiKeyAuthenticator {
         if (!credential.expiresAt().isAfter(now)) {
             return Failure.EXPIRED;
         }
-        if ("DISABLED".equals(credential.ownerStatus())) {
+        if (credential.ownerStatus() == UserStatus.DISABLED) {
             return Failure.OWNER_DISABLED;
         }
-        if ("LOCKED".equals(credential.ownerStatus())) {
+        if (credential.ownerStatus() == UserStatus.LOCKED) {
             return Failure.OWNER_LOCKED;
         }
         if (credential.ownerExpiresAt() != null && !credential.ownerExpiresAt().isAfter(now)) {

@@ -1,5 +1,7 @@
 package com.keyward.apikey;
 
+import com.keyward.user.UserStatus;
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.Set;
 
@@ -8,9 +10,9 @@ import java.util.Set;
  * The repository fills everything but {@code ownerAuthorities} (empty until
  * {@link #withOwnerAuthorities}).
  */
-public record ApiKeyCredential(long keyId, Instant expiresAt, Instant revokedAt, Set<String> apiSetCodes, long ownerId,
-        String ownerUsername, String ownerDisplayName, String ownerStatus, Instant ownerExpiresAt,
-        Set<String> ownerAuthorities) {
+public record ApiKeyCredential(long keyId, Instant expiresAt, @Nullable Instant revokedAt, Set<String> apiSetCodes,
+        long ownerId, String ownerUsername, String ownerDisplayName, UserStatus ownerStatus,
+        @Nullable Instant ownerExpiresAt, Set<String> ownerAuthorities) {
 
     /** The same credential with the owner's effective authorities, which are looked up separately. */
     public ApiKeyCredential withOwnerAuthorities(Set<String> authorities) {

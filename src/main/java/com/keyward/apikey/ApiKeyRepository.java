@@ -5,21 +5,27 @@ import static com.keyward.db.jooq.Tables.API_KEY_SET;
 import static com.keyward.db.jooq.Tables.APP_USER;
 import static org.jooq.impl.DSL.select;
 
-import com.keyward.db.DbTime;
+import com.keyward.db.EnumColumns;
+import com.keyward.user.UserStatus;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
+import org.jooq.Record1;
+import org.jooq.Record11;
+import org.jooq.Records;
+import org.jooq.SelectSelectStep;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class ApiKeyRepository {
+
+    private static final Field<UserStatus> OWNER_STATUS = EnumColumns.typed(APP_USER.STATUS, UserStatus.class);
 
     private final DSLContext dsl;
 
@@ -47,7 +53,7 @@ class ApiKeyRepository {
             Instant expiresAt, Collection<String> apiSetCodes) {
         long id = dsl.insertInto(API_KEY, API_KEY.OWNER_ID, API_KEY.NAME, API_KEY.DESCRIPTION, API_KEY.KEY_DIGEST,
                         API_KEY.HINT, API_KEY.CREATED_AT, API_KEY.EXPIRES_AT)
-                .values(ownerId, name, description, digest, hint, DbTime.toDb(createdAt), DbTime.toDb(expiresAt))
+                .values(ownerId, name, description, digest, hint, createdAt, expiresAt)
                 .returning(API_KEY.ID)
                 .fetchOne(API_KEY.ID);
         var sets = dsl.insertInto(API_KEY_SET, API_KEY_SET.API_KEY_ID, API_KEY_SET.API_SET_CODE);
@@ -59,7 +65,7 @@ class ApiKeyRepository {
     }
 
     public Optional<ApiKeyInfo> findById(long id) {
-        return dsl.select(columns()).from(API_KEY).where(API_KEY.ID.eq(id)).fetchOptional(ApiKeyRepository::toInfo);
+        return selectInfo(dsl).from(API_KEY).where(API_KEY.ID.eq(id)).fetchOptional(Records.mapping(ApiKeyInfo::new));
     }
 
     public int countByOwner(long ownerId) {
@@ -68,17 +74,17 @@ class ApiKeyRepository {
 
     /** An owner's keys, newest first, paged. */
     public List<ApiKeyInfo> findByOwner(long ownerId, int offset, int limit) {
-        return dsl.select(columns()).from(API_KEY)
+        return selectInfo(dsl).from(API_KEY)
                 .where(API_KEY.OWNER_ID.eq(ownerId))
                 .orderBy(API_KEY.CREATED_AT.desc(), API_KEY.ID.desc())
                 .limit(limit).offset(offset)
-                .fetch(ApiKeyRepository::toInfo);
+                .fetch(Records.mapping(ApiKeyInfo::new));
     }
 
     /** @return false when the key was already revoked */
     public boolean revoke(long id, long revokedBy, Instant at) {
         return dsl.update(API_KEY)
-                .set(API_KEY.REVOKED_AT, DbTime.toDb(at))
+                .set(API_KEY.REVOKED_AT, at)
                 .set(API_KEY.REVOKED_BY, revokedBy)
                 .where(API_KEY.ID.eq(id).and(API_KEY.REVOKED_AT.isNull()))
                 .execute() == 1;
@@ -86,24 +92,22 @@ class ApiKeyRepository {
 
     /** The key with this digest and its owner's account state; the owner's authorities come separately. */
     public Optional<ApiKeyCredential> findCredential(byte[] digest) {
-        Field<String> sets = DSL.field(select(DSL.groupConcat(API_KEY_SET.API_SET_CODE).separator(","))
-                .from(API_KEY_SET).where(API_KEY_SET.API_KEY_ID.eq(API_KEY.ID)));
-        return dsl.select(API_KEY.ID, API_KEY.EXPIRES_AT, API_KEY.REVOKED_AT, sets, API_KEY.OWNER_ID,
-                        APP_USER.USERNAME, APP_USER.DISPLAY_NAME, APP_USER.STATUS, APP_USER.ACCOUNT_EXPIRES_AT)
+        return dsl.select(API_KEY.ID, API_KEY.EXPIRES_AT, API_KEY.REVOKED_AT, setCodes(), API_KEY.OWNER_ID,
+                        APP_USER.USERNAME, APP_USER.DISPLAY_NAME, OWNER_STATUS, APP_USER.ACCOUNT_EXPIRES_AT)
                 .from(API_KEY).join(APP_USER).on(APP_USER.ID.eq(API_KEY.OWNER_ID))
                 .where(API_KEY.KEY_DIGEST.eq(digest))
-                .fetchOptional(r -> new ApiKeyCredential(r.value1(), DbTime.fromDb(r.value2()), DbTime.fromDb(r.value3()),
-                        r.value4() == null ? java.util.Set.of() : java.util.Set.of(r.value4().split(",")), r.value5(),
-                        r.value6(), r.value7(), r.value8(), DbTime.fromDb(r.value9()), java.util.Set.of()));
+                .fetchOptional(Records.mapping((id, expires, revoked, sets, owner, username, name, status,
+                        ownerExpires) -> new ApiKeyCredential(id, expires, revoked, Set.copyOf(sets), owner, username,
+                        name, status, ownerExpires, Set.of())));
     }
 
     /** Writes the last use of each key, never moving a later one back. */
     public void recordLastUse(long keyId, Instant at, String address) {
         dsl.update(API_KEY)
-                .set(API_KEY.LAST_USED_AT, DbTime.toDb(at))
+                .set(API_KEY.LAST_USED_AT, at)
                 .set(API_KEY.LAST_USED_IP, address)
                 .where(API_KEY.ID.eq(keyId)
-                        .and(API_KEY.LAST_USED_AT.isNull().or(API_KEY.LAST_USED_AT.lt(DbTime.toDb(at)))))
+                        .and(API_KEY.LAST_USED_AT.isNull().or(API_KEY.LAST_USED_AT.lt(at))))
                 .execute();
     }
 
@@ -112,24 +116,19 @@ class ApiKeyRepository {
     }
 
     private static Condition active(Instant now) {
-        return API_KEY.REVOKED_AT.isNull().and(API_KEY.EXPIRES_AT.gt(DbTime.toDb(now)));
+        return API_KEY.REVOKED_AT.isNull().and(API_KEY.EXPIRES_AT.gt(now));
     }
 
-    private static List<Field<?>> columns() {
-        Field<String> sets = DSL.field(select(DSL.groupConcat(API_KEY_SET.API_SET_CODE)
-                        .orderBy(API_KEY_SET.API_SET_CODE).separator(","))
-                .from(API_KEY_SET).where(API_KEY_SET.API_KEY_ID.eq(API_KEY.ID))).as("sets");
-        return List.of(API_KEY.ID, API_KEY.OWNER_ID, API_KEY.NAME, API_KEY.DESCRIPTION, sets, API_KEY.HINT,
-                API_KEY.CREATED_AT, API_KEY.EXPIRES_AT, API_KEY.REVOKED_AT, API_KEY.LAST_USED_AT,
-                API_KEY.LAST_USED_IP);
+    /** A key's API-set codes, alphabetical, as a list (one nested query, no string splitting). */
+    private static Field<List<String>> setCodes() {
+        return DSL.multiset(select(API_KEY_SET.API_SET_CODE).from(API_KEY_SET)
+                        .where(API_KEY_SET.API_KEY_ID.eq(API_KEY.ID)).orderBy(API_KEY_SET.API_SET_CODE))
+                .convertFrom(codes -> codes.map(Record1::value1));
     }
 
-    private static ApiKeyInfo toInfo(Record r) {
-        String sets = r.get("sets", String.class);
-        return new ApiKeyInfo(r.get(API_KEY.ID), r.get(API_KEY.OWNER_ID), r.get(API_KEY.NAME),
-                r.get(API_KEY.DESCRIPTION), sets == null ? List.of() : Arrays.asList(sets.split(",")),
-                r.get(API_KEY.HINT), DbTime.fromDb(r.get(API_KEY.CREATED_AT)), DbTime.fromDb(r.get(API_KEY.EXPIRES_AT)),
-                DbTime.fromDb(r.get(API_KEY.REVOKED_AT)), DbTime.fromDb(r.get(API_KEY.LAST_USED_AT)),
-                r.get(API_KEY.LAST_USED_IP));
+    private static SelectSelectStep<Record11<Long, Long, String, String, List<String>, String, Instant, Instant,
+            Instant, Instant, String>> selectInfo(DSLContext dsl) {
+        return dsl.select(API_KEY.ID, API_KEY.OWNER_ID, API_KEY.NAME, API_KEY.DESCRIPTION, setCodes(), API_KEY.HINT,
+                API_KEY.CREATED_AT, API_KEY.EXPIRES_AT, API_KEY.REVOKED_AT, API_KEY.LAST_USED_AT, API_KEY.LAST_USED_IP);
     }
 }

@@ -3,15 +3,20 @@ package com.keyward.audit;
 import static com.keyward.db.StartsWith.startsWith;
 import static com.keyward.db.jooq.Tables.AUDIT_EVENT;
 
-import com.keyward.db.DbTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.jooq.Condition;
+import com.keyward.db.EnumColumns;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Records;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class AuditRepository {
+
+    private static final Field<AuditEventType> TYPE = EnumColumns.typed(AUDIT_EVENT.TYPE, AuditEventType.class);
 
     private final DSLContext dsl;
 
@@ -20,10 +25,10 @@ class AuditRepository {
     }
 
     public void insert(AuditEvent event) {
-        dsl.insertInto(AUDIT_EVENT, AUDIT_EVENT.OCCURRED_AT, AUDIT_EVENT.TYPE, AUDIT_EVENT.ACTOR_ID,
+        dsl.insertInto(AUDIT_EVENT, AUDIT_EVENT.OCCURRED_AT, TYPE, AUDIT_EVENT.ACTOR_ID,
                         AUDIT_EVENT.ACTOR_USERNAME, AUDIT_EVENT.TARGET_USER_ID, AUDIT_EVENT.TARGET_USERNAME,
                         AUDIT_EVENT.DETAILS)
-                .values(DbTime.toDb(event.occurredAt()), event.type().name(), event.actorId(), event.actorUsername(),
+                .values(event.occurredAt(), event.type(), event.actorId(), event.actorUsername(),
                         event.targetUserId(), event.targetUsername(), event.details())
                 .execute();
     }
@@ -34,19 +39,19 @@ class AuditRepository {
 
     /** Newest first, paged. */
     public List<AuditEvent> findPage(AuditFilter filter, int offset, int limit) {
-        return dsl.selectFrom(AUDIT_EVENT)
+        return dsl.select(AUDIT_EVENT.OCCURRED_AT, TYPE, AUDIT_EVENT.ACTOR_ID, AUDIT_EVENT.ACTOR_USERNAME,
+                        AUDIT_EVENT.TARGET_USER_ID, AUDIT_EVENT.TARGET_USERNAME, AUDIT_EVENT.DETAILS)
+                .from(AUDIT_EVENT)
                 .where(condition(filter))
                 .orderBy(AUDIT_EVENT.OCCURRED_AT.desc(), AUDIT_EVENT.ID.desc())
                 .limit(limit).offset(offset)
-                .fetch(r -> new AuditEvent(DbTime.fromDb(r.getOccurredAt()), AuditEventType.valueOf(r.getType()),
-                        r.getActorId(), r.getActorUsername(), r.getTargetUserId(), r.getTargetUsername(),
-                        r.getDetails()));
+                .fetch(Records.mapping(AuditEvent::new));
     }
 
     private static Condition condition(AuditFilter filter) {
         Condition condition = DSL.noCondition();
         if (filter.type() != null) {
-            condition = condition.and(AUDIT_EVENT.TYPE.eq(filter.type().name()));
+            condition = condition.and(TYPE.eq(filter.type()));
         }
         if (filter.actor() != null) {
             condition = condition.and(startsWith(AUDIT_EVENT.ACTOR_USERNAME, filter.actor()));
@@ -55,10 +60,10 @@ class AuditRepository {
             condition = condition.and(startsWith(AUDIT_EVENT.TARGET_USERNAME, filter.target()));
         }
         if (filter.from() != null) {
-            condition = condition.and(AUDIT_EVENT.OCCURRED_AT.ge(filter.from().atStartOfDay()));
+            condition = condition.and(AUDIT_EVENT.OCCURRED_AT.ge(filter.from().atStartOfDay(ZoneOffset.UTC).toInstant()));
         }
         if (filter.to() != null) {
-            condition = condition.and(AUDIT_EVENT.OCCURRED_AT.lt(filter.to().plusDays(1).atStartOfDay()));
+            condition = condition.and(AUDIT_EVENT.OCCURRED_AT.lt(filter.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
         }
         return condition;
     }

@@ -5,7 +5,6 @@ import static com.keyward.db.jooq.Tables.ROLE;
 import static com.keyward.db.jooq.Tables.ROLE_AUTHORITY;
 import static com.keyward.db.jooq.Tables.USER_ROLE;
 
-import com.keyward.db.DbTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +38,7 @@ class DemoDataRepository {
 
     long insertRole(String name, String description, List<String> authorityCodes, Instant now) {
         long id = dsl.insertInto(ROLE, ROLE.NAME, ROLE.DESCRIPTION, ROLE.BUILT_IN, ROLE.CREATED_AT)
-                .values(name, description, false, DbTime.toDb(now)).returning(ROLE.ID).fetchSingle(ROLE.ID);
+                .values(name, description, false, now).returning(ROLE.ID).fetchSingle(ROLE.ID);
         authorityCodes.forEach(code -> dsl.insertInto(ROLE_AUTHORITY, ROLE_AUTHORITY.ROLE_ID,
                 ROLE_AUTHORITY.AUTHORITY_CODE).values(id, code).execute());
         return id;
@@ -50,7 +49,7 @@ class DemoDataRepository {
             Instant now) {
         long id = dsl.insertInto(APP_USER, APP_USER.USERNAME, APP_USER.DISPLAY_NAME, APP_USER.EMAIL, APP_USER.STATUS,
                         APP_USER.PASSWORD_HASH, APP_USER.CREATED_AT)
-                .values(username, displayName, username + "@keyward.example", status, passwordHash, DbTime.toDb(now))
+                .values(username, displayName, username + "@keyward.example", status, passwordHash, now)
                 .returning(APP_USER.ID).fetchSingle(APP_USER.ID);
         dsl.insertInto(USER_ROLE, USER_ROLE.USER_ID, USER_ROLE.ROLE_ID).values(id, roleId).execute();
     }

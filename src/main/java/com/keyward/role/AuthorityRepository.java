@@ -14,11 +14,18 @@ import java.util.TreeSet;
 import org.jooq.CommonTableExpression;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import com.keyward.db.EnumColumns;
+import java.util.Arrays;
 import org.jooq.Record1;
+import org.jooq.Records;
+import org.jooq.SortField;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class AuthorityRepository {
+
+    private static final Field<AuthorityLevel> LEVEL = EnumColumns.typed(AUTHORITY.LEVEL, AuthorityLevel.class);
 
     private final DSLContext dsl;
 
@@ -45,11 +52,11 @@ class AuthorityRepository {
     public List<Authority> findEffectiveAuthorities(long userId) {
         CommonTableExpression<Record1<String>> granted = effectiveAuthorities(userId);
         return dsl.withRecursive(granted)
-                .select(AUTHORITY.CODE, AUTHORITY.NAME, AUTHORITY.LEVEL)
+                .select(AUTHORITY.CODE, AUTHORITY.NAME, LEVEL)
                 .from(AUTHORITY)
                 .where(AUTHORITY.CODE.in(select(granted.field("code", String.class)).from(granted)))
-                .orderBy(AUTHORITY.LEVEL.sortAsc("APPLICATION", "AREA", "ACTION"), AUTHORITY.POSITION, AUTHORITY.CODE)
-                .fetch(r -> new Authority(r.value1(), r.value2(), AuthorityLevel.valueOf(r.value3())));
+                .orderBy(treeOrder(), AUTHORITY.POSITION, AUTHORITY.CODE)
+                .fetch(Records.mapping(Authority::new));
     }
 
     /** These codes and every authority beneath them. */
@@ -59,10 +66,15 @@ class AuthorityRepository {
 
     /** The whole tree (a catalog of a dozen rows), in tree order, with each node's parent. */
     public List<AuthorityNode> findTree() {
-        return dsl.select(AUTHORITY.CODE, AUTHORITY.NAME, AUTHORITY.LEVEL, AUTHORITY.PARENT_CODE).from(AUTHORITY)
-                .orderBy(AUTHORITY.LEVEL.sortAsc("APPLICATION", "AREA", "ACTION"), AUTHORITY.POSITION)
-                .fetch(r -> new AuthorityNode(new Authority(r.value1(), r.value2(), AuthorityLevel.valueOf(r.value3())),
-                        r.value4()));
+        return dsl.select(DSL.row(AUTHORITY.CODE, AUTHORITY.NAME, LEVEL).mapping(Authority::new), AUTHORITY.PARENT_CODE)
+                .from(AUTHORITY)
+                .orderBy(treeOrder(), AUTHORITY.POSITION)
+                .fetch(Records.mapping(AuthorityNode::new));
+    }
+
+    /** Applications first, then areas, then actions: the order the enum declares them in. */
+    private static SortField<Integer> treeOrder() {
+        return AUTHORITY.LEVEL.sortAsc(Arrays.stream(AuthorityLevel.values()).map(Enum::name).toList());
     }
 
     private static CommonTableExpression<Record1<String>> effectiveAuthorities(long userId) {

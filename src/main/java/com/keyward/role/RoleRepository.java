@@ -6,18 +6,24 @@ import static com.keyward.db.jooq.Tables.ROLE_LIMIT;
 import static com.keyward.db.jooq.Tables.USER_ROLE;
 import static org.jooq.impl.DSL.select;
 
-import com.keyward.db.DbTime;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.DSLContext;
+import org.jooq.Record1;
+import org.jooq.Records;
+import org.jooq.SelectField;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class RoleRepository {
+
+    static final String LIMIT_KEYS = "MAX_ACTIVE_API_KEYS";
+    static final String LIMIT_LIFETIME = "MAX_API_KEY_LIFETIME_DAYS";
 
     private final DSLContext dsl;
 
@@ -36,7 +42,7 @@ class RoleRepository {
 
     public long create(String name, String description, Collection<String> authorityCodes, Instant createdAt) {
         long id = dsl.insertInto(ROLE, ROLE.NAME, ROLE.DESCRIPTION, ROLE.BUILT_IN, ROLE.CREATED_AT)
-                .values(name, description, false, DbTime.toDb(createdAt))
+                .values(name, description, false, createdAt)
                 .returning(ROLE.ID)
                 .fetchOne(ROLE.ID);
         var insert = dsl.insertInto(ROLE_AUTHORITY, ROLE_AUTHORITY.ROLE_ID, ROLE_AUTHORITY.AUTHORITY_CODE);
@@ -58,43 +64,45 @@ class RoleRepository {
         return findPage(0, Integer.MAX_VALUE);
     }
 
-    /** Roles by name, paged, each with its authority codes and limits. */
+    /** Roles by name, paged, each with its authority codes, limits and number of holders: one query. */
     public List<RoleSummary> findPage(int offset, int limit) {
-        var keys = ROLE_LIMIT.as("keys");
-        var lifetime = ROLE_LIMIT.as("lifetime");
-        Field<String> codes = DSL.field(select(DSL.groupConcat(ROLE_AUTHORITY.AUTHORITY_CODE)
-                        .orderBy(ROLE_AUTHORITY.AUTHORITY_CODE).separator(","))
-                .from(ROLE_AUTHORITY).where(ROLE_AUTHORITY.ROLE_ID.eq(ROLE.ID)));
-        Field<Integer> holders = DSL.field(DSL.selectCount().from(USER_ROLE).where(USER_ROLE.ROLE_ID.eq(ROLE.ID)));
-        return dsl.select(ROLE.ID, ROLE.NAME, ROLE.DESCRIPTION, ROLE.BUILT_IN, codes,
-                        DSL.coalesce(keys.LIMIT_VALUE, RoleLimits.DEFAULT_MAX_ACTIVE_API_KEYS),
-                        DSL.coalesce(lifetime.LIMIT_VALUE, RoleLimits.DEFAULT_MAX_API_KEY_LIFETIME_DAYS), holders)
+        return dsl.select(ROLE.ID, ROLE.NAME, ROLE.DESCRIPTION, ROLE.BUILT_IN, authorityCodes(), limits(), holders())
                 .from(ROLE)
-                .leftJoin(keys).on(keys.ROLE_ID.eq(ROLE.ID).and(keys.LIMIT_CODE.eq("MAX_ACTIVE_API_KEYS")))
-                .leftJoin(lifetime).on(lifetime.ROLE_ID.eq(ROLE.ID).and(lifetime.LIMIT_CODE.eq("MAX_API_KEY_LIFETIME_DAYS")))
                 .orderBy(ROLE.NAME)
                 .limit(limit).offset(offset)
-                .fetch(r -> new RoleSummary(r.value1(), r.value2(), r.value3(), Boolean.TRUE.equals(r.value4()),
-                        r.value5() == null ? List.of() : List.of(r.value5().split(",")),
-                        new RoleLimits(r.value6(), r.value7()), r.value8()));
+                .fetch(Records.mapping((id, name, description, builtIn, codes, limits, users) -> new RoleSummary(id,
+                        name, description, builtIn, codes, limits, users)));
     }
 
+    /** One role with its authority codes, limits and number of holders: one query. */
     public Optional<RoleDetails> findDetails(long id) {
-        return dsl.select(ROLE.ID, ROLE.NAME, ROLE.DESCRIPTION, ROLE.BUILT_IN).from(ROLE).where(ROLE.ID.eq(id))
-                .fetchOptional(r -> new RoleDetails(r.value1(), r.value2(), r.value3(), Boolean.TRUE.equals(r.value4()),
-                        java.util.Set.copyOf(dsl.select(ROLE_AUTHORITY.AUTHORITY_CODE).from(ROLE_AUTHORITY)
-                                .where(ROLE_AUTHORITY.ROLE_ID.eq(id)).fetch(ROLE_AUTHORITY.AUTHORITY_CODE)),
-                        limitsOfRole(id), countUsers(id)));
+        return dsl.select(ROLE.ID, ROLE.NAME, ROLE.DESCRIPTION, ROLE.BUILT_IN, authorityCodes(), limits(), holders())
+                .from(ROLE)
+                .where(ROLE.ID.eq(id))
+                .fetchOptional(Records.mapping((roleId, name, description, builtIn, codes, limits, users) ->
+                        new RoleDetails(roleId, name, description, builtIn, Set.copyOf(codes), limits, users)));
     }
 
-    public RoleLimits limitsOfRole(long roleId) {
-        int keys = dsl.select(ROLE_LIMIT.LIMIT_VALUE).from(ROLE_LIMIT)
-                .where(ROLE_LIMIT.ROLE_ID.eq(roleId).and(ROLE_LIMIT.LIMIT_CODE.eq("MAX_ACTIVE_API_KEYS")))
-                .fetchOptional(ROLE_LIMIT.LIMIT_VALUE).orElse(RoleLimits.DEFAULT_MAX_ACTIVE_API_KEYS);
-        int days = dsl.select(ROLE_LIMIT.LIMIT_VALUE).from(ROLE_LIMIT)
-                .where(ROLE_LIMIT.ROLE_ID.eq(roleId).and(ROLE_LIMIT.LIMIT_CODE.eq("MAX_API_KEY_LIFETIME_DAYS")))
-                .fetchOptional(ROLE_LIMIT.LIMIT_VALUE).orElse(RoleLimits.DEFAULT_MAX_API_KEY_LIFETIME_DAYS);
-        return new RoleLimits(keys, days);
+    private static Field<List<String>> authorityCodes() {
+        return DSL.multiset(select(ROLE_AUTHORITY.AUTHORITY_CODE).from(ROLE_AUTHORITY)
+                        .where(ROLE_AUTHORITY.ROLE_ID.eq(ROLE.ID)).orderBy(ROLE_AUTHORITY.AUTHORITY_CODE))
+                .convertFrom(codes -> codes.map(Record1::value1));
+    }
+
+    /** The role's limits; a missing row means the default. */
+    private static SelectField<RoleLimits> limits() {
+        return DSL.row(limit(ROLE.ID, LIMIT_KEYS, RoleLimits.DEFAULT_MAX_ACTIVE_API_KEYS),
+                        limit(ROLE.ID, LIMIT_LIFETIME, RoleLimits.DEFAULT_MAX_API_KEY_LIFETIME_DAYS))
+                .mapping(RoleLimits::new);
+    }
+
+    private static Field<Integer> limit(Field<Long> roleId, String code, int fallback) {
+        return DSL.coalesce(DSL.field(select(ROLE_LIMIT.LIMIT_VALUE).from(ROLE_LIMIT)
+                .where(ROLE_LIMIT.ROLE_ID.eq(roleId).and(ROLE_LIMIT.LIMIT_CODE.eq(code)))), fallback);
+    }
+
+    private static Field<Integer> holders() {
+        return DSL.field(DSL.selectCount().from(USER_ROLE).where(USER_ROLE.ROLE_ID.eq(ROLE.ID)));
     }
 
     public int countUsers(long roleId) {
@@ -156,9 +164,9 @@ class RoleRepository {
         var maxDays = DSL.max(DSL.coalesce(lifetime.LIMIT_VALUE, RoleLimits.DEFAULT_MAX_API_KEY_LIFETIME_DAYS));
         var limits = dsl.select(maxKeys, maxDays)
                 .from(USER_ROLE)
-                .leftJoin(keys).on(keys.ROLE_ID.eq(USER_ROLE.ROLE_ID).and(keys.LIMIT_CODE.eq("MAX_ACTIVE_API_KEYS")))
+                .leftJoin(keys).on(keys.ROLE_ID.eq(USER_ROLE.ROLE_ID).and(keys.LIMIT_CODE.eq(LIMIT_KEYS)))
                 .leftJoin(lifetime).on(lifetime.ROLE_ID.eq(USER_ROLE.ROLE_ID)
-                        .and(lifetime.LIMIT_CODE.eq("MAX_API_KEY_LIFETIME_DAYS")))
+                        .and(lifetime.LIMIT_CODE.eq(LIMIT_LIFETIME)))
                 .where(USER_ROLE.USER_ID.eq(userId))
                 .fetchOne();
         return limits == null || limits.value1() == null ? RoleLimits.DEFAULTS

@@ -176,8 +176,8 @@ public class RoleService {
     }
 
     private void setLimits(long id, RoleForm form) {
-        roles.setLimit(id, "MAX_ACTIVE_API_KEYS", form.maxActiveApiKeys());
-        roles.setLimit(id, "MAX_API_KEY_LIFETIME_DAYS", form.maxApiKeyLifetimeDays());
+        roles.setLimit(id, RoleRepository.LIMIT_KEYS, form.maxActiveApiKeys());
+        roles.setLimit(id, RoleRepository.LIMIT_LIFETIME, form.maxApiKeyLifetimeDays());
     }
 
     private static void refuseBuiltIn(RoleDetails role) {

@@ -1,5 +1,6 @@
 package com.keyward.security;
 
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinSession;
@@ -26,18 +27,24 @@ public class AuthorityRefresh implements VaadinServiceInitListener {
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
-        event.getSource().addUIInitListener(ui -> ui.getUI().addBeforeEnterListener(enter -> refresh()));
+        event.getSource().addUIInitListener(ui -> ui.getUI().addBeforeEnterListener(enter -> {
+            if (!refresh()) {
+                // the page was on its way while the account changed: it still gets the message
+                enter.forwardTo(LoginView.ROUTE, QueryParameters.fromString(SignedInSessions.ENDED));
+            }
+        }));
     }
 
-    void refresh() {
+    /** @return false when a signed-in session has just ended because the account may no longer act */
+    boolean refresh() {
         Authentication current = SecurityContextHolder.getContext().getAuthentication();
         if (current == null || !(current.getPrincipal() instanceof SignedInUser)) {
-            return;
+            return true;
         }
         var fresh = currentUser.get();
         if (fresh.isEmpty()) {
             SecurityContextHolder.getContext().setAuthentication(null);
-            return;
+            return false;
         }
         var refreshed = UsernamePasswordAuthenticationToken.authenticated(fresh.get(), null,
                 fresh.get().getAuthorities());
@@ -47,5 +54,6 @@ public class AuthorityRefresh implements VaadinServiceInitListener {
         if (session != null) {
             sessions.register(fresh.get().getUsername(), session);
         }
+        return true;
     }
 }

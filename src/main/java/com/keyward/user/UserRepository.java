@@ -7,16 +7,17 @@ import static com.keyward.db.jooq.Tables.USER_ROLE;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.when;
 
-import com.keyward.db.DbTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import com.keyward.db.EnumColumns;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record1;
+import org.jooq.Records;
 import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -24,6 +25,8 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 class UserRepository {
+
+    private static final Field<UserStatus> STATUS = EnumColumns.typed(APP_USER.STATUS, UserStatus.class);
 
     private final DSLContext dsl;
 
@@ -33,22 +36,20 @@ class UserRepository {
 
     public Optional<SignInAccount> findSignInAccount(String username) {
         return dsl.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.DISPLAY_NAME, APP_USER.PASSWORD_HASH,
-                        APP_USER.STATUS, APP_USER.ACCOUNT_EXPIRES_AT, APP_USER.LOCKED_UNTIL)
+                        STATUS, APP_USER.ACCOUNT_EXPIRES_AT, APP_USER.LOCKED_UNTIL)
                 .from(APP_USER)
                 .where(APP_USER.USERNAME.eq(username))
-                .fetchOptional(r -> new SignInAccount(r.value1(), r.value2(), r.value3(), r.value4(),
-                        UserStatus.valueOf(r.value5()), DbTime.fromDb(r.value6()), DbTime.fromDb(r.value7())));
+                .fetchOptional(Records.mapping(SignInAccount::new));
     }
 
     /** The sign-in bookkeeping of an account, row-locked until the transaction ends. */
     public Optional<LockState> lockStateForUpdate(String username) {
-        return dsl.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.STATUS, APP_USER.FAILED_SIGN_INS,
+        return dsl.select(APP_USER.ID, APP_USER.USERNAME, STATUS, APP_USER.FAILED_SIGN_INS,
                         APP_USER.LOCK_COUNT, APP_USER.LOCKED_UNTIL)
                 .from(APP_USER)
                 .where(APP_USER.USERNAME.eq(username))
                 .forUpdate()
-                .fetchOptional(r -> new LockState(r.value1(), r.value2(), UserStatus.valueOf(r.value3()), r.value4(),
-                        r.value5(), DbTime.fromDb(r.value6())));
+                .fetchOptional(Records.mapping(LockState::new));
     }
 
     /** What failed sign-ins have done to an account so far. */
@@ -66,24 +67,23 @@ class UserRepository {
 
     public void lock(long userId, int failed, int lockCount, Instant until) {
         dsl.update(APP_USER)
-                .set(APP_USER.STATUS, UserStatus.LOCKED.name())
+                .set(STATUS, UserStatus.LOCKED)
                 .set(APP_USER.FAILED_SIGN_INS, failed)
                 .set(APP_USER.LOCK_COUNT, lockCount)
-                .set(APP_USER.LOCKED_UNTIL, DbTime.toDb(until))
+                .set(APP_USER.LOCKED_UNTIL, until)
                 .where(APP_USER.ID.eq(userId))
                 .execute();
     }
 
     /** Accounts whose lock has run out, row-locked: the sweep unlocks and audits each once. */
     public List<LockState> expiredLocksForUpdate(Instant now) {
-        return dsl.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.STATUS, APP_USER.FAILED_SIGN_INS,
+        return dsl.select(APP_USER.ID, APP_USER.USERNAME, STATUS, APP_USER.FAILED_SIGN_INS,
                         APP_USER.LOCK_COUNT, APP_USER.LOCKED_UNTIL)
                 .from(APP_USER)
-                .where(APP_USER.LOCKED_UNTIL.le(DbTime.toDb(now)).and(APP_USER.STATUS.eq(UserStatus.LOCKED.name())))
+                .where(APP_USER.LOCKED_UNTIL.le(now).and(STATUS.eq(UserStatus.LOCKED)))
                 .limit(500)
                 .forUpdate()
-                .fetch(r -> new LockState(r.value1(), r.value2(), UserStatus.valueOf(r.value3()), r.value4(),
-                        r.value5(), DbTime.fromDb(r.value6())));
+                .fetch(Records.mapping(LockState::new));
     }
 
     /**
@@ -92,10 +92,10 @@ class UserRepository {
      */
     public void endLock(long userId) {
         dsl.update(APP_USER)
-                .set(APP_USER.STATUS, UserStatus.ENABLED.name())
+                .set(STATUS, UserStatus.ENABLED)
                 .set(APP_USER.FAILED_SIGN_INS, 0)
                 .setNull(APP_USER.LOCKED_UNTIL)
-                .where(APP_USER.ID.eq(userId).and(APP_USER.STATUS.eq(UserStatus.LOCKED.name())))
+                .where(APP_USER.ID.eq(userId).and(STATUS.eq(UserStatus.LOCKED)))
                 .execute();
     }
 
@@ -105,20 +105,24 @@ class UserRepository {
                 .set(APP_USER.FAILED_SIGN_INS, 0)
                 .set(APP_USER.LOCK_COUNT, 0)
                 .setNull(APP_USER.LOCKED_UNTIL)
-                .set(APP_USER.STATUS, when(APP_USER.STATUS.eq(UserStatus.LOCKED.name()), UserStatus.ENABLED.name())
-                        .otherwise(APP_USER.STATUS))
-                .set(APP_USER.LAST_SIGN_IN_AT, DbTime.toDb(at))
+                .set(STATUS, when(STATUS.eq(UserStatus.LOCKED), DSL.val(UserStatus.ENABLED, STATUS))
+                        .otherwise(STATUS))
+                .set(APP_USER.LAST_SIGN_IN_AT, at)
                 .where(APP_USER.ID.eq(userId))
                 .execute();
     }
 
     public long insert(NewUser user, Instant createdAt) {
-        return dsl.insertInto(APP_USER, APP_USER.USERNAME, APP_USER.DISPLAY_NAME, APP_USER.EMAIL, APP_USER.STATUS,
-                        APP_USER.ACCOUNT_EXPIRES_AT, APP_USER.PASSWORD_HASH, APP_USER.CREATED_AT)
-                .values(user.username(), user.displayName(), user.email(), user.status().name(),
-                        DbTime.toDb(user.accountExpiresAt()), user.passwordHash(), DbTime.toDb(createdAt))
+        return dsl.insertInto(APP_USER)
+                .set(APP_USER.USERNAME, user.username())
+                .set(APP_USER.DISPLAY_NAME, user.displayName())
+                .set(APP_USER.EMAIL, user.email())
+                .set(STATUS, user.status())
+                .set(APP_USER.ACCOUNT_EXPIRES_AT, user.accountExpiresAt())
+                .set(APP_USER.PASSWORD_HASH, user.passwordHash())
+                .set(APP_USER.CREATED_AT, createdAt)
                 .returning(APP_USER.ID)
-                .fetchOne(APP_USER.ID);
+                .fetchSingle(APP_USER.ID);
     }
 
     public Optional<Long> findIdByUsername(String username) {
@@ -155,12 +159,11 @@ class UserRepository {
                 .asTable("page_ids");
         Field<Long> pageId = ids.field(APP_USER.ID);
         List<UserRow> rows = dsl.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.DISPLAY_NAME, APP_USER.EMAIL,
-                        roleNames(), APP_USER.STATUS, APP_USER.LAST_SIGN_IN_AT)
+                        roleNames(), STATUS, APP_USER.LAST_SIGN_IN_AT)
                 .from(APP_USER)
                 .join(ids).on(pageId.eq(APP_USER.ID))
                 .orderBy(order(sort, readAscending))
-                .fetch(r -> new UserRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        UserStatus.valueOf(r.value6()), DbTime.fromDb(r.value7())));
+                .fetch(Records.mapping(UserRow::new));
         if (fromEnd) {
             rows = new ArrayList<>(rows);
             Collections.reverse(rows);
@@ -177,13 +180,11 @@ class UserRepository {
     }
 
     private Optional<UserAccountRecord> findAccount(Condition which) {
-        return dsl.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.DISPLAY_NAME, APP_USER.EMAIL, APP_USER.STATUS,
+        return dsl.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.DISPLAY_NAME, APP_USER.EMAIL, STATUS,
                         APP_USER.ACCOUNT_EXPIRES_AT, APP_USER.CREATED_AT, APP_USER.LAST_SIGN_IN_AT)
                 .from(APP_USER)
                 .where(which)
-                .fetchOptional(r -> new UserAccountRecord(r.value1(), r.value2(), r.value3(), r.value4(),
-                        UserStatus.valueOf(r.value5()), DbTime.fromDb(r.value6()), DbTime.fromDb(r.value7()),
-                        DbTime.fromDb(r.value8())));
+                .fetchOptional(Records.mapping(UserAccountRecord::new));
     }
 
     /** An account's own columns; roles and authorities come from the role repositories. */
@@ -206,7 +207,7 @@ class UserRepository {
                     .or(startsWith(APP_USER.EMAIL, filter.text())));
         }
         if (filter.status() != null) {
-            condition = condition.and(APP_USER.STATUS.eq(filter.status().name()));
+            condition = condition.and(STATUS.eq(filter.status()));
         }
         return condition;
     }
@@ -228,7 +229,7 @@ class UserRepository {
     }
 
     public void setStatus(long userId, UserStatus status) {
-        dsl.update(APP_USER).set(APP_USER.STATUS, status.name())
+        dsl.update(APP_USER).set(STATUS, status)
                 .set(APP_USER.FAILED_SIGN_INS, 0)
                 .set(APP_USER.LOCK_COUNT, 0)
                 .setNull(APP_USER.LOCKED_UNTIL)
@@ -236,7 +237,7 @@ class UserRepository {
     }
 
     public int countEnabled(java.util.Collection<Long> userIds) {
-        return dsl.fetchCount(APP_USER, APP_USER.ID.in(userIds).and(APP_USER.STATUS.eq(UserStatus.ENABLED.name())));
+        return dsl.fetchCount(APP_USER, APP_USER.ID.in(userIds).and(STATUS.eq(UserStatus.ENABLED)));
     }
 
     public int failedSignIns(String username) {

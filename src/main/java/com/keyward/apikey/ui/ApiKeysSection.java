@@ -1,5 +1,6 @@
 package com.keyward.apikey.ui;
 
+import com.keyward.user.ui.ApiKeysPlace;
 import com.keyward.apikey.ApiKeyInfo;
 import com.keyward.apikey.ApiKeyService;
 import com.keyward.apikey.ApiKeyStatus;
@@ -28,7 +29,7 @@ import java.util.LinkedHashSet;
  */
 public class ApiKeysSection extends Section {
 
-    public static final String ID = "api-keys-section";
+    public static final String ID = ApiKeysPlace.SECTION_ID;
 
     final Grid<ApiKeyInfo> grid = new Grid<>();
     final Button generate = new Button("Generate key", VaadinIcon.KEY.create());

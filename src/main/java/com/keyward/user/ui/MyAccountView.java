@@ -1,6 +1,6 @@
 package com.keyward.user.ui;
 
-import com.keyward.apikey.ui.ApiKeysSections;
+
 import com.keyward.user.UserService;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.router.PageTitle;
@@ -15,7 +15,7 @@ public class MyAccountView extends Main {
 
     public static final String ROUTE = "account";
 
-    public MyAccountView(UserService users, ApiKeysSections apiKeys) {
+    public MyAccountView(UserService users, ApiKeysPlace apiKeys) {
         addClassName("page");
         add(new UserAccountDetailsPanel(users.myAccount(), true, apiKeys));
     }

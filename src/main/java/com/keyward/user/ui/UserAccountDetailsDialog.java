@@ -1,6 +1,6 @@
 package com.keyward.user.ui;
 
-import com.keyward.apikey.ui.ApiKeysSections;
+
 import com.keyward.user.UserAccountDetails;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 public class UserAccountDetailsDialog extends Dialog {
 
-    public UserAccountDetailsDialog(UserAccountDetails account, boolean ownAccount, ApiKeysSections apiKeys,
+    public UserAccountDetailsDialog(UserAccountDetails account, boolean ownAccount, ApiKeysPlace apiKeys,
             Optional<Component> administration, Runnable onClose) {
         setHeaderTitle("User Account Details");
         getElement().setAttribute("aria-label", "User Account Details: " + account.username());

@@ -1,7 +1,7 @@
 package com.keyward.user.ui;
 
-import com.keyward.apikey.ui.ApiKeysSection;
-import com.keyward.apikey.ui.ApiKeysSections;
+
+
 import com.keyward.role.Authority;
 import com.keyward.ui.Times;
 import com.keyward.user.UserAccountDetails;
@@ -20,19 +20,19 @@ import java.util.Optional;
 
 /**
  * The content of User Account Details: profile, status, roles and effective authorities, and the
- * API Keys section where the viewer may see one ({@link ApiKeysSections}).
+ * API Keys section where the viewer may see one ({@link ApiKeysPlace}).
  */
 public class UserAccountDetailsPanel extends Div {
 
-    static final String API_KEYS_SECTION_ID = ApiKeysSection.ID;
+    static final String API_KEYS_SECTION_ID = ApiKeysPlace.SECTION_ID;
     static final String API_KEYS_HINT_ID = "api-keys-hint";
 
 
-    public UserAccountDetailsPanel(UserAccountDetails account, boolean ownAccount, ApiKeysSections apiKeys) {
+    public UserAccountDetailsPanel(UserAccountDetails account, boolean ownAccount, ApiKeysPlace apiKeys) {
         this(account, ownAccount, apiKeys, Optional.empty());
     }
 
-    public UserAccountDetailsPanel(UserAccountDetails account, boolean ownAccount, ApiKeysSections apiKeys,
+    public UserAccountDetailsPanel(UserAccountDetails account, boolean ownAccount, ApiKeysPlace apiKeys,
             Optional<Component> administration) {
         addClassName("user-account-details");
         FormLayout profile = new FormLayout();

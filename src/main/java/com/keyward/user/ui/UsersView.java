@@ -1,6 +1,6 @@
 package com.keyward.user.ui;
 
-import com.keyward.apikey.ui.ApiKeysSections;
+
 import com.keyward.security.Authorities;
 import com.keyward.ui.Times;
 import com.keyward.user.UserAccountDetails;
@@ -53,7 +53,7 @@ public class UsersView extends Main implements HasUrlParameter<String> {
     public static final String ROUTE = "admin/users";
 
     private final UserService users;
-    private final ApiKeysSections apiKeys;
+    private final ApiKeysPlace apiKeys;
     private final AccountAdministration administration;
     private final TextField search = new TextField();
     private final ComboBox<UserStatus> status = new ComboBox<>();
@@ -62,7 +62,7 @@ public class UsersView extends Main implements HasUrlParameter<String> {
     private UserAccountDetailsDialog details;
     private long lastCount;
 
-    public UsersView(UserService users, ApiKeysSections apiKeys, AccountAdministration administration) {
+    public UsersView(UserService users, ApiKeysPlace apiKeys, AccountAdministration administration) {
         this.users = users;
         this.apiKeys = apiKeys;
         this.administration = administration;
