@@ -32,14 +32,19 @@ public class KeywardApplication {
      * die in a stack trace about 'vaadin-dev-server'.
      */
     static boolean runnable() {
-        if (KeywardApplication.class.getClassLoader()
-                .getResource("com/vaadin/base/devserver/DevModeHandlerManagerImpl.class") != null) {
+        if (KeywardApplication.class
+                        .getClassLoader()
+                        .getResource("com/vaadin/base/devserver/DevModeHandlerManagerImpl.class")
+                != null) {
             return true;
         }
-        try (InputStream info = KeywardApplication.class.getClassLoader()
+        try (InputStream info = KeywardApplication.class
+                .getClassLoader()
                 .getResourceAsStream("META-INF/VAADIN/config/flow-build-info.json")) {
-            return info != null && new String(info.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace(" ", "").contains("\"productionMode\":true");
+            return info != null
+                    && new String(info.readAllBytes(), StandardCharsets.UTF_8)
+                            .replace(" ", "")
+                            .contains("\"productionMode\":true");
         } catch (IOException unreadable) {
             return false;
         }

@@ -20,31 +20,42 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule onlyRepositoriesUseJooq = noClasses()
-            .that().areNotAnnotatedWith(Repository.class)
-            .and().resideOutsideOfPackage("com.keyward.db..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "com.keyward.db.jooq..")
+            .that()
+            .areNotAnnotatedWith(Repository.class)
+            .and()
+            .resideOutsideOfPackage("com.keyward.db..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.jooq..", "com.keyward.db.jooq..")
             .because("only repositories (and the db package that configures jOOQ) touch it");
 
     @ArchTest
     static final ArchRule viewsNeverCallRepositories = noClasses()
-            .that().areAssignableTo(Component.class)
-            .should().dependOnClassesThat().areAnnotatedWith(Repository.class)
+            .that()
+            .areAssignableTo(Component.class)
+            .should()
+            .dependOnClassesThat()
+            .areAnnotatedWith(Repository.class)
             .because("views go through services, which own transactions and authorization");
 
     @ArchTest
     static final ArchRule repositoriesDoNotKnowTheUi = noClasses()
-            .that().areAnnotatedWith(Repository.class)
-            .should().dependOnClassesThat().resideInAnyPackage("com.vaadin..", "..ui..");
+            .that()
+            .areAnnotatedWith(Repository.class)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("com.vaadin..", "..ui..");
 
     @ArchTest
-    static final ArchRule repositoriesAreNamedSo = classes()
-            .that().areAnnotatedWith(Repository.class)
-            .should().haveSimpleNameEndingWith("Repository");
+    static final ArchRule repositoriesAreNamedSo =
+            classes().that().areAnnotatedWith(Repository.class).should().haveSimpleNameEndingWith("Repository");
 
     @ArchTest
     static final ArchRule repositoriesStayInsideTheirModule = classes()
-            .that().areAnnotatedWith(Repository.class)
-            .should().notBePublic()
+            .that()
+            .areAnnotatedWith(Repository.class)
+            .should()
+            .notBePublic()
             .because("other modules use a module's service facade, never its repository");
 
     /*
@@ -53,16 +64,20 @@ class ArchitectureTest {
      * needs, and the demo data, which seeds other modules' tables.
      */
     @ArchTest
-    static final ArchRule usersAreTheUserModules = ownedBy("AppUser", "user",
+    static final ArchRule usersAreTheUserModules = ownedBy(
+            "AppUser",
+            "user",
             "com.keyward.apikey.ApiKeyRepository"); // a key lookup reads its owner's state in the same query
 
     @ArchTest
-    static final ArchRule rolesAreTheRoleModules = ownedBy("Role", "role",
+    static final ArchRule rolesAreTheRoleModules = ownedBy(
+            "Role",
+            "role",
             "com.keyward.user.UserRepository"); // the User Management grid shows and sorts by role names
 
     @ArchTest
-    static final ArchRule membershipIsTheRoleModules = ownedBy("UserRole", "role",
-            "com.keyward.user.UserRepository"); // the same grid column
+    static final ArchRule membershipIsTheRoleModules =
+            ownedBy("UserRole", "role", "com.keyward.user.UserRepository"); // the same grid column
 
     @ArchTest
     static final ArchRule roleAuthoritiesAreTheRoleModules = ownedBy("RoleAuthority", "role");
@@ -87,18 +102,21 @@ class ArchitectureTest {
 
     private static ArchRule ownedBy(String table, String module, String... alsoReadBy) {
         return noClasses()
-                .that().resideOutsideOfPackages("com.keyward." + module + "..", "com.keyward.db..",
-                        "com.keyward.demo..")
-                .and(DescribedPredicate.describe("not " + String.join(", ", alsoReadBy),
+                .that()
+                .resideOutsideOfPackages("com.keyward." + module + "..", "com.keyward.db..", "com.keyward.demo..")
+                .and(DescribedPredicate.describe(
+                        "not " + String.join(", ", alsoReadBy),
                         (JavaClass type) -> !List.of(alsoReadBy).contains(type.getName())))
-                .should().dependOnClassesThat().haveFullyQualifiedName("com.keyward.db.jooq.tables." + table)
-                .orShould().dependOnClassesThat()
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("com.keyward.db.jooq.tables." + table)
+                .orShould()
+                .dependOnClassesThat()
                 .haveFullyQualifiedName("com.keyward.db.jooq.tables.records." + table + "Record")
                 .because("the " + module + " module owns table " + table);
     }
 
     @ArchTest
-    static final ArchRule noCyclesBetweenConcepts = slices()
-            .matching("com.keyward.(*)..")
-            .should().beFreeOfCycles();
+    static final ArchRule noCyclesBetweenConcepts =
+            slices().matching("com.keyward.(*)..").should().beFreeOfCycles();
 }

@@ -20,7 +20,9 @@ class ModulesTest {
 
     @Test
     void theModuleDocumentationIsWritten() {
-        new Documenter(MODULES).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml()
+        new Documenter(MODULES)
+                .writeModulesAsPlantUml()
+                .writeIndividualModulesAsPlantUml()
                 .writeModuleCanvases();
     }
 }

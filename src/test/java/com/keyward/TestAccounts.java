@@ -15,15 +15,26 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Accounts made for one test, and signing in as them (or as a persona) on the current thread. */
-public record TestAccounts(UserFixtures users, RoleFixtures roles, UserDetailsService userDetails,
-        PasswordEncoder passwordEncoder, TransactionTemplate transaction) {
+public record TestAccounts(
+        UserFixtures users,
+        RoleFixtures roles,
+        UserDetailsService userDetails,
+        PasswordEncoder passwordEncoder,
+        TransactionTemplate transaction) {
 
     /** A new enabled user holding a new role with these authorities; password = username. */
     public String create(String prefix, List<String> authorities) {
         String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         transaction.executeWithoutResult(status -> {
-            long user = users.insert(new NewUser(username, "Test " + prefix, username + "@example.com",
-                    UserStatus.ENABLED, null, passwordEncoder.encode(username)), Instant.now());
+            long user = users.insert(
+                    new NewUser(
+                            username,
+                            "Test " + prefix,
+                            username + "@example.com",
+                            UserStatus.ENABLED,
+                            null,
+                            passwordEncoder.encode(username)),
+                    Instant.now());
             long role = roles.create("role of " + username, null, authorities, Instant.now());
             roles.assign(user, role);
         });
@@ -40,7 +51,8 @@ public record TestAccounts(UserFixtures users, RoleFixtures roles, UserDetailsSe
 
     public void signInAs(String username) {
         UserDetails user = userDetails.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        SecurityContextHolder.getContext()
+                .setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
     }
 }

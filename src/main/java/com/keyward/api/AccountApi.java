@@ -37,11 +37,11 @@ public class AccountApi {
 
     @GetMapping("/keys")
     @Operation(summary = "The key owner's API keys (metadata; keys are never shown again)")
-    public PageResponse<ApiKeyInfo> myKeys(@RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
+    public PageResponse<ApiKeyInfo> myKeys(
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         PageResponse.check(page, size);
         long owner = currentUser.require().id();
-        return new PageResponse<>(keys.list(owner, PageResponse.offset(page, size), size), page, size,
-                keys.count(owner));
+        return new PageResponse<>(
+                keys.list(owner, PageResponse.offset(page, size), size), page, size, keys.count(owner));
     }
 }

@@ -14,8 +14,8 @@ public class ApiProblems {
 
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail denied(AccessDeniedException denied) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                "The key's owner lacks the authority for this: " + denied.getMessage() + ".");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.FORBIDDEN, "The key's owner lacks the authority for this: " + denied.getMessage() + ".");
         problem.setTitle("Access Denied");
         return problem;
     }
@@ -27,8 +27,8 @@ public class ApiProblems {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail badParameter(MethodArgumentTypeMismatchException bad) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Parameter " + bad.getName() + " has an invalid value.");
+        return ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "Parameter " + bad.getName() + " has an invalid value.");
     }
 
     @ExceptionHandler(NoSuchElementException.class)

@@ -25,10 +25,13 @@ public class AuditApi {
 
     @GetMapping
     @Operation(summary = "Audit events, newest first, paged")
-    public PageResponse<AuditEvent> list(@RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
+    public PageResponse<AuditEvent> list(
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         PageResponse.check(page, size);
-        return new PageResponse<>(audit.page(AuditFilter.NONE, PageResponse.offset(page, size), size), page, size,
+        return new PageResponse<>(
+                audit.page(AuditFilter.NONE, PageResponse.offset(page, size), size),
+                page,
+                size,
                 audit.count(AuditFilter.NONE));
     }
 }

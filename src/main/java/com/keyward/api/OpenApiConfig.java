@@ -1,6 +1,8 @@
 package com.keyward.api;
 
 import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -9,12 +11,10 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springdoc.core.models.GroupedOpenApi;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,8 +34,13 @@ public class OpenApiConfig {
                         Authorization: Bearer. A key works only on the API sets chosen for it, and never beyond \
                         its owner's authorities. Errors are RFC 9457 problem+json: 401 missing or invalid key, \
                         403 key without the API set or owner without the authority, 429 too many failures."""))
-                .components(new Components().addSecuritySchemes(SCHEME, new SecurityScheme()
-                        .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("X-Api-Key")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                SCHEME,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.APIKEY)
+                                        .in(SecurityScheme.In.HEADER)
+                                        .name("X-Api-Key")))
                 .addSecurityItem(new SecurityRequirement().addList(SCHEME));
     }
 
@@ -60,8 +65,12 @@ public class OpenApiConfig {
     }
 
     private static GroupedOpenApi group(String name, String displayName, String... paths) {
-        return GroupedOpenApi.builder().group(name).displayName(displayName).pathsToMatch(paths)
-                .addOpenApiCustomizer(OpenApiConfig::declareProblems).build();
+        return GroupedOpenApi.builder()
+                .group(name)
+                .displayName(displayName)
+                .pathsToMatch(paths)
+                .addOpenApiCustomizer(OpenApiConfig::declareProblems)
+                .build();
     }
 
     /** What every operation can answer besides 200: each an RFC 9457 problem. */
@@ -80,25 +89,36 @@ public class OpenApiConfig {
 
     private static void declareProblems(OpenAPI api) {
         Components components = api.getComponents() == null ? new Components() : api.getComponents();
-        api.components(components.addSchemas("Problem", new ObjectSchema()
-                .description("RFC 9457 problem details")
-                .addProperty("type", new StringSchema())
-                .addProperty("title", new StringSchema())
-                .addProperty("status", new IntegerSchema())
-                .addProperty("detail", new StringSchema())
-                .addProperty("instance", new StringSchema())));
+        api.components(components.addSchemas(
+                "Problem",
+                new ObjectSchema()
+                        .description("RFC 9457 problem details")
+                        .addProperty("type", new StringSchema())
+                        .addProperty("title", new StringSchema())
+                        .addProperty("status", new IntegerSchema())
+                        .addProperty("detail", new StringSchema())
+                        .addProperty("instance", new StringSchema())));
         if (api.getPaths() == null) {
             return;
         }
-        api.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
-            ApiResponses responses = operation.getResponses();
-            PROBLEMS.forEach((status, description) -> {
-                if (!responses.containsKey(status)) {
-                    responses.addApiResponse(status, new ApiResponse().description(description)
-                            .content(new Content().addMediaType("application/problem+json", new MediaType()
-                                    .schema(new Schema<>().$ref("#/components/schemas/Problem")))));
-                }
-            });
-        }));
+        api.getPaths()
+                .values()
+                .forEach(path -> path.readOperations().forEach(operation -> {
+                    ApiResponses responses = operation.getResponses();
+                    PROBLEMS.forEach((status, description) -> {
+                        if (!responses.containsKey(status)) {
+                            responses.addApiResponse(
+                                    status,
+                                    new ApiResponse()
+                                            .description(description)
+                                            .content(new Content()
+                                                    .addMediaType(
+                                                            "application/problem+json",
+                                                            new MediaType()
+                                                                    .schema(new Schema<>()
+                                                                            .$ref("#/components/schemas/Problem")))));
+                        }
+                    });
+                }));
     }
 }

@@ -24,8 +24,8 @@ public class RolesApi {
 
     @GetMapping
     @Operation(summary = "Roles by name, with authority codes and API-key limits")
-    public PageResponse<RoleSummary> list(@RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
+    public PageResponse<RoleSummary> list(
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         PageResponse.check(page, size);
         return new PageResponse<>(roles.page(PageResponse.offset(page, size), size), page, size, roles.count());
     }

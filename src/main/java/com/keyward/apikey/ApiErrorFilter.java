@@ -1,5 +1,6 @@
 package com.keyward.apikey;
 
+import jakarta.annotation.Nullable;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,7 +31,10 @@ class ApiErrorFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(new Sessionless(request), answer);
         } catch (InvalidParameterException badParameters) {
-            problem(request, response, badParameters.getErrorCode() > 0 ? badParameters.getErrorCode() : 400,
+            problem(
+                    request,
+                    response,
+                    badParameters.getErrorCode() > 0 ? badParameters.getErrorCode() : 400,
                     "The query string or form could not be decoded (is it UTF-8?).");
         } catch (IOException | ServletException | RuntimeException failure) {
             log.error("API request failed: {} {}", request.getMethod(), request.getRequestURI(), failure);
@@ -45,8 +49,8 @@ class ApiErrorFilter extends OncePerRequestFilter {
         }
         response.reset();
         HttpStatus known = HttpStatus.resolve(status);
-        Problems.write(response, status, known == null ? "Error" : known.getReasonPhrase(), detail,
-                request.getRequestURI());
+        Problems.write(
+                response, status, known == null ? "Error" : known.getReasonPhrase(), detail, request.getRequestURI());
     }
 
     /** {@code sendError} from anywhere below (a servlet, Spring MVC) writes a problem instead. */
@@ -65,14 +69,21 @@ class ApiErrorFilter extends OncePerRequestFilter {
         }
 
         @Override
-        public void sendError(int status, String message) throws IOException {
+        public void sendError(int status, @Nullable String message) throws IOException {
             HttpStatus known = HttpStatus.resolve(status);
-            problem(request, (HttpServletResponse) getResponse(), status, known == null ? "Error" : switch (known) {
-                case NOT_FOUND -> "There is no API resource at this path.";
-                case METHOD_NOT_ALLOWED -> "This method is not allowed on this API resource.";
-                case NOT_ACCEPTABLE -> "The API answers with application/json or application/problem+json only.";
-                default -> known.getReasonPhrase() + ".";
-            });
+            problem(
+                    request,
+                    (HttpServletResponse) getResponse(),
+                    status,
+                    known == null
+                            ? "Error"
+                            : switch (known) {
+                                case NOT_FOUND -> "There is no API resource at this path.";
+                                case METHOD_NOT_ALLOWED -> "This method is not allowed on this API resource.";
+                                case NOT_ACCEPTABLE ->
+                                    "The API answers with application/json or application/problem+json only.";
+                                default -> known.getReasonPhrase() + ".";
+                            });
         }
     }
 

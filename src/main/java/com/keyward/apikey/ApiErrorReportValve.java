@@ -46,8 +46,11 @@ class ApiErrorReportValve extends ErrorReportValve {
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write(Problems.body(status, title, status == 400
-                        ? "The request's URL or headers are malformed or too large." : title + ".", null));
+                writer.write(Problems.body(
+                        status,
+                        title,
+                        status == 400 ? "The request's URL or headers are malformed or too large." : title + ".",
+                        null));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException ignored) {

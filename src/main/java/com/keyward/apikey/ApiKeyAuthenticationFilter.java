@@ -1,7 +1,9 @@
 package com.keyward.apikey;
 
+import com.keyward.security.Throttle;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.Nullable;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,9 +11,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
-import com.keyward.security.Throttle;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -26,8 +27,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-Api-Key";
-    private static final Set<String> KEY_PARAMETERS = Set.of("api_key", "apikey", "key", "token", "access_token",
-            "x-api-key");
+    private static final Set<String> KEY_PARAMETERS =
+            Set.of("api_key", "apikey", "key", "token", "access_token", "x-api-key");
 
     private final ApiKeyAuthenticator authenticator;
     private final Throttle failures;
@@ -46,29 +47,26 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         String address = request.getRemoteAddr();
         if (keyInUrl(request)) {
             count("key_in_url");
-            Problems.write(response, 400, "Bad Request", "API keys are not accepted in the URL. Send the key in the "
-                    + "X-Api-Key header or as Authorization: Bearer, and revoke the key that was sent.",
+            Problems.write(
+                    response,
+                    400,
+                    "Bad Request",
+                    "API keys are not accepted in the URL. Send the key in the "
+                            + "X-Api-Key header or as Authorization: Bearer, and revoke the key that was sent.",
                     request.getRequestURI());
             return;
         }
-        ApiKeyAuthenticator.Outcome outcome = authenticator.authenticate(presentedKey(request), address);
-        if (outcome.failure() != null) {
-            long retryAfter = failures.take(address);
-            if (retryAfter > 0) {
-                count("rate_limited");
-                response.setHeader("Retry-After", Long.toString(retryAfter));
-                Problems.write(response, 429, "Too Many Requests", "Too many failed authentication attempts from "
-                        + "this address. Try again in " + retryAfter + " seconds.", request.getRequestURI());
+        ApiKeyPrincipal principal;
+        switch (authenticator.authenticate(presentedKey(request), address)) {
+            case ApiKeyAuthenticator.Accepted accepted -> principal = accepted.principal();
+            case ApiKeyAuthenticator.Refused refused -> {
+                refuse(refused.failure(), address, request, response);
                 return;
             }
-            count(outcome.failure().name().toLowerCase(Locale.ROOT));
-            response.setHeader("WWW-Authenticate", "Bearer realm=\"keyward\"");
-            Problems.write(response, 401, "Unauthorized", outcome.failure().detail(), request.getRequestURI());
-            return;
         }
         count("success");
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(outcome.principal(), null,
-                outcome.principal().getAuthorities());
+        var authentication =
+                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
@@ -79,7 +77,32 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         }
     }
 
-    private static String presentedKey(HttpServletRequest request) {
+    /** 401 with the failure's detail; past the address's allowance of failures, 429. */
+    private void refuse(
+            ApiKeyAuthenticator.Failure failure,
+            String address,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        long retryAfter = failures.take(address);
+        if (retryAfter > 0) {
+            count("rate_limited");
+            response.setHeader("Retry-After", Long.toString(retryAfter));
+            Problems.write(
+                    response,
+                    429,
+                    "Too Many Requests",
+                    "Too many failed authentication attempts from " + "this address. Try again in " + retryAfter
+                            + " seconds.",
+                    request.getRequestURI());
+            return;
+        }
+        count(failure.name().toLowerCase(Locale.ROOT));
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"keyward\"");
+        Problems.write(response, 401, "Unauthorized", failure.detail(), request.getRequestURI());
+    }
+
+    private static @Nullable String presentedKey(HttpServletRequest request) {
         String header = request.getHeader(HEADER);
         if (header != null) {
             return header;
@@ -96,8 +119,9 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         if (query == null) {
             return false;
         }
-        return query.contains(ApiKeyFormat.PREFIX) || request.getParameterMap().keySet().stream()
-                .anyMatch(name -> KEY_PARAMETERS.contains(name.toLowerCase(Locale.ROOT)));
+        return query.contains(ApiKeyFormat.PREFIX)
+                || request.getParameterMap().keySet().stream()
+                        .anyMatch(name -> KEY_PARAMETERS.contains(name.toLowerCase(Locale.ROOT)));
     }
 
     /** Outcome only: never the key, its hint or the owner. */

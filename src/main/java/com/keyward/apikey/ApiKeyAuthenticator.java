@@ -6,6 +6,7 @@ import com.keyward.role.RoleMembership;
 import com.keyward.security.AccountChanged;
 import com.keyward.security.AuthoritiesChanged;
 import com.keyward.user.UserStatus;
+import jakarta.annotation.Nullable;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,50 +54,61 @@ public class ApiKeyAuthenticator {
         }
     }
 
-    /** Either a principal or a failure. */
-    public record Outcome(ApiKeyPrincipal principal, Failure failure) {
-    }
+    /** What came of a presented key: the principal it acts as, or why it was refused. */
+    public sealed interface Outcome {}
+
+    /** The key may act, as this principal. */
+    public record Accepted(ApiKeyPrincipal principal) implements Outcome {}
+
+    /** The key was refused; each failure becomes a 401 with its own detail. */
+    public record Refused(Failure failure) implements Outcome {}
 
     private final ApiKeyRepository keys;
     private final RoleMembership roles;
     private final ApiKeyUsageRecorder usage;
     private final Clock clock;
     /** A looked-up key with the principal it acts as, built once per lookup rather than per request. */
-    private record Entry(ApiKeyCredential credential, ApiKeyPrincipal principal) {
-    }
+    private record Entry(ApiKeyCredential credential, ApiKeyPrincipal principal) {}
 
     private final Cache<ByteBuffer, Optional<Entry>> credentials;
 
-    ApiKeyAuthenticator(ApiKeyRepository keys, RoleMembership roles, ApiKeyUsageRecorder usage,
-            Clock clock, @Value("${keyward.api.credential-cache:PT5S}") Duration cacheFor) {
+    ApiKeyAuthenticator(
+            ApiKeyRepository keys,
+            RoleMembership roles,
+            ApiKeyUsageRecorder usage,
+            Clock clock,
+            @Value("${keyward.api.credential-cache:PT5S}") Duration cacheFor) {
         this.keys = keys;
         this.roles = roles;
         this.usage = usage;
         this.clock = clock;
-        this.credentials = Caffeine.newBuilder().expireAfterWrite(cacheFor).maximumSize(10_000).build();
+        this.credentials = Caffeine.newBuilder()
+                .expireAfterWrite(cacheFor)
+                .maximumSize(10_000)
+                .build();
     }
 
     /** No transaction: a cache hit must not cost a database round trip. */
-    public Outcome authenticate(String presented, String clientAddress) {
+    public Outcome authenticate(@Nullable String presented, String clientAddress) {
         if (presented == null || presented.isBlank()) {
-            return new Outcome(null, Failure.MISSING);
+            return new Refused(Failure.MISSING);
         }
         Optional<String> key = ApiKeyFormat.parse(presented.strip());
         if (key.isEmpty()) {
-            return new Outcome(null, Failure.MALFORMED);
+            return new Refused(Failure.MALFORMED);
         }
         Optional<Entry> found = credentials.get(ByteBuffer.wrap(ApiKeyFormat.digest(key.get())), this::load);
         if (found.isEmpty()) {
-            return new Outcome(null, Failure.UNKNOWN);
+            return new Refused(Failure.UNKNOWN);
         }
         ApiKeyCredential credential = found.get().credential();
         Instant now = clock.instant();
-        Failure failure = refusal(credential, now);
-        if (failure != null) {
-            return new Outcome(null, failure);
+        Optional<Failure> failure = refusal(credential, now);
+        if (failure.isPresent()) {
+            return new Refused(failure.get());
         }
         usage.record(credential.keyId(), now, clientAddress);
-        return new Outcome(found.get().principal(), null);
+        return new Accepted(found.get().principal());
     }
 
     /** Forgets every cached lookup, e.g. after a revocation in this instance. */
@@ -122,29 +134,29 @@ public class ApiKeyAuthenticator {
 
     private Optional<Entry> load(ByteBuffer digest) {
         return keys.findCredential(digest.array()).map(found -> {
-            ApiKeyCredential credential = found.withOwnerAuthorities(
-                    roles.effectiveAuthorityCodes(found.ownerId()));
+            ApiKeyCredential credential = found.withOwnerAuthorities(roles.effectiveAuthorityCodes(found.ownerId()));
             return new Entry(credential, principal(credential));
         });
     }
 
-    private static Failure refusal(ApiKeyCredential credential, Instant now) {
+    private static Optional<Failure> refusal(ApiKeyCredential credential, Instant now) {
         if (credential.revokedAt() != null) {
-            return Failure.REVOKED;
+            return Optional.of(Failure.REVOKED);
         }
         if (!credential.expiresAt().isAfter(now)) {
-            return Failure.EXPIRED;
+            return Optional.of(Failure.EXPIRED);
         }
         if (credential.ownerStatus() == UserStatus.DISABLED) {
-            return Failure.OWNER_DISABLED;
+            return Optional.of(Failure.OWNER_DISABLED);
         }
         if (credential.ownerStatus() == UserStatus.LOCKED) {
-            return Failure.OWNER_LOCKED;
+            return Optional.of(Failure.OWNER_LOCKED);
         }
-        if (credential.ownerExpiresAt() != null && !credential.ownerExpiresAt().isAfter(now)) {
-            return Failure.OWNER_EXPIRED;
+        Instant ownerExpiresAt = credential.ownerExpiresAt();
+        if (ownerExpiresAt != null && !ownerExpiresAt.isAfter(now)) {
+            return Optional.of(Failure.OWNER_EXPIRED);
         }
-        return null;
+        return Optional.empty();
     }
 
     /** The owner's authorities as codes and roles (as at sign-in), plus API_SET_<code> per set. */
@@ -157,8 +169,13 @@ public class ApiKeyAuthenticator {
         for (String set : credential.apiSetCodes()) {
             granted.add(new SimpleGrantedAuthority(apiSetAuthority(set)));
         }
-        return new ApiKeyPrincipal(credential.keyId(), Set.copyOf(credential.apiSetCodes()), credential.ownerId(),
-                credential.ownerUsername(), credential.ownerDisplayName(), granted);
+        return new ApiKeyPrincipal(
+                credential.keyId(),
+                Set.copyOf(credential.apiSetCodes()),
+                credential.ownerId(),
+                credential.ownerUsername(),
+                credential.ownerDisplayName(),
+                granted);
     }
 
     public static String apiSetAuthority(String apiSetCode) {

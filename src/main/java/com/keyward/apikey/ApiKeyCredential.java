@@ -10,13 +10,30 @@ import java.util.Set;
  * The repository fills everything but {@code ownerAuthorities} (empty until
  * {@link #withOwnerAuthorities}).
  */
-public record ApiKeyCredential(long keyId, Instant expiresAt, @Nullable Instant revokedAt, Set<String> apiSetCodes,
-        long ownerId, String ownerUsername, String ownerDisplayName, UserStatus ownerStatus,
-        @Nullable Instant ownerExpiresAt, Set<String> ownerAuthorities) {
+public record ApiKeyCredential(
+        long keyId,
+        Instant expiresAt,
+        @Nullable Instant revokedAt,
+        Set<String> apiSetCodes,
+        long ownerId,
+        String ownerUsername,
+        String ownerDisplayName,
+        UserStatus ownerStatus,
+        @Nullable Instant ownerExpiresAt,
+        Set<String> ownerAuthorities) {
 
     /** The same credential with the owner's effective authorities, which are looked up separately. */
     public ApiKeyCredential withOwnerAuthorities(Set<String> authorities) {
-        return new ApiKeyCredential(keyId, expiresAt, revokedAt, apiSetCodes, ownerId, ownerUsername, ownerDisplayName,
-                ownerStatus, ownerExpiresAt, Set.copyOf(authorities));
+        return new ApiKeyCredential(
+                keyId,
+                expiresAt,
+                revokedAt,
+                apiSetCodes,
+                ownerId,
+                ownerUsername,
+                ownerDisplayName,
+                ownerStatus,
+                ownerExpiresAt,
+                Set.copyOf(authorities));
     }
 }

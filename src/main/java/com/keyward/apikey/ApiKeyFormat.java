@@ -22,8 +22,7 @@ public final class ApiKeyFormat {
     private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private ApiKeyFormat() {
-    }
+    private ApiKeyFormat() {}
 
     /** A new key. The caller hands it to its owner once and keeps only {@link #digest}. */
     public static String generate() {
@@ -46,7 +45,8 @@ public final class ApiKeyFormat {
         }
         String body = candidate.substring(0, LENGTH - CHECKSUM_LENGTH);
         return checksum(body).equals(candidate.substring(LENGTH - CHECKSUM_LENGTH))
-                ? Optional.of(candidate) : Optional.empty();
+                ? Optional.of(candidate)
+                : Optional.empty();
     }
 
     /** SHA-256 of the key: what the database stores and looks up. */

@@ -5,9 +5,18 @@ import java.time.Instant;
 import java.util.List;
 
 /** What anyone may see of a key: everything but the key itself, which exists nowhere. */
-public record ApiKeyInfo(long id, long ownerId, String name, @Nullable String description, List<String> apiSetCodes,
-        String hint, Instant createdAt, Instant expiresAt, @Nullable Instant revokedAt,
-        @Nullable Instant lastUsedAt, @Nullable String lastUsedAddress) {
+public record ApiKeyInfo(
+        long id,
+        long ownerId,
+        String name,
+        @Nullable String description,
+        List<String> apiSetCodes,
+        String hint,
+        Instant createdAt,
+        Instant expiresAt,
+        @Nullable Instant revokedAt,
+        @Nullable Instant lastUsedAt,
+        @Nullable String lastUsedAddress) {
 
     public ApiKeyStatus statusAt(Instant now) {
         if (revokedAt != null) {

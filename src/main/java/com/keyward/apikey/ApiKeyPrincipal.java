@@ -14,7 +14,12 @@ public class ApiKeyPrincipal extends SignedInUser {
     private final long keyId;
     private final Set<String> apiSetCodes;
 
-    public ApiKeyPrincipal(long keyId, Set<String> apiSetCodes, long ownerId, String username, String displayName,
+    public ApiKeyPrincipal(
+            long keyId,
+            Set<String> apiSetCodes,
+            long ownerId,
+            String username,
+            String displayName,
             Collection<? extends GrantedAuthority> authorities) {
         super(ownerId, username, displayName, "", true, true, true, authorities);
         this.keyId = keyId;

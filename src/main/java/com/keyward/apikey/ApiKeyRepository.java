@@ -7,6 +7,7 @@ import static org.jooq.impl.DSL.select;
 
 import com.keyward.db.EnumColumns;
 import com.keyward.user.UserStatus;
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -38,7 +39,11 @@ class ApiKeyRepository {
      * person are checked against the limit one after the other.
      */
     public void lockOwner(long ownerId) {
-        dsl.select(APP_USER.ID).from(APP_USER).where(APP_USER.ID.eq(ownerId)).forUpdate().fetch();
+        dsl.select(APP_USER.ID)
+                .from(APP_USER)
+                .where(APP_USER.ID.eq(ownerId))
+                .forUpdate()
+                .fetch();
     }
 
     public int countActive(long ownerId, Instant now) {
@@ -46,13 +51,28 @@ class ApiKeyRepository {
     }
 
     public boolean activeNameExists(long ownerId, String name, Instant now) {
-        return dsl.fetchExists(API_KEY, API_KEY.OWNER_ID.eq(ownerId).and(API_KEY.NAME.eq(name)).and(active(now)));
+        return dsl.fetchExists(
+                API_KEY, API_KEY.OWNER_ID.eq(ownerId).and(API_KEY.NAME.eq(name)).and(active(now)));
     }
 
-    public long insert(long ownerId, String name, String description, byte[] digest, String hint, Instant createdAt,
-            Instant expiresAt, Collection<String> apiSetCodes) {
-        long id = dsl.insertInto(API_KEY, API_KEY.OWNER_ID, API_KEY.NAME, API_KEY.DESCRIPTION, API_KEY.KEY_DIGEST,
-                        API_KEY.HINT, API_KEY.CREATED_AT, API_KEY.EXPIRES_AT)
+    public long insert(
+            long ownerId,
+            String name,
+            @Nullable String description,
+            byte[] digest,
+            String hint,
+            Instant createdAt,
+            Instant expiresAt,
+            Collection<String> apiSetCodes) {
+        long id = dsl.insertInto(
+                        API_KEY,
+                        API_KEY.OWNER_ID,
+                        API_KEY.NAME,
+                        API_KEY.DESCRIPTION,
+                        API_KEY.KEY_DIGEST,
+                        API_KEY.HINT,
+                        API_KEY.CREATED_AT,
+                        API_KEY.EXPIRES_AT)
                 .values(ownerId, name, description, digest, hint, createdAt, expiresAt)
                 .returning(API_KEY.ID)
                 .fetchOne(API_KEY.ID);
@@ -74,31 +94,54 @@ class ApiKeyRepository {
 
     /** An owner's keys, newest first, paged. */
     public List<ApiKeyInfo> findByOwner(long ownerId, int offset, int limit) {
-        return selectInfo(dsl).from(API_KEY)
+        return selectInfo(dsl)
+                .from(API_KEY)
                 .where(API_KEY.OWNER_ID.eq(ownerId))
                 .orderBy(API_KEY.CREATED_AT.desc(), API_KEY.ID.desc())
-                .limit(limit).offset(offset)
+                .limit(limit)
+                .offset(offset)
                 .fetch(Records.mapping(ApiKeyInfo::new));
     }
 
     /** @return false when the key was already revoked */
     public boolean revoke(long id, long revokedBy, Instant at) {
         return dsl.update(API_KEY)
-                .set(API_KEY.REVOKED_AT, at)
-                .set(API_KEY.REVOKED_BY, revokedBy)
-                .where(API_KEY.ID.eq(id).and(API_KEY.REVOKED_AT.isNull()))
-                .execute() == 1;
+                        .set(API_KEY.REVOKED_AT, at)
+                        .set(API_KEY.REVOKED_BY, revokedBy)
+                        .where(API_KEY.ID.eq(id).and(API_KEY.REVOKED_AT.isNull()))
+                        .execute()
+                == 1;
     }
 
     /** The key with this digest and its owner's account state; the owner's authorities come separately. */
     public Optional<ApiKeyCredential> findCredential(byte[] digest) {
-        return dsl.select(API_KEY.ID, API_KEY.EXPIRES_AT, API_KEY.REVOKED_AT, setCodes(), API_KEY.OWNER_ID,
-                        APP_USER.USERNAME, APP_USER.DISPLAY_NAME, OWNER_STATUS, APP_USER.ACCOUNT_EXPIRES_AT)
-                .from(API_KEY).join(APP_USER).on(APP_USER.ID.eq(API_KEY.OWNER_ID))
+        return dsl.select(
+                        API_KEY.ID,
+                        API_KEY.EXPIRES_AT,
+                        API_KEY.REVOKED_AT,
+                        setCodes(),
+                        API_KEY.OWNER_ID,
+                        APP_USER.USERNAME,
+                        APP_USER.DISPLAY_NAME,
+                        OWNER_STATUS,
+                        APP_USER.ACCOUNT_EXPIRES_AT)
+                .from(API_KEY)
+                .join(APP_USER)
+                .on(APP_USER.ID.eq(API_KEY.OWNER_ID))
                 .where(API_KEY.KEY_DIGEST.eq(digest))
-                .fetchOptional(Records.mapping((id, expires, revoked, sets, owner, username, name, status,
-                        ownerExpires) -> new ApiKeyCredential(id, expires, revoked, Set.copyOf(sets), owner, username,
-                        name, status, ownerExpires, Set.of())));
+                .fetchOptional(
+                        Records.mapping((id, expires, revoked, sets, owner, username, name, status, ownerExpires) ->
+                                new ApiKeyCredential(
+                                        id,
+                                        expires,
+                                        revoked,
+                                        Set.copyOf(sets),
+                                        owner,
+                                        username,
+                                        name,
+                                        status,
+                                        ownerExpires,
+                                        Set.of())));
     }
 
     /** Writes the last use of each key, never moving a later one back. */
@@ -106,13 +149,15 @@ class ApiKeyRepository {
         dsl.update(API_KEY)
                 .set(API_KEY.LAST_USED_AT, at)
                 .set(API_KEY.LAST_USED_IP, address)
-                .where(API_KEY.ID.eq(keyId)
-                        .and(API_KEY.LAST_USED_AT.isNull().or(API_KEY.LAST_USED_AT.lt(at))))
+                .where(API_KEY.ID.eq(keyId).and(API_KEY.LAST_USED_AT.isNull().or(API_KEY.LAST_USED_AT.lt(at))))
                 .execute();
     }
 
     public String ownerUsername(long ownerId) {
-        return dsl.select(APP_USER.USERNAME).from(APP_USER).where(APP_USER.ID.eq(ownerId)).fetchOne(APP_USER.USERNAME);
+        return dsl.select(APP_USER.USERNAME)
+                .from(APP_USER)
+                .where(APP_USER.ID.eq(ownerId))
+                .fetchOne(APP_USER.USERNAME);
     }
 
     private static Condition active(Instant now) {
@@ -121,14 +166,38 @@ class ApiKeyRepository {
 
     /** A key's API-set codes, alphabetical, as a list (one nested query, no string splitting). */
     private static Field<List<String>> setCodes() {
-        return DSL.multiset(select(API_KEY_SET.API_SET_CODE).from(API_KEY_SET)
-                        .where(API_KEY_SET.API_KEY_ID.eq(API_KEY.ID)).orderBy(API_KEY_SET.API_SET_CODE))
+        return DSL.multiset(select(API_KEY_SET.API_SET_CODE)
+                        .from(API_KEY_SET)
+                        .where(API_KEY_SET.API_KEY_ID.eq(API_KEY.ID))
+                        .orderBy(API_KEY_SET.API_SET_CODE))
                 .convertFrom(codes -> codes.map(Record1::value1));
     }
 
-    private static SelectSelectStep<Record11<Long, Long, String, String, List<String>, String, Instant, Instant,
-            Instant, Instant, String>> selectInfo(DSLContext dsl) {
-        return dsl.select(API_KEY.ID, API_KEY.OWNER_ID, API_KEY.NAME, API_KEY.DESCRIPTION, setCodes(), API_KEY.HINT,
-                API_KEY.CREATED_AT, API_KEY.EXPIRES_AT, API_KEY.REVOKED_AT, API_KEY.LAST_USED_AT, API_KEY.LAST_USED_IP);
+    private static SelectSelectStep<
+                    Record11<
+                            Long,
+                            Long,
+                            String,
+                            String,
+                            List<String>,
+                            String,
+                            Instant,
+                            Instant,
+                            Instant,
+                            Instant,
+                            String>>
+            selectInfo(DSLContext dsl) {
+        return dsl.select(
+                API_KEY.ID,
+                API_KEY.OWNER_ID,
+                API_KEY.NAME,
+                API_KEY.DESCRIPTION,
+                setCodes(),
+                API_KEY.HINT,
+                API_KEY.CREATED_AT,
+                API_KEY.EXPIRES_AT,
+                API_KEY.REVOKED_AT,
+                API_KEY.LAST_USED_AT,
+                API_KEY.LAST_USED_IP);
     }
 }

@@ -42,8 +42,14 @@ public class ApiKeyService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    ApiKeyService(ApiKeyRepository keys, RoleMembership roles, ApiSetCatalog apiSets, AuditLog audit,
-            CurrentUser currentUser, Clock clock, ApplicationEventPublisher events) {
+    ApiKeyService(
+            ApiKeyRepository keys,
+            RoleMembership roles,
+            ApiSetCatalog apiSets,
+            AuditLog audit,
+            CurrentUser currentUser,
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.events = events;
         this.keys = keys;
         this.roles = roles;
@@ -76,8 +82,10 @@ public class ApiKeyService {
         Instant now = clock.instant();
         RoleLimits limits = roles.limitsOf(owner.id());
         String name = request.name() == null ? "" : request.name().strip();
-        String description = request.description() == null || request.description().isBlank()
-                ? null : request.description().strip();
+        String description =
+                request.description() == null || request.description().isBlank()
+                        ? null
+                        : request.description().strip();
         Set<String> sets = request.apiSetCodes() == null ? Set.of() : new TreeSet<>(request.apiSetCodes());
 
         Map<ApiKeyValidationException.Field, String> errors = new EnumMap<>(ApiKeyValidationException.Field.class);
@@ -89,11 +97,12 @@ public class ApiKeyService {
             SafeText.nameProblem(name).ifPresent(problem -> errors.put(ApiKeyValidationException.Field.NAME, problem));
         }
         if (description != null && description.length() > MAX_DESCRIPTION_LENGTH) {
-            errors.put(ApiKeyValidationException.Field.DESCRIPTION,
+            errors.put(
+                    ApiKeyValidationException.Field.DESCRIPTION,
                     "Use at most " + MAX_DESCRIPTION_LENGTH + " characters.");
         } else if (description != null) {
-            SafeText.descriptionProblem(description).ifPresent(problem ->
-                    errors.put(ApiKeyValidationException.Field.DESCRIPTION, problem));
+            SafeText.descriptionProblem(description)
+                    .ifPresent(problem -> errors.put(ApiKeyValidationException.Field.DESCRIPTION, problem));
         }
         if (sets.isEmpty()) {
             errors.put(ApiKeyValidationException.Field.API_SETS, "Select at least one API set.");
@@ -101,41 +110,51 @@ public class ApiKeyService {
             errors.put(ApiKeyValidationException.Field.API_SETS, "Select only API sets from the list.");
         }
         Instant latest = now.plus(Duration.ofDays(limits.maxApiKeyLifetimeDays()));
-        if (request.expiresAt() == null || !request.expiresAt().isAfter(now)) {
+        Instant expiresAt = request.expiresAt();
+        if (expiresAt == null || !expiresAt.isAfter(now)) {
             errors.put(ApiKeyValidationException.Field.EXPIRES, "Choose an expiry in the future.");
-        } else if (request.expiresAt().isAfter(latest)) {
-            errors.put(ApiKeyValidationException.Field.EXPIRES, "Your roles allow keys of at most "
-                    + limits.maxApiKeyLifetimeDays() + " days (until " + latest.atOffset(ZoneOffset.UTC).toLocalDate()
-                    + ").");
+        } else if (expiresAt.isAfter(latest)) {
+            errors.put(
+                    ApiKeyValidationException.Field.EXPIRES,
+                    "Your roles allow keys of at most "
+                            + limits.maxApiKeyLifetimeDays() + " days (until "
+                            + latest.atOffset(ZoneOffset.UTC).toLocalDate()
+                            + ").");
         }
-        if (!errors.isEmpty()) {
+        if (!errors.isEmpty() || expiresAt == null) {
             throw new ApiKeyValidationException(errors);
         }
 
         if (keys.countActive(owner.id(), now) >= limits.maxActiveApiKeys()) {
-            throw new ApiKeyValidationException(Map.of(ApiKeyValidationException.Field.FORM,
+            throw new ApiKeyValidationException(Map.of(
+                    ApiKeyValidationException.Field.FORM,
                     "You already have " + limits.maxActiveApiKeys() + " active API keys, the most your roles allow. "
                             + "Revoke one before generating another."));
         }
         if (keys.activeNameExists(owner.id(), name, now)) {
-            throw new ApiKeyValidationException(Map.of(ApiKeyValidationException.Field.NAME,
-                    "You already have an active key with this name."));
+            throw new ApiKeyValidationException(
+                    Map.of(ApiKeyValidationException.Field.NAME, "You already have an active key with this name."));
         }
         String key = ApiKeyFormat.generate();
         String hint = ApiKeyFormat.hint(key);
-        long id = keys.insert(owner.id(), name, description, ApiKeyFormat.digest(key), hint, now, request.expiresAt(),
-                sets);
-        audit.record(AuditEventType.API_KEY_GENERATED, owner.id(), owner.getUsername(),
+        long id = keys.insert(owner.id(), name, description, ApiKeyFormat.digest(key), hint, now, expiresAt, sets);
+        audit.record(
+                AuditEventType.API_KEY_GENERATED,
+                owner.id(),
+                owner.getUsername(),
                 "Key \"" + name + "\" (" + hint + ") for " + setNames(sets) + ", expires "
-                        + request.expiresAt().atOffset(ZoneOffset.UTC).toLocalDate());
+                        + expiresAt.atOffset(ZoneOffset.UTC).toLocalDate());
         return new GeneratedApiKey(keys.findById(id).orElseThrow(), key);
     }
 
     /** Whether the signed-in person may list (and so revoke) this owner's keys. */
     public boolean mayManageKeysOf(long ownerId) {
-        return currentUser.get().map(viewer -> viewer.id() == ownerId
-                ? currentUser.hasAuthority(Authorities.MANAGE_USER_API_KEY)
-                : currentUser.hasAuthority(Authorities.REVOKE_USER_API_KEYS)).orElse(false);
+        return currentUser
+                .get()
+                .map(viewer -> viewer.id() == ownerId
+                        ? currentUser.hasAuthority(Authorities.MANAGE_USER_API_KEY)
+                        : currentUser.hasAuthority(Authorities.REVOKE_USER_API_KEYS))
+                .orElse(false);
     }
 
     @Transactional(readOnly = true)
@@ -160,7 +179,10 @@ public class ApiKeyService {
             // the authenticator forgets cached lookups once this commits: not before, or a request
             // in between would cache the key as active again
             events.publishEvent(new ApiKeyRevoked(keyId));
-            audit.record(AuditEventType.API_KEY_REVOKED, key.ownerId(), keys.ownerUsername(key.ownerId()),
+            audit.record(
+                    AuditEventType.API_KEY_REVOKED,
+                    key.ownerId(),
+                    keys.ownerUsername(key.ownerId()),
                     "Key \"" + key.name() + "\" (" + key.hint() + ")");
         }
     }
@@ -170,8 +192,8 @@ public class ApiKeyService {
     }
 
     private SignedInUser requireManageOwnKeys() {
-        return currentUser.requireAuthority(Authorities.MANAGE_USER_API_KEY,
-                "Generating API keys needs the Manage User API Key authority");
+        return currentUser.requireAuthority(
+                Authorities.MANAGE_USER_API_KEY, "Generating API keys needs the Manage User API Key authority");
     }
 
     private void requireMayManageKeysOf(long ownerId) {

@@ -14,8 +14,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ApiKeyUsageRecorder {
 
-    private record Use(Instant at, String address) {
-    }
+    private record Use(Instant at, String address) {}
 
     private final Map<Long, Use> pending = new ConcurrentHashMap<>();
     private final ApiKeyRepository keys;

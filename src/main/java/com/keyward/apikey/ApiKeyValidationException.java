@@ -6,7 +6,13 @@ import java.util.Map;
 public class ApiKeyValidationException extends RuntimeException {
 
     /** The field each message belongs next to; FORM for what concerns the whole request. */
-    public enum Field { NAME, DESCRIPTION, API_SETS, EXPIRES, FORM }
+    public enum Field {
+        NAME,
+        DESCRIPTION,
+        API_SETS,
+        EXPIRES,
+        FORM
+    }
 
     private final transient Map<Field, String> errors;
 

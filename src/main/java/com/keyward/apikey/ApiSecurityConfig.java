@@ -11,9 +11,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
 
 /**
  * The REST API's own security: stateless, no session, no CSRF, no login page. Each path belongs
@@ -24,9 +24,13 @@ public class ApiSecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiFilterChain(HttpSecurity http, ApiKeyAuthenticator authenticator,
-            MeterRegistry meters, @Value("${keyward.api.failures-allowed:20}") int failuresAllowed,
-            @Value("${keyward.api.failure-window:PT1M}") Duration failureWindow) throws Exception {
+    SecurityFilterChain apiFilterChain(
+            HttpSecurity http,
+            ApiKeyAuthenticator authenticator,
+            MeterRegistry meters,
+            @Value("${keyward.api.failures-allowed:20}") int failuresAllowed,
+            @Value("${keyward.api.failure-window:PT1M}") Duration failureWindow)
+            throws Exception {
         http.securityMatcher("/api/**")
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -36,21 +40,33 @@ public class ApiSecurityConfig {
                 .requestCache(cache -> cache.disable())
                 .anonymous(anonymous -> anonymous.disable())
                 .addFilterBefore(new ApiErrorFilter(), DisableEncodeUrlFilter.class)
-                .addFilterBefore(new ApiKeyAuthenticationFilter(authenticator,
-                        new Throttle(failuresAllowed, failureWindow), meters),
+                .addFilterBefore(
+                        new ApiKeyAuthenticationFilter(
+                                authenticator, new Throttle(failuresAllowed, failureWindow), meters),
                         AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/v1/account/**", "/api/v1/account").hasAuthority(set("ACCOUNT"))
-                        .requestMatchers("/api/v1/users/**", "/api/v1/users").hasAuthority(set("USERS"))
-                        .requestMatchers("/api/v1/roles/**", "/api/v1/roles").hasAuthority(set("ROLES"))
-                        .requestMatchers("/api/v1/audit/**", "/api/v1/audit").hasAuthority(set("AUDIT"))
-                        .anyRequest().denyAll())
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, failure) -> Problems.write(response, 401,
-                                "Unauthorized", ApiKeyAuthenticator.Failure.MISSING.detail(), request.getRequestURI()))
-                        .accessDeniedHandler((request, response, denied) -> Problems.write(response, 403,
-                                "Access Denied", "This API key does not include the API set of "
-                                        + request.getRequestURI() + ", or the path does not exist.",
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/account/**", "/api/v1/account")
+                        .hasAuthority(set("ACCOUNT"))
+                        .requestMatchers("/api/v1/users/**", "/api/v1/users")
+                        .hasAuthority(set("USERS"))
+                        .requestMatchers("/api/v1/roles/**", "/api/v1/roles")
+                        .hasAuthority(set("ROLES"))
+                        .requestMatchers("/api/v1/audit/**", "/api/v1/audit")
+                        .hasAuthority(set("AUDIT"))
+                        .anyRequest()
+                        .denyAll())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(
+                                (request, response, failure) -> Problems.write(
+                                        response,
+                                        401,
+                                        "Unauthorized",
+                                        ApiKeyAuthenticator.Failure.MISSING.detail(),
+                                        request.getRequestURI()))
+                        .accessDeniedHandler((request, response, denied) -> Problems.write(
+                                response,
+                                403,
+                                "Access Denied",
+                                "This API key does not include the API set of " + request.getRequestURI()
+                                        + ", or the path does not exist.",
                                 request.getRequestURI())));
         return http.build();
     }
@@ -64,7 +80,11 @@ public class ApiSecurityConfig {
         var plain = new HttpStatusRequestRejectedHandler();
         return (request, response, rejected) -> {
             if (request.getRequestURI().startsWith("/api/")) {
-                Problems.write(response, 400, "Bad Request", "The URL or a header of the request is not allowed.",
+                Problems.write(
+                        response,
+                        400,
+                        "Bad Request",
+                        "The URL or a header of the request is not allowed.",
                         request.getRequestURI());
             } else {
                 plain.handle(request, response, rejected);

@@ -1,5 +1,6 @@
 package com.keyward.apikey;
 
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.Set;
 
@@ -7,5 +8,8 @@ import java.util.Set;
  * What the New API Key window asks for. There is deliberately no owner: the owner of a new key
  * is always the person signed in.
  */
-public record NewApiKey(String name, String description, Set<String> apiSetCodes, Instant expiresAt) {
-}
+public record NewApiKey(
+        @Nullable String name,
+        @Nullable String description,
+        @Nullable Set<String> apiSetCodes,
+        @Nullable Instant expiresAt) {}

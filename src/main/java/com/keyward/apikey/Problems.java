@@ -1,13 +1,13 @@
 package com.keyward.apikey;
 
+import jakarta.annotation.Nullable;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /** RFC 9457 problem+json bodies written by the API's security filters (before Spring MVC runs). */
 final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     static void write(HttpServletResponse response, int status, String title, String detail, String instance)
             throws IOException {
@@ -18,9 +18,9 @@ final class Problems {
     }
 
     /** The problem document; {@code instance} is left out when null. */
-    static String body(int status, String title, String detail, String instance) {
-        return "{\"type\":\"about:blank\",\"title\":" + json(title) + ",\"status\":" + status
-                + ",\"detail\":" + json(detail) + (instance == null ? "" : ",\"instance\":" + json(instance)) + "}";
+    static String body(int status, String title, String detail, @Nullable String instance) {
+        return "{\"type\":\"about:blank\",\"title\":" + json(title) + ",\"status\":" + status + ",\"detail\":"
+                + json(detail) + (instance == null ? "" : ",\"instance\":" + json(instance)) + "}";
     }
 
     private static String json(String value) {

@@ -17,7 +17,8 @@ class ApiSetRepository {
 
     /** The whole catalog: a handful of rows maintained by migrations. */
     public List<ApiSet> findAll() {
-        return dsl.select(API_SET.CODE, API_SET.NAME, API_SET.DESCRIPTION).from(API_SET)
+        return dsl.select(API_SET.CODE, API_SET.NAME, API_SET.DESCRIPTION)
+                .from(API_SET)
                 .orderBy(API_SET.POSITION)
                 .fetch(r -> new ApiSet(r.value1(), r.value2(), r.value3()));
     }

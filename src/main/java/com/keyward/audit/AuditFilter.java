@@ -1,9 +1,15 @@
 package com.keyward.audit;
 
+import jakarta.annotation.Nullable;
 import java.time.LocalDate;
 
 /** What the Audit view shows: optional type, actor and target usernames (starting with), and UTC dates. */
-public record AuditFilter(AuditEventType type, String actor, String target, LocalDate from, LocalDate to) {
+public record AuditFilter(
+        @Nullable AuditEventType type,
+        @Nullable String actor,
+        @Nullable String target,
+        @Nullable LocalDate from,
+        @Nullable LocalDate to) {
 
     public static final AuditFilter NONE = new AuditFilter(null, null, null, null, null);
 

@@ -1,6 +1,7 @@
 package com.keyward.audit;
 
 import com.keyward.security.CurrentUser;
+import jakarta.annotation.Nullable;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -21,15 +22,17 @@ public class AuditLog {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public void record(AuditEventType type, Long targetUserId, String targetUsername, String details) {
+    public void record(
+            AuditEventType type, @Nullable Long targetUserId, @Nullable String targetUsername, String details) {
         var actor = currentUser.require();
-        repository.insert(new AuditEvent(clock.instant(), type, actor.id(), actor.getUsername(), targetUserId,
-                targetUsername, details));
+        repository.insert(new AuditEvent(
+                clock.instant(), type, actor.id(), actor.getUsername(), targetUserId, targetUsername, details));
     }
 
     /** An event with no person behind it (a lock after failed sign-ins, a lock running out). */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void recordBySystem(AuditEventType type, Long targetUserId, String targetUsername, String details) {
+    public void recordBySystem(
+            AuditEventType type, @Nullable Long targetUserId, @Nullable String targetUsername, String details) {
         repository.insert(new AuditEvent(clock.instant(), type, null, null, targetUserId, targetUsername, details));
     }
 }

@@ -3,10 +3,10 @@ package com.keyward.audit;
 import static com.keyward.db.StartsWith.startsWith;
 import static com.keyward.db.jooq.Tables.AUDIT_EVENT;
 
+import com.keyward.db.EnumColumns;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.jooq.Condition;
-import com.keyward.db.EnumColumns;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Records;
@@ -25,11 +25,23 @@ class AuditRepository {
     }
 
     public void insert(AuditEvent event) {
-        dsl.insertInto(AUDIT_EVENT, AUDIT_EVENT.OCCURRED_AT, TYPE, AUDIT_EVENT.ACTOR_ID,
-                        AUDIT_EVENT.ACTOR_USERNAME, AUDIT_EVENT.TARGET_USER_ID, AUDIT_EVENT.TARGET_USERNAME,
+        dsl.insertInto(
+                        AUDIT_EVENT,
+                        AUDIT_EVENT.OCCURRED_AT,
+                        TYPE,
+                        AUDIT_EVENT.ACTOR_ID,
+                        AUDIT_EVENT.ACTOR_USERNAME,
+                        AUDIT_EVENT.TARGET_USER_ID,
+                        AUDIT_EVENT.TARGET_USERNAME,
                         AUDIT_EVENT.DETAILS)
-                .values(event.occurredAt(), event.type(), event.actorId(), event.actorUsername(),
-                        event.targetUserId(), event.targetUsername(), event.details())
+                .values(
+                        event.occurredAt(),
+                        event.type(),
+                        event.actorId(),
+                        event.actorUsername(),
+                        event.targetUserId(),
+                        event.targetUsername(),
+                        event.details())
                 .execute();
     }
 
@@ -39,12 +51,19 @@ class AuditRepository {
 
     /** Newest first, paged. */
     public List<AuditEvent> findPage(AuditFilter filter, int offset, int limit) {
-        return dsl.select(AUDIT_EVENT.OCCURRED_AT, TYPE, AUDIT_EVENT.ACTOR_ID, AUDIT_EVENT.ACTOR_USERNAME,
-                        AUDIT_EVENT.TARGET_USER_ID, AUDIT_EVENT.TARGET_USERNAME, AUDIT_EVENT.DETAILS)
+        return dsl.select(
+                        AUDIT_EVENT.OCCURRED_AT,
+                        TYPE,
+                        AUDIT_EVENT.ACTOR_ID,
+                        AUDIT_EVENT.ACTOR_USERNAME,
+                        AUDIT_EVENT.TARGET_USER_ID,
+                        AUDIT_EVENT.TARGET_USERNAME,
+                        AUDIT_EVENT.DETAILS)
                 .from(AUDIT_EVENT)
                 .where(condition(filter))
                 .orderBy(AUDIT_EVENT.OCCURRED_AT.desc(), AUDIT_EVENT.ID.desc())
-                .limit(limit).offset(offset)
+                .limit(limit)
+                .offset(offset)
                 .fetch(Records.mapping(AuditEvent::new));
     }
 
@@ -60,10 +79,12 @@ class AuditRepository {
             condition = condition.and(startsWith(AUDIT_EVENT.TARGET_USERNAME, filter.target()));
         }
         if (filter.from() != null) {
-            condition = condition.and(AUDIT_EVENT.OCCURRED_AT.ge(filter.from().atStartOfDay(ZoneOffset.UTC).toInstant()));
+            condition = condition.and(AUDIT_EVENT.OCCURRED_AT.ge(
+                    filter.from().atStartOfDay(ZoneOffset.UTC).toInstant()));
         }
         if (filter.to() != null) {
-            condition = condition.and(AUDIT_EVENT.OCCURRED_AT.lt(filter.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+            condition = condition.and(AUDIT_EVENT.OCCURRED_AT.lt(
+                    filter.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
         }
         return condition;
     }

@@ -13,13 +13,15 @@ public class DatabaseFailureAnalyzer extends AbstractFailureAnalyzer<SQLExceptio
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, SQLException cause) {
         return new FailureAnalysis(
-                "Keyward cannot use its database: " + oneLine(cause.getMessage()),
+                "Keyward cannot use its database: " + oneLine(String.valueOf(cause.getMessage())),
                 "Check SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD, "
                         + "or unset SPRING_DATASOURCE_URL to use the embedded MariaDB.",
                 cause);
     }
 
     private static String oneLine(String message) {
-        return message == null ? "no reason given" : message.replaceAll("\\s+", " ").trim();
+        return message == null
+                ? "no reason given"
+                : message.replaceAll("\\s+", " ").trim();
     }
 }

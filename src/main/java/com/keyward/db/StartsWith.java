@@ -8,8 +8,7 @@ public final class StartsWith {
 
     private static final char ESCAPE = '!';
 
-    private StartsWith() {
-    }
+    private StartsWith() {}
 
     public static Condition startsWith(Field<String> column, String text) {
         String pattern = text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";

@@ -1,5 +1,6 @@
 package com.keyward.db;
 
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -16,12 +17,12 @@ public final class UtcInstantConverter extends AbstractConverter<LocalDateTime, 
     }
 
     @Override
-    public Instant from(LocalDateTime value) {
+    public @Nullable Instant from(@Nullable LocalDateTime value) {
         return value == null ? null : value.toInstant(ZoneOffset.UTC);
     }
 
     @Override
-    public LocalDateTime to(Instant value) {
+    public @Nullable LocalDateTime to(@Nullable Instant value) {
         return value == null ? null : LocalDateTime.ofInstant(value, ZoneOffset.UTC);
     }
 }

@@ -38,20 +38,33 @@ class DemoDataRepository {
 
     long insertRole(String name, String description, List<String> authorityCodes, Instant now) {
         long id = dsl.insertInto(ROLE, ROLE.NAME, ROLE.DESCRIPTION, ROLE.BUILT_IN, ROLE.CREATED_AT)
-                .values(name, description, false, now).returning(ROLE.ID).fetchSingle(ROLE.ID);
-        authorityCodes.forEach(code -> dsl.insertInto(ROLE_AUTHORITY, ROLE_AUTHORITY.ROLE_ID,
-                ROLE_AUTHORITY.AUTHORITY_CODE).values(id, code).execute());
+                .values(name, description, false, now)
+                .returning(ROLE.ID)
+                .fetchSingle(ROLE.ID);
+        authorityCodes.forEach(
+                code -> dsl.insertInto(ROLE_AUTHORITY, ROLE_AUTHORITY.ROLE_ID, ROLE_AUTHORITY.AUTHORITY_CODE)
+                        .values(id, code)
+                        .execute());
         return id;
     }
 
     /** A persona who can sign in with the given password hash, holding one role. */
-    void insertPersona(String username, String displayName, String status, String passwordHash, long roleId,
-            Instant now) {
-        long id = dsl.insertInto(APP_USER, APP_USER.USERNAME, APP_USER.DISPLAY_NAME, APP_USER.EMAIL, APP_USER.STATUS,
-                        APP_USER.PASSWORD_HASH, APP_USER.CREATED_AT)
+    void insertPersona(
+            String username, String displayName, String status, String passwordHash, long roleId, Instant now) {
+        long id = dsl.insertInto(
+                        APP_USER,
+                        APP_USER.USERNAME,
+                        APP_USER.DISPLAY_NAME,
+                        APP_USER.EMAIL,
+                        APP_USER.STATUS,
+                        APP_USER.PASSWORD_HASH,
+                        APP_USER.CREATED_AT)
                 .values(username, displayName, username + "@keyward.example", status, passwordHash, now)
-                .returning(APP_USER.ID).fetchSingle(APP_USER.ID);
-        dsl.insertInto(USER_ROLE, USER_ROLE.USER_ID, USER_ROLE.ROLE_ID).values(id, roleId).execute();
+                .returning(APP_USER.ID)
+                .fetchSingle(APP_USER.ID);
+        dsl.insertInto(USER_ROLE, USER_ROLE.USER_ID, USER_ROLE.ROLE_ID)
+                .values(id, roleId)
+                .execute();
     }
 
     /**
@@ -60,7 +73,8 @@ class DemoDataRepository {
      * not a scan, on every start.
      */
     int highestSyntheticNumber() {
-        String last = dsl.select(APP_USER.USERNAME).from(APP_USER)
+        String last = dsl.select(APP_USER.USERNAME)
+                .from(APP_USER)
                 .where(APP_USER.USERNAME.between(SYNTHETIC_PREFIX + "0000000", SYNTHETIC_PREFIX + "9999999"))
                 .and(APP_USER.USERNAME.likeRegex("^" + SYNTHETIC_PREFIX + "[0-9]{7}$"))
                 .orderBy(APP_USER.USERNAME.desc())

@@ -4,6 +4,7 @@ import com.keyward.security.Authorities;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,8 +37,11 @@ class DemoDataSeeder implements ApplicationRunner {
     private final boolean enabled;
     private final int syntheticUsers;
 
-    DemoDataSeeder(DemoDataRepository demo,
-            PasswordEncoder passwordEncoder, TransactionTemplate transaction, Clock clock,
+    DemoDataSeeder(
+            DemoDataRepository demo,
+            PasswordEncoder passwordEncoder,
+            TransactionTemplate transaction,
+            Clock clock,
             @Value("${keyward.demo-data.enabled:${keyward.embedded-db.active:false}}") boolean enabled,
             @Value("${keyward.demo-data.synthetic-users:2000}") int syntheticUsers) {
         this.demo = demo;
@@ -68,7 +72,9 @@ class DemoDataSeeder implements ApplicationRunner {
                 int to = Math.min(batch + 49_999, syntheticUsers);
                 transaction.executeWithoutResult(status -> demo.insertSynthetic(from, to, viewer));
             }
-            log.info("Demo data: {} synthetic users added in {} ms", syntheticUsers - present,
+            log.info(
+                    "Demo data: {} synthetic users added in {} ms",
+                    syntheticUsers - present,
                     (System.nanoTime() - started) / 1_000_000);
         }
     }
@@ -76,8 +82,11 @@ class DemoDataSeeder implements ApplicationRunner {
     private void seedPersonas() {
         Instant now = clock.instant();
         long admin = demo.roleId("Admin").orElseThrow();
-        long integrator = demo.insertRole(API_INTEGRATOR, "Views users and generates API keys for themselves.",
-                List.of(Authorities.VIEW_USERS, Authorities.MANAGE_USER_API_KEY), now);
+        long integrator = demo.insertRole(
+                API_INTEGRATOR,
+                "Views users and generates API keys for themselves.",
+                List.of(Authorities.VIEW_USERS, Authorities.MANAGE_USER_API_KEY),
+                now);
         long viewer = demo.insertRole(VIEWER, "Views users.", List.of(Authorities.VIEW_USERS), now);
         persona("admin", "Ada Admin", "ENABLED", admin, now);
         persona("dana", "Dana Developer", "ENABLED", integrator, now);
@@ -88,6 +97,7 @@ class DemoDataSeeder implements ApplicationRunner {
 
     /** Demo passwords equal the username; they are documented in the README. */
     private void persona(String username, String displayName, String status, long roleId, Instant now) {
-        demo.insertPersona(username, displayName, status, passwordEncoder.encode(username), roleId, now);
+        demo.insertPersona(
+                username, displayName, status, Objects.requireNonNull(passwordEncoder.encode(username)), roleId, now);
     }
 }

@@ -8,14 +8,14 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.table;
 
+import com.keyward.db.EnumColumns;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jooq.CommonTableExpression;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import com.keyward.db.EnumColumns;
-import java.util.Arrays;
 import org.jooq.Record1;
 import org.jooq.Records;
 import org.jooq.SortField;
@@ -40,11 +40,7 @@ class AuthorityRepository {
     public Set<String> findEffectiveAuthorityCodes(long userId) {
         CommonTableExpression<Record1<String>> granted = effectiveAuthorities(userId);
         Field<String> code = granted.field("code", String.class);
-        return dsl.withRecursive(granted)
-                .selectDistinct(code)
-                .from(granted)
-                .fetch(code, String.class)
-                .stream()
+        return dsl.withRecursive(granted).selectDistinct(code).from(granted).fetch(code, String.class).stream()
                 .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
     }
 
@@ -54,7 +50,8 @@ class AuthorityRepository {
         return dsl.withRecursive(granted)
                 .select(AUTHORITY.CODE, AUTHORITY.NAME, LEVEL)
                 .from(AUTHORITY)
-                .where(AUTHORITY.CODE.in(select(granted.field("code", String.class)).from(granted)))
+                .where(AUTHORITY.CODE.in(
+                        select(granted.field("code", String.class)).from(granted)))
                 .orderBy(treeOrder(), AUTHORITY.POSITION, AUTHORITY.CODE)
                 .fetch(Records.mapping(Authority::new));
     }
@@ -74,18 +71,22 @@ class AuthorityRepository {
 
     /** Applications first, then areas, then actions: the order the enum declares them in. */
     private static SortField<Integer> treeOrder() {
-        return AUTHORITY.LEVEL.sortAsc(Arrays.stream(AuthorityLevel.values()).map(Enum::name).toList());
+        return AUTHORITY.LEVEL.sortAsc(
+                Arrays.stream(AuthorityLevel.values()).map(Enum::name).toList());
     }
 
     private static CommonTableExpression<Record1<String>> effectiveAuthorities(long userId) {
         Field<String> code = field(name("granted", "code"), String.class);
-        return name("granted").fields("code").as(
-                select(ROLE_AUTHORITY.AUTHORITY_CODE)
+        return name("granted")
+                .fields("code")
+                .as(select(ROLE_AUTHORITY.AUTHORITY_CODE)
                         .from(ROLE_AUTHORITY)
-                        .join(USER_ROLE).on(USER_ROLE.ROLE_ID.eq(ROLE_AUTHORITY.ROLE_ID))
+                        .join(USER_ROLE)
+                        .on(USER_ROLE.ROLE_ID.eq(ROLE_AUTHORITY.ROLE_ID))
                         .where(USER_ROLE.USER_ID.eq(userId))
                         .unionAll(select(AUTHORITY.CODE)
                                 .from(AUTHORITY)
-                                .join(table(name("granted"))).on(AUTHORITY.PARENT_CODE.eq(code))));
+                                .join(table(name("granted")))
+                                .on(AUTHORITY.PARENT_CODE.eq(code))));
     }
 }

@@ -19,7 +19,9 @@ public final class AuthorityTree {
         for (AuthorityNode node : nodes) {
             parentOf.put(node.authority().code(), node.parentCode());
             if (node.parentCode() != null) {
-                childrenOf.computeIfAbsent(node.parentCode(), code -> new ArrayList<>()).add(node.authority().code());
+                childrenOf
+                        .computeIfAbsent(node.parentCode(), code -> new ArrayList<>())
+                        .add(node.authority().code());
             }
         }
     }

@@ -30,8 +30,13 @@ public class RoleAssignments {
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
 
-    RoleAssignments(RoleRepository roles, AuthorityRepository authorities, EnabledAccounts accounts, AuditLog audit,
-            CurrentUser currentUser, ApplicationEventPublisher events) {
+    RoleAssignments(
+            RoleRepository roles,
+            AuthorityRepository authorities,
+            EnabledAccounts accounts,
+            AuditLog audit,
+            CurrentUser currentUser,
+            ApplicationEventPublisher events) {
         this.roles = roles;
         this.authorities = authorities;
         this.accounts = accounts;
@@ -54,7 +59,9 @@ public class RoleAssignments {
     public boolean isLastEnabledAdmin(long userId) {
         List<Long> holders = roles.findHolderIds(roles.findBuiltInId());
         return holders.contains(userId)
-                && accounts.countEnabled(holders.stream().filter(id -> id != userId).toList()) == 0;
+                && accounts.countEnabled(
+                                holders.stream().filter(id -> id != userId).toList())
+                        == 0;
     }
 
     /**
@@ -75,13 +82,14 @@ public class RoleAssignments {
         Set<Long> removed = new HashSet<>(before);
         removed.removeAll(roleIds);
 
-        Set<String> held = actor.getAuthorities().stream().map(granted -> granted.getAuthority())
+        Set<String> held = actor.getAuthorities().stream()
+                .map(granted -> granted.getAuthority())
                 .collect(Collectors.toSet());
         for (long role : added) {
             var details = roles.findDetails(role).orElseThrow(() -> new IllegalArgumentException("No such role"));
             if (!held.containsAll(authorities.coveredBy(details.authorities()))) {
-                throw new AccessDeniedException("You can only assign roles whose authorities you hold yourself ("
-                        + details.name() + ")");
+                throw new AccessDeniedException(
+                        "You can only assign roles whose authorities you hold yourself (" + details.name() + ")");
             }
         }
         if (removed.contains(admin) && enabled && isLastEnabledAdmin(userId)) {

@@ -6,16 +6,17 @@ import static com.keyward.db.jooq.Tables.ROLE_LIMIT;
 import static com.keyward.db.jooq.Tables.USER_ROLE;
 import static org.jooq.impl.DSL.select;
 
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.Records;
 import org.jooq.SelectField;
-import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -40,7 +41,8 @@ class RoleRepository {
         return dsl.select(ROLE.ID).from(ROLE).where(ROLE.NAME.eq(name)).fetchOptional(ROLE.ID);
     }
 
-    public long create(String name, String description, Collection<String> authorityCodes, Instant createdAt) {
+    public long create(
+            String name, @Nullable String description, Collection<String> authorityCodes, Instant createdAt) {
         long id = dsl.insertInto(ROLE, ROLE.NAME, ROLE.DESCRIPTION, ROLE.BUILT_IN, ROLE.CREATED_AT)
                 .values(name, description, false, createdAt)
                 .returning(ROLE.ID)
@@ -69,9 +71,10 @@ class RoleRepository {
         return dsl.select(ROLE.ID, ROLE.NAME, ROLE.DESCRIPTION, ROLE.BUILT_IN, authorityCodes(), limits(), holders())
                 .from(ROLE)
                 .orderBy(ROLE.NAME)
-                .limit(limit).offset(offset)
-                .fetch(Records.mapping((id, name, description, builtIn, codes, limits, users) -> new RoleSummary(id,
-                        name, description, builtIn, codes, limits, users)));
+                .limit(limit)
+                .offset(offset)
+                .fetch(Records.mapping((id, name, description, builtIn, codes, limits, users) ->
+                        new RoleSummary(id, name, description, builtIn, codes, limits, users)));
     }
 
     /** One role with its authority codes, limits and number of holders: one query. */
@@ -84,21 +87,27 @@ class RoleRepository {
     }
 
     private static Field<List<String>> authorityCodes() {
-        return DSL.multiset(select(ROLE_AUTHORITY.AUTHORITY_CODE).from(ROLE_AUTHORITY)
-                        .where(ROLE_AUTHORITY.ROLE_ID.eq(ROLE.ID)).orderBy(ROLE_AUTHORITY.AUTHORITY_CODE))
+        return DSL.multiset(select(ROLE_AUTHORITY.AUTHORITY_CODE)
+                        .from(ROLE_AUTHORITY)
+                        .where(ROLE_AUTHORITY.ROLE_ID.eq(ROLE.ID))
+                        .orderBy(ROLE_AUTHORITY.AUTHORITY_CODE))
                 .convertFrom(codes -> codes.map(Record1::value1));
     }
 
     /** The role's limits; a missing row means the default. */
     private static SelectField<RoleLimits> limits() {
-        return DSL.row(limit(ROLE.ID, LIMIT_KEYS, RoleLimits.DEFAULT_MAX_ACTIVE_API_KEYS),
+        return DSL.row(
+                        limit(ROLE.ID, LIMIT_KEYS, RoleLimits.DEFAULT_MAX_ACTIVE_API_KEYS),
                         limit(ROLE.ID, LIMIT_LIFETIME, RoleLimits.DEFAULT_MAX_API_KEY_LIFETIME_DAYS))
                 .mapping(RoleLimits::new);
     }
 
     private static Field<Integer> limit(Field<Long> roleId, String code, int fallback) {
-        return DSL.coalesce(DSL.field(select(ROLE_LIMIT.LIMIT_VALUE).from(ROLE_LIMIT)
-                .where(ROLE_LIMIT.ROLE_ID.eq(roleId).and(ROLE_LIMIT.LIMIT_CODE.eq(code)))), fallback);
+        return DSL.coalesce(
+                DSL.field(select(ROLE_LIMIT.LIMIT_VALUE)
+                        .from(ROLE_LIMIT)
+                        .where(ROLE_LIMIT.ROLE_ID.eq(roleId).and(ROLE_LIMIT.LIMIT_CODE.eq(code)))),
+                fallback);
     }
 
     private static Field<Integer> holders() {
@@ -109,12 +118,18 @@ class RoleRepository {
         return dsl.fetchCount(USER_ROLE, USER_ROLE.ROLE_ID.eq(roleId));
     }
 
-    public boolean nameTaken(String name, Long exceptId) {
-        return dsl.fetchExists(ROLE, ROLE.NAME.eq(name).and(exceptId == null ? DSL.noCondition() : ROLE.ID.ne(exceptId)));
+    /** Whether a role other than {@code except} (none when empty) has this name. */
+    public boolean nameTaken(String name, Optional<Long> except) {
+        return dsl.fetchExists(
+                ROLE, ROLE.NAME.eq(name).and(except.map(ROLE.ID::ne).orElse(DSL.noCondition())));
     }
 
-    public void update(long id, String name, String description, java.util.Collection<String> authorityCodes) {
-        dsl.update(ROLE).set(ROLE.NAME, name).set(ROLE.DESCRIPTION, description).where(ROLE.ID.eq(id)).execute();
+    public void update(long id, String name, @Nullable String description, Collection<String> authorityCodes) {
+        dsl.update(ROLE)
+                .set(ROLE.NAME, name)
+                .set(ROLE.DESCRIPTION, description)
+                .where(ROLE.ID.eq(id))
+                .execute();
         dsl.deleteFrom(ROLE_AUTHORITY).where(ROLE_AUTHORITY.ROLE_ID.eq(id)).execute();
         var insert = dsl.insertInto(ROLE_AUTHORITY, ROLE_AUTHORITY.ROLE_ID, ROLE_AUTHORITY.AUTHORITY_CODE);
         for (String code : authorityCodes) {
@@ -136,21 +151,31 @@ class RoleRepository {
 
     /** The users holding the role. */
     public List<Long> findHolderIds(long roleId) {
-        return dsl.select(USER_ROLE.USER_ID).from(USER_ROLE).where(USER_ROLE.ROLE_ID.eq(roleId))
+        return dsl.select(USER_ROLE.USER_ID)
+                .from(USER_ROLE)
+                .where(USER_ROLE.ROLE_ID.eq(roleId))
                 .fetch(USER_ROLE.USER_ID);
     }
 
     public java.util.List<Long> findRoleIdsOfUser(long userId) {
-        return dsl.select(USER_ROLE.ROLE_ID).from(USER_ROLE).where(USER_ROLE.USER_ID.eq(userId)).fetch(USER_ROLE.ROLE_ID);
+        return dsl.select(USER_ROLE.ROLE_ID)
+                .from(USER_ROLE)
+                .where(USER_ROLE.USER_ID.eq(userId))
+                .fetch(USER_ROLE.ROLE_ID);
     }
 
     public void unassign(long userId, long roleId) {
-        dsl.deleteFrom(USER_ROLE).where(USER_ROLE.USER_ID.eq(userId).and(USER_ROLE.ROLE_ID.eq(roleId))).execute();
+        dsl.deleteFrom(USER_ROLE)
+                .where(USER_ROLE.USER_ID.eq(userId).and(USER_ROLE.ROLE_ID.eq(roleId)))
+                .execute();
     }
 
     /** Role names of one user, alphabetical. */
     public List<String> findRoleNamesOfUser(long userId) {
-        return dsl.select(ROLE.NAME).from(ROLE).join(USER_ROLE).on(USER_ROLE.ROLE_ID.eq(ROLE.ID))
+        return dsl.select(ROLE.NAME)
+                .from(ROLE)
+                .join(USER_ROLE)
+                .on(USER_ROLE.ROLE_ID.eq(ROLE.ID))
                 .where(USER_ROLE.USER_ID.eq(userId))
                 .orderBy(ROLE.NAME)
                 .fetch(ROLE.NAME);
@@ -164,12 +189,14 @@ class RoleRepository {
         var maxDays = DSL.max(DSL.coalesce(lifetime.LIMIT_VALUE, RoleLimits.DEFAULT_MAX_API_KEY_LIFETIME_DAYS));
         var limits = dsl.select(maxKeys, maxDays)
                 .from(USER_ROLE)
-                .leftJoin(keys).on(keys.ROLE_ID.eq(USER_ROLE.ROLE_ID).and(keys.LIMIT_CODE.eq(LIMIT_KEYS)))
-                .leftJoin(lifetime).on(lifetime.ROLE_ID.eq(USER_ROLE.ROLE_ID)
-                        .and(lifetime.LIMIT_CODE.eq(LIMIT_LIFETIME)))
+                .leftJoin(keys)
+                .on(keys.ROLE_ID.eq(USER_ROLE.ROLE_ID).and(keys.LIMIT_CODE.eq(LIMIT_KEYS)))
+                .leftJoin(lifetime)
+                .on(lifetime.ROLE_ID.eq(USER_ROLE.ROLE_ID).and(lifetime.LIMIT_CODE.eq(LIMIT_LIFETIME)))
                 .where(USER_ROLE.USER_ID.eq(userId))
                 .fetchOne();
-        return limits == null || limits.value1() == null ? RoleLimits.DEFAULTS
+        return limits == null || limits.value1() == null
+                ? RoleLimits.DEFAULTS
                 : new RoleLimits(limits.value1(), limits.value2());
     }
 
@@ -177,12 +204,14 @@ class RoleRepository {
     public void setLimit(long roleId, String limitCode, int value) {
         dsl.insertInto(ROLE_LIMIT, ROLE_LIMIT.ROLE_ID, ROLE_LIMIT.LIMIT_CODE, ROLE_LIMIT.LIMIT_VALUE)
                 .values(roleId, limitCode, value)
-                .onDuplicateKeyUpdate().set(ROLE_LIMIT.LIMIT_VALUE, value)
+                .onDuplicateKeyUpdate()
+                .set(ROLE_LIMIT.LIMIT_VALUE, value)
                 .execute();
     }
 
     public void assign(long userId, long roleId) {
-        dsl.insertInto(USER_ROLE, USER_ROLE.USER_ID, USER_ROLE.ROLE_ID).values(userId, roleId)
+        dsl.insertInto(USER_ROLE, USER_ROLE.USER_ID, USER_ROLE.ROLE_ID)
+                .values(userId, roleId)
                 .onDuplicateKeyIgnore()
                 .execute();
     }

@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -43,8 +45,13 @@ public class RoleService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    public RoleService(RoleRepository roles, AuthorityRepository authorities, AuditLog audit, CurrentUser currentUser,
-            Clock clock, ApplicationEventPublisher events) {
+    public RoleService(
+            RoleRepository roles,
+            AuthorityRepository authorities,
+            AuditLog audit,
+            CurrentUser currentUser,
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.events = events;
         this.roles = roles;
         this.authorities = authorities;
@@ -87,8 +94,9 @@ public class RoleService {
     @Transactional
     public long create(RoleForm form) {
         currentUser.requireAuthority(Authorities.MANAGE_ROLES, MANAGE_ROLES_NEEDED);
-        RoleForm clean = validate(form, null);
-        long id = roles.create(clean.name(), clean.description(), clean.authorities(), clock.instant());
+        RoleForm clean = validate(form, Optional.empty());
+        long id = roles.create(
+                Objects.requireNonNull(clean.name()), clean.description(), clean.authorities(), clock.instant());
         setLimits(id, clean);
         audit.record(AuditEventType.ROLE_CREATED, null, null, describe(clean));
         return id;
@@ -99,13 +107,22 @@ public class RoleService {
         currentUser.requireAuthority(Authorities.MANAGE_ROLES, MANAGE_ROLES_NEEDED);
         RoleDetails before = roles.findDetails(id).orElseThrow(() -> new AccessDeniedException("No such role"));
         refuseBuiltIn(before);
-        RoleForm clean = validate(form, id);
-        roles.update(id, clean.name(), clean.description(), clean.authorities());
+        RoleForm clean = validate(form, Optional.of(id));
+        roles.update(id, Objects.requireNonNull(clean.name()), clean.description(), clean.authorities());
         setLimits(id, clean);
         events.publishEvent(new AuthoritiesChanged());
-        audit.record(AuditEventType.ROLE_CHANGED, null, null, "Was: " + describe(new RoleForm(before.name(),
-                before.description(), before.authorities(), before.limits().maxActiveApiKeys(),
-                before.limits().maxApiKeyLifetimeDays())) + ". Now: " + describe(clean));
+        audit.record(
+                AuditEventType.ROLE_CHANGED,
+                null,
+                null,
+                "Was: "
+                        + describe(new RoleForm(
+                                before.name(),
+                                before.description(),
+                                before.authorities(),
+                                before.limits().maxActiveApiKeys(),
+                                before.limits().maxApiKeyLifetimeDays()))
+                        + ". Now: " + describe(clean));
     }
 
     @Transactional
@@ -116,63 +133,79 @@ public class RoleService {
         roles.lock(id);
         int holders = roles.countUsers(id);
         if (holders > 0) {
-            throw new RoleValidationException(Map.of(RoleValidationException.Field.FORM, holders
-                    + (holders == 1 ? " user holds" : " users hold") + " the role \"" + role.name()
-                    + "\". Remove it from them first."));
+            throw new RoleValidationException(Map.of(
+                    RoleValidationException.Field.FORM,
+                    holders
+                            + (holders == 1 ? " user holds" : " users hold") + " the role \"" + role.name()
+                            + "\". Remove it from them first."));
         }
         roles.delete(id);
         events.publishEvent(new AuthoritiesChanged());
         audit.record(AuditEventType.ROLE_DELETED, null, null, "Role \"" + role.name() + "\"");
     }
 
-    private RoleForm validate(RoleForm form, Long id) {
+    private RoleForm validate(RoleForm form, Optional<Long> id) {
         AuthorityTree tree = tree();
         SignedInUser editor = currentUser.require();
         Map<RoleValidationException.Field, String> errors = new EnumMap<>(RoleValidationException.Field.class);
         String name = form.name() == null ? "" : form.name().strip();
-        String description = form.description() == null || form.description().isBlank() ? null
+        String description = form.description() == null || form.description().isBlank()
+                ? null
                 : form.description().strip();
         if (name.isEmpty()) {
             errors.put(RoleValidationException.Field.NAME, "Enter a name for the role.");
         } else if (name.length() > MAX_NAME_LENGTH) {
             errors.put(RoleValidationException.Field.NAME, "Use at most " + MAX_NAME_LENGTH + " characters.");
         } else if (SafeText.nameProblem(name).isPresent()) {
-            errors.put(RoleValidationException.Field.NAME, SafeText.nameProblem(name).get());
+            errors.put(
+                    RoleValidationException.Field.NAME,
+                    SafeText.nameProblem(name).get());
         } else if (roles.nameTaken(name, id)) {
             errors.put(RoleValidationException.Field.NAME, "Another role has this name.");
         } else {
             roles.findAll().stream()
-                    .filter(other -> id == null || other.id() != id)
+                    .filter(other -> id.map(self -> other.id() != self).orElse(true))
                     .filter(other -> SafeText.confusable(name, other.name()))
                     .findFirst()
-                    .ifPresent(other -> errors.put(RoleValidationException.Field.NAME,
-                            "This name looks like the role \"" + other.name() + "\". Choose a clearly different name."));
+                    .ifPresent(other -> errors.put(
+                            RoleValidationException.Field.NAME,
+                            "This name looks like the role \"" + other.name()
+                                    + "\". Choose a clearly different name."));
         }
         if (description != null && description.length() > MAX_DESCRIPTION_LENGTH) {
-            errors.put(RoleValidationException.Field.DESCRIPTION, "Use at most " + MAX_DESCRIPTION_LENGTH + " characters.");
-        } else if (description != null && SafeText.descriptionProblem(description).isPresent()) {
-            errors.put(RoleValidationException.Field.DESCRIPTION, SafeText.descriptionProblem(description).get());
+            errors.put(
+                    RoleValidationException.Field.DESCRIPTION,
+                    "Use at most " + MAX_DESCRIPTION_LENGTH + " characters.");
+        } else if (description != null
+                && SafeText.descriptionProblem(description).isPresent()) {
+            errors.put(
+                    RoleValidationException.Field.DESCRIPTION,
+                    SafeText.descriptionProblem(description).get());
         }
         Set<String> codes = form.authorities() == null ? Set.of() : new TreeSet<>(form.authorities());
         if (!codes.stream().allMatch(tree::contains)) {
             errors.put(RoleValidationException.Field.AUTHORITIES, "Choose authorities from the tree only.");
-        } else if (!editor.getAuthorities().stream().map(granted -> granted.getAuthority()).collect(Collectors.toSet())
+        } else if (!editor.getAuthorities().stream()
+                .map(granted -> granted.getAuthority())
+                .collect(Collectors.toSet())
                 .containsAll(tree.covered(codes))) {
-            errors.put(RoleValidationException.Field.AUTHORITIES,
+            errors.put(
+                    RoleValidationException.Field.AUTHORITIES,
                     "You can only grant authorities that you hold yourself.");
         }
         if (form.maxActiveApiKeys() < 1 || form.maxActiveApiKeys() > MAX_KEYS_BOUND) {
             errors.put(RoleValidationException.Field.MAX_ACTIVE_API_KEYS, "Choose 1 to " + MAX_KEYS_BOUND + ".");
         }
         if (form.maxApiKeyLifetimeDays() < 1 || form.maxApiKeyLifetimeDays() > MAX_LIFETIME_BOUND) {
-            errors.put(RoleValidationException.Field.MAX_API_KEY_LIFETIME_DAYS, "Choose 1 to " + MAX_LIFETIME_BOUND
-                    + " days.");
+            errors.put(
+                    RoleValidationException.Field.MAX_API_KEY_LIFETIME_DAYS,
+                    "Choose 1 to " + MAX_LIFETIME_BOUND + " days.");
         }
         if (!errors.isEmpty()) {
             throw new RoleValidationException(errors);
         }
-        return new RoleForm(name, description, tree.shortest(codes), form.maxActiveApiKeys(),
-                form.maxApiKeyLifetimeDays());
+        return new RoleForm(
+                name, description, tree.shortest(codes), form.maxActiveApiKeys(), form.maxApiKeyLifetimeDays());
     }
 
     private void setLimits(long id, RoleForm form) {
@@ -182,14 +215,18 @@ public class RoleService {
 
     private static void refuseBuiltIn(RoleDetails role) {
         if (role.builtIn()) {
-            throw new RoleValidationException(Map.of(RoleValidationException.Field.FORM,
+            throw new RoleValidationException(Map.of(
+                    RoleValidationException.Field.FORM,
                     "The built-in role \"" + role.name() + "\" cannot be changed or deleted."));
         }
     }
 
     private static String describe(RoleForm form) {
-        return "role \"" + form.name() + "\" with " + (form.authorities().isEmpty() ? "no authorities"
-                : String.join(", ", new TreeSet<>(form.authorities()))) + "; at most " + form.maxActiveApiKeys()
+        return "role \"" + form.name() + "\" with "
+                + (form.authorities().isEmpty()
+                        ? "no authorities"
+                        : String.join(", ", new TreeSet<>(form.authorities())))
+                + "; at most " + form.maxActiveApiKeys()
                 + " active API keys of at most " + form.maxApiKeyLifetimeDays() + " days";
     }
 }

@@ -5,5 +5,4 @@ package com.keyward.security;
  * sign-ins). Published inside the changing transaction; listeners act after it commits, so that
  * nothing they reload can predate the change.
  */
-public record AccountChanged(String username) {
-}
+public record AccountChanged(String username) {}

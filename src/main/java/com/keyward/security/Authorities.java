@@ -20,6 +20,5 @@ public final class Authorities {
     public static final String AUDIT = "AUDIT";
     public static final String VIEW_AUDIT_LOG = "VIEW_AUDIT_LOG";
 
-    private Authorities() {
-    }
+    private Authorities() {}
 }

@@ -27,12 +27,13 @@ public class AuthorityRefresh implements VaadinServiceInitListener {
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
-        event.getSource().addUIInitListener(ui -> ui.getUI().addBeforeEnterListener(enter -> {
-            if (!refresh()) {
-                // the page was on its way while the account changed: it still gets the message
-                enter.forwardTo(LoginView.ROUTE, QueryParameters.fromString(SignedInSessions.ENDED));
-            }
-        }));
+        event.getSource()
+                .addUIInitListener(ui -> ui.getUI().addBeforeEnterListener(enter -> {
+                    if (!refresh()) {
+                        // the page was on its way while the account changed: it still gets the message
+                        enter.forwardTo(LoginView.ROUTE, QueryParameters.fromString(SignedInSessions.ENDED));
+                    }
+                }));
     }
 
     /** @return false when a signed-in session has just ended because the account may no longer act */
@@ -46,8 +47,8 @@ public class AuthorityRefresh implements VaadinServiceInitListener {
             SecurityContextHolder.getContext().setAuthentication(null);
             return false;
         }
-        var refreshed = UsernamePasswordAuthenticationToken.authenticated(fresh.get(), null,
-                fresh.get().getAuthorities());
+        var refreshed = UsernamePasswordAuthenticationToken.authenticated(
+                fresh.get(), null, fresh.get().getAuthorities());
         refreshed.setDetails(current.getDetails());
         SecurityContextHolder.getContext().setAuthentication(refreshed);
         VaadinSession session = VaadinSession.getCurrent();

@@ -31,14 +31,19 @@ public class CurrentUser {
     private final TransactionTemplate ownTransaction;
     private final Cache<String, Optional<SignedInUser>> current;
 
-    public CurrentUser(UserDetailsService accounts, PlatformTransactionManager transactions,
+    public CurrentUser(
+            UserDetailsService accounts,
+            PlatformTransactionManager transactions,
             @Value("${keyward.api.credential-cache:PT5S}") Duration cacheFor) {
         this.accounts = accounts;
         // its own read, never the caller's: a service that locks a row first keeps its snapshot after the lock
         this.ownTransaction = new TransactionTemplate(transactions);
         ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         ownTransaction.setReadOnly(true);
-        this.current = Caffeine.newBuilder().expireAfterWrite(cacheFor).maximumSize(10_000).build();
+        this.current = Caffeine.newBuilder()
+                .expireAfterWrite(cacheFor)
+                .maximumSize(10_000)
+                .build();
     }
 
     /** The signed-in person as the account is now; empty when nobody is, or they may no longer act. */
@@ -80,8 +85,10 @@ public class CurrentUser {
     private Optional<SignedInUser> load(String username) {
         return ownTransaction.execute(status -> {
             try {
-                if (accounts.loadUserByUsername(username) instanceof SignedInUser fresh && fresh.isEnabled()
-                        && fresh.isAccountNonLocked() && fresh.isAccountNonExpired()) {
+                if (accounts.loadUserByUsername(username) instanceof SignedInUser fresh
+                        && fresh.isEnabled()
+                        && fresh.isAccountNonLocked()
+                        && fresh.isAccountNonExpired()) {
                     // nothing kept here or in a session holds a password hash
                     fresh.eraseCredentials();
                     return Optional.of(fresh);

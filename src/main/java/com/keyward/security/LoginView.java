@@ -23,14 +23,20 @@ public class LoginView extends Main implements BeforeEnterObserver {
 
     /** Query parameter set by the failure handler → what the person is told. */
     private static final Map<String, String[]> FAILURES = Map.of(
-            "error", new String[] {"Sign-in failed",
+            "error",
+            new String[] {
+                "Sign-in failed",
                 "Check your username and password and try again. After several failed attempts in a row an "
-                    + "account is locked for a while; a disabled or expired account cannot sign in (ask an "
-                    + "administrator)."},
-            SignInThrottleFilter.THROTTLED, new String[] {"Too many sign-in attempts",
-                "Wait a minute, then try again."},
-            SignedInSessions.ENDED, new String[] {"Your session has ended",
-                "An administrator changed your account, or it can no longer sign in. Sign in again to continue."});
+                        + "account is locked for a while; a disabled or expired account cannot sign in (ask an "
+                        + "administrator)."
+            },
+            SignInThrottleFilter.THROTTLED,
+            new String[] {"Too many sign-in attempts", "Wait a minute, then try again."},
+            SignedInSessions.ENDED,
+            new String[] {
+                "Your session has ended",
+                "An administrator changed your account, or it can no longer sign in. Sign in again to continue."
+            });
 
     private final LoginForm form = new LoginForm();
 
@@ -43,7 +49,8 @@ public class LoginView extends Main implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Map<String, List<String>> parameters = event.getLocation().getQueryParameters().getParameters();
+        Map<String, List<String>> parameters =
+                event.getLocation().getQueryParameters().getParameters();
         FAILURES.entrySet().stream()
                 .filter(failure -> parameters.containsKey(failure.getKey()))
                 .findFirst()

@@ -13,11 +13,10 @@ import java.util.Optional;
  */
 public final class SafeText {
 
-    private static final SpoofChecker CONFUSABLES = new SpoofChecker.Builder()
-            .setChecks(SpoofChecker.CONFUSABLE).build();
+    private static final SpoofChecker CONFUSABLES =
+            new SpoofChecker.Builder().setChecks(SpoofChecker.CONFUSABLE).build();
 
-    private SafeText() {
-    }
+    private SafeText() {}
 
     /** Why this name cannot be used, or empty when it can. */
     public static Optional<String> nameProblem(String name) {
@@ -47,13 +46,19 @@ public final class SafeText {
 
     private static boolean hidden(int c) {
         int type = UCharacter.getType(c);
-        return type == UCharacter.CONTROL || type == UCharacter.FORMAT || type == UCharacter.UNASSIGNED
-                || type == UCharacter.PRIVATE_USE || type == UCharacter.SURROGATE
-                || type == UCharacter.LINE_SEPARATOR || type == UCharacter.PARAGRAPH_SEPARATOR;
+        return type == UCharacter.CONTROL
+                || type == UCharacter.FORMAT
+                || type == UCharacter.UNASSIGNED
+                || type == UCharacter.PRIVATE_USE
+                || type == UCharacter.SURROGATE
+                || type == UCharacter.LINE_SEPARATOR
+                || type == UCharacter.PARAGRAPH_SEPARATOR;
     }
 
     private static String kind(int c) {
-        return UCharacter.getType(c) == UCharacter.FORMAT && UCharacter.hasBinaryProperty(c,
-                com.ibm.icu.lang.UProperty.BIDI_CONTROL) ? "a text-direction control" : "a control or format character";
+        return UCharacter.getType(c) == UCharacter.FORMAT
+                        && UCharacter.hasBinaryProperty(c, com.ibm.icu.lang.UProperty.BIDI_CONTROL)
+                ? "a text-direction control"
+                : "a control or format character";
     }
 }

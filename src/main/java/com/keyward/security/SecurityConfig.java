@@ -1,16 +1,16 @@
 package com.keyward.security;
 
-import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import com.vaadin.flow.spring.security.RequestUtil;
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -24,33 +24,45 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 public class SecurityConfig {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil vaadinRequests,
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http,
+            RequestUtil vaadinRequests,
             @Value("${keyward.sign-in.attempts-per-address:30}") int perAddress,
             @Value("${keyward.sign-in.attempts-per-username:10}") int perUsername,
-            @Value("${keyward.sign-in.attempts-period:PT1M}") Duration period) throws Exception {
+            @Value("${keyward.sign-in.attempts-period:PT1M}") Duration period)
+            throws Exception {
         // One answer for every failure: a wrong password, an unknown, locked, disabled or expired
         // account. Whoever does not hold the account learns nothing, not even from the right password.
         var failures = new SimpleUrlAuthenticationFailureHandler("/" + LoginView.ROUTE + "?error");
-        http.addFilterBefore(new SignInThrottleFilter(new Throttle(perAddress, period), new Throttle(perUsername,
-                period)), UsernamePasswordAuthenticationFilter.class);
+        http.addFilterBefore(
+                new SignInThrottleFilter(new Throttle(perAddress, period), new Throttle(perUsername, period)),
+                UsernamePasswordAuthenticationFilter.class);
         // Vaadin's own requests carry Vaadin's CSRF token; everything else, the sign-in form included
         // (login CSRF), needs Spring's. The form sends it from the page's _csrf meta tags.
         http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
         // Redirects to the sign-in page are relative: never built from a Host header someone forged.
         var toLogin = new LoginUrlAuthenticationEntryPoint("/" + LoginView.ROUTE);
         toLogin.setFavorRelativeUris(true);
-        http.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(toLogin,
-                request -> !vaadinRequests.isFrameworkInternalRequest(request)));
+        http.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                toLogin, request -> !vaadinRequests.isFrameworkInternalRequest(request)));
         // our stylesheet is public like Vaadin's own static files (the login page needs it)
         // the API's documentation and the health probes are public too; the API itself has its own chain
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**", "/v3/api-docs/**",
-                "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health/**", "/actuator/health")
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                        "/styles/**",
+                        "/v3/api-docs/**",
+                        "/v3/api-docs",
+                        "/swagger-ui/**",
+                        "/swagger-ui.html",
+                        "/actuator/health/**",
+                        "/actuator/health")
                 .permitAll()
-                .requestMatchers("/actuator/**").hasAuthority(Authorities.ADMINISTRATION));
+                .requestMatchers("/actuator/**")
+                .hasAuthority(Authorities.ADMINISTRATION));
         // Vaadin's configurer first: it marks the login page as custom before form login
         // initialises, otherwise Spring would also serve its own generated login page.
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
-                .enableCsrfConfiguration(false));
+        http.with(
+                VaadinSecurityConfigurer.vaadin(),
+                vaadin -> vaadin.loginView(LoginView.class).enableCsrfConfiguration(false));
         http.formLogin(form -> form.failureHandler(failures));
         return http.build();
     }
@@ -63,7 +75,7 @@ public class SecurityConfig {
     DaoAuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder passwordEncoder) {
         var provider = new DaoAuthenticationProvider(users);
         provider.setPasswordEncoder(passwordEncoder);
-        provider.setPreAuthenticationChecks(user -> { });
+        provider.setPreAuthenticationChecks(user -> {});
         provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker()::check);
         return provider;
     }

@@ -28,7 +28,9 @@ class SignInThrottleFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !"POST".equals(request.getMethod())
-                || !("/" + LoginView.ROUTE).equals(request.getRequestURI().substring(request.getContextPath().length()));
+                || !("/" + LoginView.ROUTE)
+                        .equals(request.getRequestURI()
+                                .substring(request.getContextPath().length()));
     }
 
     @Override

@@ -27,12 +27,15 @@ public class SignedInSessions implements VaadinServiceInitListener {
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
-        event.getSource().addSessionDestroyListener(destroyed -> byUsername.values()
-                .forEach(sessions -> sessions.remove(destroyed.getSession())));
+        event.getSource()
+                .addSessionDestroyListener(
+                        destroyed -> byUsername.values().forEach(sessions -> sessions.remove(destroyed.getSession())));
     }
 
     void register(String username, VaadinSession session) {
-        byUsername.computeIfAbsent(username, ignored -> ConcurrentHashMap.newKeySet()).add(session);
+        byUsername
+                .computeIfAbsent(username, ignored -> ConcurrentHashMap.newKeySet())
+                .add(session);
     }
 
     @TransactionalEventListener(fallbackExecution = true)

@@ -10,8 +10,15 @@ public class SignedInUser extends User {
     private final long id;
     private final String displayName;
 
-    public SignedInUser(long id, String username, String displayName, String passwordHash, boolean enabled,
-            boolean accountNonExpired, boolean accountNonLocked, Collection<? extends GrantedAuthority> authorities) {
+    public SignedInUser(
+            long id,
+            String username,
+            String displayName,
+            String passwordHash,
+            boolean enabled,
+            boolean accountNonExpired,
+            boolean accountNonLocked,
+            Collection<? extends GrantedAuthority> authorities) {
         super(username, passwordHash, enabled, accountNonExpired, true, accountNonLocked, authorities);
         this.id = id;
         this.displayName = displayName;

@@ -20,14 +20,20 @@ public final class Throttle {
     public Throttle(int capacity, Duration period) {
         this.capacity = capacity;
         this.period = period;
-        this.buckets = Caffeine.newBuilder().expireAfterAccess(period).maximumSize(200_000).build();
+        this.buckets = Caffeine.newBuilder()
+                .expireAfterAccess(period)
+                .maximumSize(200_000)
+                .build();
     }
 
     /** Takes one attempt for this key: 0 when it may go ahead, otherwise the seconds to wait. */
     public long take(String key) {
-        ConsumptionProbe probe = buckets.get(key, ignored -> Bucket.builder()
-                .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, period))
-                .build()).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = buckets.get(
+                        key,
+                        ignored -> Bucket.builder()
+                                .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, period))
+                                .build())
+                .tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? 0 : Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999) / 1_000_000_000);
     }
 }

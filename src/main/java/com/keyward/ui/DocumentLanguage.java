@@ -10,6 +10,11 @@ public class DocumentLanguage implements VaadinServiceInitListener {
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
-        event.addIndexHtmlRequestListener(response -> response.getDocument().selectFirst("html").attr("lang", "en"));
+        event.addIndexHtmlRequestListener(response -> {
+            var html = response.getDocument().selectFirst("html");
+            if (html != null) {
+                html.attr("lang", "en");
+            }
+        });
     }
 }

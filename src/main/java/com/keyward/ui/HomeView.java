@@ -17,7 +17,8 @@ public class HomeView extends Main {
 
     public HomeView(CurrentUser currentUser) {
         addClassName("home-view");
-        add(new Paragraph("Welcome, " + currentUser.require().displayName() + "."),
+        add(
+                new Paragraph("Welcome, " + currentUser.require().displayName() + "."),
                 new Paragraph("Keyward keeps your organisation's users, roles and API keys. "
                         + "Use the navigation to find what your roles allow you to see."));
     }

@@ -37,16 +37,17 @@ public class SecurityHeaders {
     static final String PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
             + "serial=(), bluetooth=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=()";
     /** Versioned or public static files, which browsers may cache. */
-    private static final List<String> STATIC = List.of("/VAADIN/build/", "/VAADIN/static/", "/styles/", "/icons/",
-            "/swagger-ui/", "/webjars/", "/favicon.ico");
+    private static final List<String> STATIC = List.of(
+            "/VAADIN/build/", "/VAADIN/static/", "/styles/", "/icons/", "/swagger-ui/", "/webjars/", "/favicon.ico");
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> securityHeadersFilter() {
         var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OncePerRequestFilter() {
             @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-                    FilterChain chain) throws ServletException, IOException {
-                String path = request.getRequestURI().substring(request.getContextPath().length());
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                String path = request.getRequestURI()
+                        .substring(request.getContextPath().length());
                 boolean api = path.startsWith("/api/") || path.equals("/api") || path.startsWith("/v3/api-docs");
                 response.setHeader("Content-Security-Policy", api ? API_POLICY : PAGE_POLICY);
                 response.setHeader("X-Content-Type-Options", "nosniff");
@@ -107,7 +108,8 @@ public class SecurityHeaders {
         }
 
         private static boolean caching(String name) {
-            return "Cache-Control".equalsIgnoreCase(name) || "Expires".equalsIgnoreCase(name)
+            return "Cache-Control".equalsIgnoreCase(name)
+                    || "Expires".equalsIgnoreCase(name)
                     || "Pragma".equalsIgnoreCase(name);
         }
     }

@@ -191,7 +191,8 @@ public class TwinColSelect<T> extends AbstractCompositeField<Div, TwinColSelect<
     }
 
     private void refreshLists() {
-        Comparator<T> byLabel = Comparator.comparing(item -> itemLabel.apply(item).toLowerCase(Locale.ROOT));
+        Comparator<T> byLabel =
+                Comparator.comparing(item -> itemLabel.apply(item).toLowerCase(Locale.ROOT));
         List<T> left = new ArrayList<>(shown(item -> !getValue().contains(item)));
         List<T> right = new ArrayList<>(shown(getValue()::contains));
         left.sort(byLabel);

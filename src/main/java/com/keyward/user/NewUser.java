@@ -3,7 +3,12 @@ package com.keyward.user;
 import java.time.Instant;
 
 /** An account to create; {@code passwordHash} is already hashed, or null for "cannot sign in". */
-public record NewUser(String username, String displayName, String email, UserStatus status, Instant accountExpiresAt,
+public record NewUser(
+        String username,
+        String displayName,
+        String email,
+        UserStatus status,
+        Instant accountExpiresAt,
         String passwordHash) {
 
     @Override

@@ -3,8 +3,14 @@ package com.keyward.user;
 import java.time.Instant;
 
 /** What sign-in needs to know of an account; the hash never leaves the security layer. */
-public record SignInAccount(long id, String username, String displayName, String passwordHash, UserStatus status,
-        Instant accountExpiresAt, Instant lockedUntil) {
+public record SignInAccount(
+        long id,
+        String username,
+        String displayName,
+        String passwordHash,
+        UserStatus status,
+        Instant accountExpiresAt,
+        Instant lockedUntil) {
 
     public boolean expiredAt(Instant now) {
         return accountExpiresAt != null && !accountExpiresAt.isAfter(now);

@@ -37,7 +37,11 @@ class SignInLocks {
     private final Duration lockDuration;
     private final Duration lockDurationMax;
 
-    SignInLocks(UserRepository users, AuditLog audit, ApplicationEventPublisher events, Clock clock,
+    SignInLocks(
+            UserRepository users,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            Clock clock,
             @Value("${keyward.sign-in.lock-threshold:5}") int lockThreshold,
             @Value("${keyward.sign-in.lock-duration:PT15M}") Duration lockDuration,
             @Value("${keyward.sign-in.lock-duration-max:PT24H}") Duration lockDurationMax) {
@@ -89,8 +93,11 @@ class SignInLocks {
             int locks = state.lockCount() + 1;
             Duration duration = lockDuration(locks);
             users.lock(state.id(), failed, locks, now.plus(duration));
-            audit.recordBySystem(AuditEventType.ACCOUNT_LOCKED, state.id(), state.username(), "Locked for "
-                    + minutes(duration) + " after " + failed + " failed sign-ins in a row");
+            audit.recordBySystem(
+                    AuditEventType.ACCOUNT_LOCKED,
+                    state.id(),
+                    state.username(),
+                    "Locked for " + minutes(duration) + " after " + failed + " failed sign-ins in a row");
             events.publishEvent(new AccountChanged(state.username()));
             log.warn("Account locked for {} after {} consecutive failed sign-ins", duration, failed);
         });

@@ -45,7 +45,14 @@ class SignInService implements UserDetailsService {
                 .map(SimpleGrantedAuthority::new)
                 .toList();
         Instant now = clock.instant();
-        return new SignedInUser(account.id(), account.username(), account.displayName(), account.passwordHash(),
-                account.status() != UserStatus.DISABLED, !account.expiredAt(now), !account.lockedAt(now), granted);
+        return new SignedInUser(
+                account.id(),
+                account.username(),
+                account.displayName(),
+                account.passwordHash(),
+                account.status() != UserStatus.DISABLED,
+                !account.expiredAt(now),
+                !account.lockedAt(now),
+                granted);
     }
 }

@@ -1,12 +1,19 @@
 package com.keyward.user;
 
-import jakarta.annotation.Nullable;
 import com.keyward.role.Authority;
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
 
 /** Everything the User Account Details window shows of one account. */
-public record UserAccountDetails(long id, String username, String displayName, String email, UserStatus status,
-        @Nullable Instant accountExpiresAt, Instant createdAt, @Nullable Instant lastSignInAt, List<String> roles,
-        List<Authority> authorities) {
-}
+public record UserAccountDetails(
+        long id,
+        String username,
+        String displayName,
+        String email,
+        UserStatus status,
+        @Nullable Instant accountExpiresAt,
+        Instant createdAt,
+        @Nullable Instant lastSignInAt,
+        List<String> roles,
+        List<Authority> authorities) {}

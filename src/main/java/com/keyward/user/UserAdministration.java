@@ -30,7 +30,11 @@ public class UserAdministration {
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
 
-    UserAdministration(UserRepository users, RoleAssignments membership, AuditLog audit, CurrentUser currentUser,
+    UserAdministration(
+            UserRepository users,
+            RoleAssignments membership,
+            AuditLog audit,
+            CurrentUser currentUser,
             ApplicationEventPublisher events) {
         this.users = users;
         this.membership = membership;
@@ -73,7 +77,8 @@ public class UserAdministration {
         requireAdministrator(userId);
         membership.lockAdminRole();
         UserRepository.UserAccountRecord account = account(userId);
-        if (status != UserStatus.ENABLED && account.status() == UserStatus.ENABLED
+        if (status != UserStatus.ENABLED
+                && account.status() == UserStatus.ENABLED
                 && membership.isLastEnabledAdmin(userId)) {
             throw new IllegalStateException("The last enabled Admin cannot be disabled.");
         }
@@ -82,8 +87,12 @@ public class UserAdministration {
         }
         users.setStatus(userId, status);
         events.publishEvent(new AccountChanged(account.username()));
-        audit.record(event, userId, account.username(), "Was " + account.status().name().toLowerCase(Locale.ROOT)
-                + ", now " + status.name().toLowerCase(Locale.ROOT));
+        audit.record(
+                event,
+                userId,
+                account.username(),
+                "Was " + account.status().name().toLowerCase(Locale.ROOT) + ", now "
+                        + status.name().toLowerCase(Locale.ROOT));
     }
 
     private SignedInUser requireAdministrator(long userId) {

@@ -1,10 +1,12 @@
 package com.keyward.user;
 
+import jakarta.annotation.Nullable;
+
 /**
  * What the User Management grid shows: text that username, name or email starts with
  * (case- and accent-insensitive), and optionally one status.
  */
-public record UserFilter(String text, UserStatus status) {
+public record UserFilter(@Nullable String text, @Nullable UserStatus status) {
 
     public static final UserFilter NONE = new UserFilter(null, null);
 

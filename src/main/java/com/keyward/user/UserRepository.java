@@ -7,12 +7,12 @@ import static com.keyward.db.jooq.Tables.USER_ROLE;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.when;
 
+import com.keyward.db.EnumColumns;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import com.keyward.db.EnumColumns;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -35,8 +35,14 @@ class UserRepository {
     }
 
     public Optional<SignInAccount> findSignInAccount(String username) {
-        return dsl.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.DISPLAY_NAME, APP_USER.PASSWORD_HASH,
-                        STATUS, APP_USER.ACCOUNT_EXPIRES_AT, APP_USER.LOCKED_UNTIL)
+        return dsl.select(
+                        APP_USER.ID,
+                        APP_USER.USERNAME,
+                        APP_USER.DISPLAY_NAME,
+                        APP_USER.PASSWORD_HASH,
+                        STATUS,
+                        APP_USER.ACCOUNT_EXPIRES_AT,
+                        APP_USER.LOCKED_UNTIL)
                 .from(APP_USER)
                 .where(APP_USER.USERNAME.eq(username))
                 .fetchOptional(Records.mapping(SignInAccount::new));
@@ -44,8 +50,13 @@ class UserRepository {
 
     /** The sign-in bookkeeping of an account, row-locked until the transaction ends. */
     public Optional<LockState> lockStateForUpdate(String username) {
-        return dsl.select(APP_USER.ID, APP_USER.USERNAME, STATUS, APP_USER.FAILED_SIGN_INS,
-                        APP_USER.LOCK_COUNT, APP_USER.LOCKED_UNTIL)
+        return dsl.select(
+                        APP_USER.ID,
+                        APP_USER.USERNAME,
+                        STATUS,
+                        APP_USER.FAILED_SIGN_INS,
+                        APP_USER.LOCK_COUNT,
+                        APP_USER.LOCKED_UNTIL)
                 .from(APP_USER)
                 .where(APP_USER.USERNAME.eq(username))
                 .forUpdate()
@@ -53,8 +64,8 @@ class UserRepository {
     }
 
     /** What failed sign-ins have done to an account so far. */
-    public record LockState(long id, String username, UserStatus status, int failedSignIns, int lockCount,
-            Instant lockedUntil) {
+    public record LockState(
+            long id, String username, UserStatus status, int failedSignIns, int lockCount, Instant lockedUntil) {
 
         public boolean lockedAt(Instant now) {
             return status == UserStatus.LOCKED && lockedUntil != null && lockedUntil.isAfter(now);
@@ -62,7 +73,10 @@ class UserRepository {
     }
 
     public void setFailedSignIns(long userId, int failed) {
-        dsl.update(APP_USER).set(APP_USER.FAILED_SIGN_INS, failed).where(APP_USER.ID.eq(userId)).execute();
+        dsl.update(APP_USER)
+                .set(APP_USER.FAILED_SIGN_INS, failed)
+                .where(APP_USER.ID.eq(userId))
+                .execute();
     }
 
     public void lock(long userId, int failed, int lockCount, Instant until) {
@@ -77,8 +91,13 @@ class UserRepository {
 
     /** Accounts whose lock has run out, row-locked: the sweep unlocks and audits each once. */
     public List<LockState> expiredLocksForUpdate(Instant now) {
-        return dsl.select(APP_USER.ID, APP_USER.USERNAME, STATUS, APP_USER.FAILED_SIGN_INS,
-                        APP_USER.LOCK_COUNT, APP_USER.LOCKED_UNTIL)
+        return dsl.select(
+                        APP_USER.ID,
+                        APP_USER.USERNAME,
+                        STATUS,
+                        APP_USER.FAILED_SIGN_INS,
+                        APP_USER.LOCK_COUNT,
+                        APP_USER.LOCKED_UNTIL)
                 .from(APP_USER)
                 .where(APP_USER.LOCKED_UNTIL.le(now).and(STATUS.eq(UserStatus.LOCKED)))
                 .limit(500)
@@ -105,8 +124,10 @@ class UserRepository {
                 .set(APP_USER.FAILED_SIGN_INS, 0)
                 .set(APP_USER.LOCK_COUNT, 0)
                 .setNull(APP_USER.LOCKED_UNTIL)
-                .set(STATUS, when(STATUS.eq(UserStatus.LOCKED), DSL.val(UserStatus.ENABLED, STATUS))
-                        .otherwise(STATUS))
+                .set(
+                        STATUS,
+                        when(STATUS.eq(UserStatus.LOCKED), DSL.val(UserStatus.ENABLED, STATUS))
+                                .otherwise(STATUS))
                 .set(APP_USER.LAST_SIGN_IN_AT, at)
                 .where(APP_USER.ID.eq(userId))
                 .execute();
@@ -126,7 +147,10 @@ class UserRepository {
     }
 
     public Optional<Long> findIdByUsername(String username) {
-        return dsl.select(APP_USER.ID).from(APP_USER).where(APP_USER.USERNAME.eq(username)).fetchOptional(APP_USER.ID);
+        return dsl.select(APP_USER.ID)
+                .from(APP_USER)
+                .where(APP_USER.USERNAME.eq(username))
+                .fetchOptional(APP_USER.ID);
     }
 
     public long count(UserFilter filter) {
@@ -141,8 +165,8 @@ class UserRepository {
      * half of the result is read from the other end, so its offset is small. {@code total} is the
      * number of matching users, which the grid knows from its count.
      */
-    public List<UserRow> findPage(UserFilter filter, UserSort sort, boolean ascending, int offset, int limit,
-            long total) {
+    public List<UserRow> findPage(
+            UserFilter filter, UserSort sort, boolean ascending, int offset, int limit, long total) {
         boolean fromEnd = offset > total / 2;
         int effectiveOffset = fromEnd ? (int) Math.max(0, total - offset - limit) : offset;
         int effectiveLimit = fromEnd ? (int) Math.min(limit, Math.max(0, total - offset)) : limit;
@@ -158,10 +182,17 @@ class UserRepository {
                 .offset(effectiveOffset)
                 .asTable("page_ids");
         Field<Long> pageId = ids.field(APP_USER.ID);
-        List<UserRow> rows = dsl.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.DISPLAY_NAME, APP_USER.EMAIL,
-                        roleNames(), STATUS, APP_USER.LAST_SIGN_IN_AT)
+        List<UserRow> rows = dsl.select(
+                        APP_USER.ID,
+                        APP_USER.USERNAME,
+                        APP_USER.DISPLAY_NAME,
+                        APP_USER.EMAIL,
+                        roleNames(),
+                        STATUS,
+                        APP_USER.LAST_SIGN_IN_AT)
                 .from(APP_USER)
-                .join(ids).on(pageId.eq(APP_USER.ID))
+                .join(ids)
+                .on(pageId.eq(APP_USER.ID))
                 .orderBy(order(sort, readAscending))
                 .fetch(Records.mapping(UserRow::new));
         if (fromEnd) {
@@ -180,21 +211,36 @@ class UserRepository {
     }
 
     private Optional<UserAccountRecord> findAccount(Condition which) {
-        return dsl.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.DISPLAY_NAME, APP_USER.EMAIL, STATUS,
-                        APP_USER.ACCOUNT_EXPIRES_AT, APP_USER.CREATED_AT, APP_USER.LAST_SIGN_IN_AT)
+        return dsl.select(
+                        APP_USER.ID,
+                        APP_USER.USERNAME,
+                        APP_USER.DISPLAY_NAME,
+                        APP_USER.EMAIL,
+                        STATUS,
+                        APP_USER.ACCOUNT_EXPIRES_AT,
+                        APP_USER.CREATED_AT,
+                        APP_USER.LAST_SIGN_IN_AT)
                 .from(APP_USER)
                 .where(which)
                 .fetchOptional(Records.mapping(UserAccountRecord::new));
     }
 
     /** An account's own columns; roles and authorities come from the role repositories. */
-    public record UserAccountRecord(long id, String username, String displayName, String email, UserStatus status,
-            Instant accountExpiresAt, Instant createdAt, Instant lastSignInAt) {
-    }
+    public record UserAccountRecord(
+            long id,
+            String username,
+            String displayName,
+            String email,
+            UserStatus status,
+            Instant accountExpiresAt,
+            Instant createdAt,
+            Instant lastSignInAt) {}
 
     private static Field<String> roleNames() {
         return DSL.field(select(DSL.groupConcat(ROLE.NAME).orderBy(ROLE.NAME).separator(", "))
-                .from(USER_ROLE).join(ROLE).on(ROLE.ID.eq(USER_ROLE.ROLE_ID))
+                .from(USER_ROLE)
+                .join(ROLE)
+                .on(ROLE.ID.eq(USER_ROLE.ROLE_ID))
                 .where(USER_ROLE.USER_ID.eq(APP_USER.ID)));
     }
 
@@ -229,11 +275,13 @@ class UserRepository {
     }
 
     public void setStatus(long userId, UserStatus status) {
-        dsl.update(APP_USER).set(STATUS, status)
+        dsl.update(APP_USER)
+                .set(STATUS, status)
                 .set(APP_USER.FAILED_SIGN_INS, 0)
                 .set(APP_USER.LOCK_COUNT, 0)
                 .setNull(APP_USER.LOCKED_UNTIL)
-                .where(APP_USER.ID.eq(userId)).execute();
+                .where(APP_USER.ID.eq(userId))
+                .execute();
     }
 
     public int countEnabled(java.util.Collection<Long> userIds) {
@@ -241,7 +289,10 @@ class UserRepository {
     }
 
     public int failedSignIns(String username) {
-        return dsl.select(APP_USER.FAILED_SIGN_INS).from(APP_USER).where(APP_USER.USERNAME.eq(username))
-                .fetchOptional(APP_USER.FAILED_SIGN_INS).orElse(0);
+        return dsl.select(APP_USER.FAILED_SIGN_INS)
+                .from(APP_USER)
+                .where(APP_USER.USERNAME.eq(username))
+                .fetchOptional(APP_USER.FAILED_SIGN_INS)
+                .orElse(0);
     }
 }

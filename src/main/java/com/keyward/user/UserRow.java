@@ -4,6 +4,11 @@ import jakarta.annotation.Nullable;
 import java.time.Instant;
 
 /** One line of the User Management grid. */
-public record UserRow(long id, String username, String displayName, String email, @Nullable String roles, UserStatus status,
-        @Nullable Instant lastSignInAt) {
-}
+public record UserRow(
+        long id,
+        String username,
+        String displayName,
+        String email,
+        @Nullable String roles,
+        UserStatus status,
+        @Nullable Instant lastSignInAt) {}

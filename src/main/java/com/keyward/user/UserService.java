@@ -41,10 +41,18 @@ public class UserService {
         if (!viewer.getUsername().equalsIgnoreCase(username)) {
             requireViewUsers();
         }
-        return users.findAccount(username).map(account -> new UserAccountDetails(account.id(), account.username(),
-                account.displayName(), account.email(), account.status(), account.accountExpiresAt(),
-                account.createdAt(), account.lastSignInAt(), membership.roleNamesOf(account.id()),
-                membership.effectiveAuthorities(account.id())));
+        return users.findAccount(username)
+                .map(account -> new UserAccountDetails(
+                        account.id(),
+                        account.username(),
+                        account.displayName(),
+                        account.email(),
+                        account.status(),
+                        account.accountExpiresAt(),
+                        account.createdAt(),
+                        account.lastSignInAt(),
+                        membership.roleNamesOf(account.id()),
+                        membership.effectiveAuthorities(account.id())));
     }
 
     public UserAccountDetails myAccount() {

@@ -23,6 +23,8 @@ public enum UserSort {
     }
 
     public static Optional<UserSort> ofProperty(String property) {
-        return Arrays.stream(values()).filter(sort -> sort.property.equals(property)).findFirst();
+        return Arrays.stream(values())
+                .filter(sort -> sort.property.equals(property))
+                .findFirst();
     }
 }

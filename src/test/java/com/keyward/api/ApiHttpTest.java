@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.keyward.KeywardTest;
 import com.keyward.TestAccounts;
-import com.keyward.apikey.ApiKeyFormat;
 import com.keyward.apikey.ApiKeyFixtures;
+import com.keyward.apikey.ApiKeyFormat;
 import com.keyward.apikey.ApiKeyService;
 import com.keyward.apikey.GeneratedApiKey;
 import com.keyward.apikey.NewApiKey;
@@ -42,16 +42,35 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ExtendWith(OutputCaptureExtension.class)
 class ApiHttpTest {
 
-    @LocalServerPort int port;
-    @Autowired ApiKeyService keys;
-    @Autowired ApiKeyFixtures keyRepository;
-    @Autowired UserFixtures users;
-    @Autowired RoleFixtures roles;
-    @Autowired UserDetailsService userDetails;
-    @Autowired PasswordEncoder passwordEncoder;
-    @Autowired TransactionTemplate transaction;
-    @Autowired DSLContext dsl;
-    @Autowired MeterRegistry meters;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApiKeyService keys;
+
+    @Autowired
+    ApiKeyFixtures keyRepository;
+
+    @Autowired
+    UserFixtures users;
+
+    @Autowired
+    RoleFixtures roles;
+
+    @Autowired
+    UserDetailsService userDetails;
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    DSLContext dsl;
+
+    @Autowired
+    MeterRegistry meters;
 
     TestAccounts accounts;
     final List<HttpResponse<String>> responses = new ArrayList<>();
@@ -71,7 +90,8 @@ class ApiHttpTest {
     void noResponseEverEchoesAKey(CapturedOutput output) {
         SecurityContextHolder.clearContext();
         for (String key : keysUsed) {
-            assertThat(responses).allSatisfy(response -> assertThat(response.body()).doesNotContain(key));
+            assertThat(responses)
+                    .allSatisfy(response -> assertThat(response.body()).doesNotContain(key));
             assertThat(output.getAll()).as("logs").doesNotContain(key);
         }
     }
@@ -83,10 +103,12 @@ class ApiHttpTest {
 
         HttpResponse<String> viaHeader = get("/api/v1/account", "X-Api-Key", key);
         assertThat(viaHeader.statusCode()).isEqualTo(200);
-        assertThat(viaHeader.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/json"));
+        assertThat(viaHeader.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         assertThat(viaHeader.body()).contains("\"username\":\"" + owner + "\"", "MANAGE_USER_API_KEY");
-        assertThat(viaHeader.headers().allValues("Set-Cookie")).as("stateless: no session").isEmpty();
+        assertThat(viaHeader.headers().allValues("Set-Cookie"))
+                .as("stateless: no session")
+                .isEmpty();
 
         HttpResponse<String> viaBearer = get("/api/v1/account/keys", "Authorization", "Bearer " + key);
         assertThat(viaBearer.statusCode()).isEqualTo(200);
@@ -101,7 +123,8 @@ class ApiHttpTest {
         String typo = valid.substring(0, 10) + (valid.charAt(10) == 'a' ? 'b' : 'a') + valid.substring(11);
         assertProblem(get("/api/v1/account", "X-Api-Key", typo), 401, "checksum");
         assertProblem(get("/api/v1/account", "X-Api-Key", valid), 401, "not known");
-        assertThat(get("/api/v1/account").headers().firstValue("WWW-Authenticate")).isPresent();
+        assertThat(get("/api/v1/account").headers().firstValue("WWW-Authenticate"))
+                .isPresent();
     }
 
     @Test
@@ -131,10 +154,11 @@ class ApiHttpTest {
     void revokingTakesEffectOnTheNextRequest() throws Exception {
         String owner = integrator();
         accounts.signInAs(owner);
-        GeneratedApiKey generated = keys.generate(new NewApiKey("to revoke", null, Set.of("ACCOUNT"),
-                Instant.now().plus(Duration.ofDays(30))));
+        GeneratedApiKey generated = keys.generate(new NewApiKey(
+                "to revoke", null, Set.of("ACCOUNT"), Instant.now().plus(Duration.ofDays(30))));
         keysUsed.add(generated.key());
-        assertThat(get("/api/v1/account", "X-Api-Key", generated.key()).statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/account", "X-Api-Key", generated.key()).statusCode())
+                .isEqualTo(200);
 
         keys.revoke(generated.info().id());
         assertProblem(get("/api/v1/account", "X-Api-Key", generated.key()), 401, "revoked");
@@ -165,7 +189,8 @@ class ApiHttpTest {
         String key = keyFor(owner, "USERS");
         assertThat(get("/api/v1/users", "X-Api-Key", key).statusCode()).isEqualTo(200);
 
-        dsl.execute("DELETE FROM role_authority WHERE role_id = ? AND authority_code = 'VIEW_USERS'",
+        dsl.execute(
+                "DELETE FROM role_authority WHERE role_id = ? AND authority_code = 'VIEW_USERS'",
                 accounts.roleOf(owner));
         long started = System.nanoTime();
         awaitStatus("/api/v1/users", key, 403);
@@ -174,10 +199,13 @@ class ApiHttpTest {
 
     @Test
     void bruteForceFromOneAddressGets429WithRetryAfterButAValidKeyFromThereStillWorks() throws Exception {
-        HttpClient attacker = HttpClient.newBuilder().localAddress(InetAddress.getByName("127.0.0.9")).build();
+        HttpClient attacker = HttpClient.newBuilder()
+                .localAddress(InetAddress.getByName("127.0.0.9"))
+                .build();
         HttpResponse<String> last = null;
         for (int attempt = 0; attempt < 40; attempt++) {
-            last = attacker.send(request("/api/v1/account", "X-Api-Key", ApiKeyFormat.generate()),
+            last = attacker.send(
+                    request("/api/v1/account", "X-Api-Key", ApiKeyFormat.generate()),
                     HttpResponse.BodyHandlers.ofString());
             responses.add(last);
             if (last.statusCode() == 429) {
@@ -186,43 +214,66 @@ class ApiHttpTest {
             assertThat(last.statusCode()).isEqualTo(401);
         }
         assertThat(last.statusCode()).isEqualTo(429);
-        assertThat(last.headers().firstValue("Retry-After")).hasValueSatisfying(
-                seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 60L));
-        assertThat(last.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(last.headers().firstValue("Retry-After"))
+                .hasValueSatisfying(
+                        seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 60L));
+        assertThat(last.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         // failures throttle failures only: a valid key behind the same proxy or NAT keeps working
         String key = keyFor(integrator(), "ACCOUNT");
         assertThat(attacker.send(request("/api/v1/account", "X-Api-Key", key), HttpResponse.BodyHandlers.ofString())
-                .statusCode()).isEqualTo(200);
-        assertThat(attacker.send(request("/api/v1/account", "X-Api-Key", ApiKeyFormat.generate()),
-                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(429);
-        assertThat(get("/api/v1/account", "X-Api-Key", ApiKeyFormat.generate()).statusCode()).isEqualTo(401);
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(attacker.send(
+                                request("/api/v1/account", "X-Api-Key", ApiKeyFormat.generate()),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(429);
+        assertThat(get("/api/v1/account", "X-Api-Key", ApiKeyFormat.generate()).statusCode())
+                .isEqualTo(401);
     }
 
     @Test
     void forwardedForCountsOnlyWhenATrustedProxySaysIt() throws Exception {
         // 127.0.0.2 is the tests' trusted proxy (server.tomcat.remoteip.internal-proxies); 127.0.0.8 is not
-        HttpClient untrusted = HttpClient.newBuilder().localAddress(InetAddress.getByName("127.0.0.8")).build();
-        HttpClient proxy = HttpClient.newBuilder().localAddress(InetAddress.getByName("127.0.0.2")).build();
+        HttpClient untrusted = HttpClient.newBuilder()
+                .localAddress(InetAddress.getByName("127.0.0.8"))
+                .build();
+        HttpClient proxy = HttpClient.newBuilder()
+                .localAddress(InetAddress.getByName("127.0.0.2"))
+                .build();
         HttpResponse<String> last = null;
         for (int attempt = 0; attempt < 40 && (last == null || last.statusCode() != 429); attempt++) {
             // a fresh forged client address each time changes nothing: the peer is what counts
-            last = untrusted.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/account"))
-                    .header("X-Forwarded-For", "10.66.0." + attempt).header("X-Api-Key", ApiKeyFormat.generate())
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            last = untrusted.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/account"))
+                            .header("X-Forwarded-For", "10.66.0." + attempt)
+                            .header("X-Api-Key", ApiKeyFormat.generate())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
         assertThat(last.statusCode()).isEqualTo(429);
         // behind the trusted proxy each client has its own allowance, and its address is recorded
         for (int attempt = 0; attempt < 40; attempt++) {
-            assertThat(proxy.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/account"))
-                    .header("X-Forwarded-For", "10.77.0." + attempt).header("X-Api-Key", ApiKeyFormat.generate())
-                    .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+            assertThat(proxy.send(
+                                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/account"))
+                                            .header("X-Forwarded-For", "10.77.0." + attempt)
+                                            .header("X-Api-Key", ApiKeyFormat.generate())
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .statusCode())
+                    .isEqualTo(401);
         }
         String owner = integrator();
         String key = keyFor(owner, "ACCOUNT");
-        assertThat(proxy.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/account"))
-                .header("X-Forwarded-For", "10.88.1.2").header("X-Api-Key", key).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        assertThat(proxy.send(
+                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/account"))
+                                        .header("X-Forwarded-For", "10.88.1.2")
+                                        .header("X-Api-Key", key)
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(lastUsedAddressOfKeyOf(owner)).isEqualTo("10.88.1.2");
     }
 
@@ -230,8 +281,7 @@ class ApiHttpTest {
     void everyAnswerUnderApiIsAProblemAndNoneCreatesASession() throws Exception {
         String key = keyFor(integrator(), "ACCOUNT", "USERS");
         HttpClient client = HttpClient.newHttpClient();
-        record Case(String method, String path, String accept, int status) {
-        }
+        record Case(String method, String path, String accept, int status) {}
         for (Case c : List.of(
                 new Case("POST", "/api/v1/users", null, 405),
                 new Case("DELETE", "/api/v1/account", null, 405),
@@ -245,23 +295,30 @@ class ApiHttpTest {
                 new Case("GET", "/api/v1/users?size=abc", null, 400),
                 new Case("GET", "/api/v2/anything", null, 403))) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + c.path()))
-                    .header("X-Api-Key", key).method(c.method(), HttpRequest.BodyPublishers.noBody());
+                    .header("X-Api-Key", key)
+                    .method(c.method(), HttpRequest.BodyPublishers.noBody());
             if (c.accept() != null) {
                 request.header("Accept", c.accept());
             }
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             responses.add(response);
             assertThat(response.statusCode()).as("%s %s", c.method(), c.path()).isEqualTo(c.status());
-            assertThat(response.headers().firstValue("Content-Type")).as("%s %s", c.method(), c.path())
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .as("%s %s", c.method(), c.path())
                     .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             assertThat(response.body()).contains("\"status\":" + c.status());
-            assertThat(response.headers().allValues("Set-Cookie")).as("%s %s", c.method(), c.path()).isEmpty();
+            assertThat(response.headers().allValues("Set-Cookie"))
+                    .as("%s %s", c.method(), c.path())
+                    .isEmpty();
         }
-        HttpResponse<String> oversized = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/api/v1/users")).header("X-Padding", "a".repeat(20_000)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> oversized = client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/users"))
+                        .header("X-Padding", "a".repeat(20_000))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(oversized.statusCode()).isEqualTo(400);
-        assertThat(oversized.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(oversized.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     }
 
     @Test
@@ -274,11 +331,16 @@ class ApiHttpTest {
 
     @Test
     void authenticationsAreCountedByOutcomeOnly() throws Exception {
-        double before = meters.counter("keyward.api.authentications", "outcome", "success").count();
+        double before = meters.counter("keyward.api.authentications", "outcome", "success")
+                .count();
         get("/api/v1/account", "X-Api-Key", keyFor(integrator(), "ACCOUNT"));
-        assertThat(meters.counter("keyward.api.authentications", "outcome", "success").count()).isEqualTo(before + 1);
-        assertThat(meters.find("keyward.api.authentications").counters()).allSatisfy(counter ->
-                assertThat(counter.getId().getTags()).extracting(tag -> tag.getKey()).containsOnly("outcome"));
+        assertThat(meters.counter("keyward.api.authentications", "outcome", "success")
+                        .count())
+                .isEqualTo(before + 1);
+        assertThat(meters.find("keyward.api.authentications").counters())
+                .allSatisfy(counter -> assertThat(counter.getId().getTags())
+                        .extracting(tag -> tag.getKey())
+                        .containsOnly("outcome"));
     }
 
     @Test
@@ -293,7 +355,8 @@ class ApiHttpTest {
 
     /** Last use is flushed every 5 s: waits up to 10 s for it. */
     private String lastUsedAddressOfKeyOf(String owner) throws InterruptedException {
-        long keyId = keyRepository.findByOwner(accounts.idOf(owner), 0, 1).getFirst().id();
+        long keyId =
+                keyRepository.findByOwner(accounts.idOf(owner), 0, 1).getFirst().id();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (keyRepository.findById(keyId).orElseThrow().lastUsedAt() == null && System.nanoTime() < deadline) {
             Thread.sleep(200);
@@ -307,8 +370,12 @@ class ApiHttpTest {
 
     private String keyFor(String owner, String... sets) {
         accounts.signInAs(owner);
-        String key = keys.generate(new NewApiKey("api test " + System.nanoTime(), null, Set.of(sets),
-                Instant.now().plus(Duration.ofDays(30)))).key();
+        String key = keys.generate(new NewApiKey(
+                        "api test " + System.nanoTime(),
+                        null,
+                        Set.of(sets),
+                        Instant.now().plus(Duration.ofDays(30))))
+                .key();
         SecurityContextHolder.clearContext();
         keysUsed.add(key);
         return key;
@@ -317,8 +384,15 @@ class ApiHttpTest {
     /** Straight into the table: keys the service would refuse to make (already expired, for olga). */
     private String insertKey(long ownerId, Instant expiresAt) {
         String key = ApiKeyFormat.generate();
-        keyRepository.insert(ownerId, "inserted " + System.nanoTime(), null, ApiKeyFormat.digest(key),
-                ApiKeyFormat.hint(key), expiresAt.minus(Duration.ofDays(1)), expiresAt, Set.of("ACCOUNT"));
+        keyRepository.insert(
+                ownerId,
+                "inserted " + System.nanoTime(),
+                null,
+                ApiKeyFormat.digest(key),
+                ApiKeyFormat.hint(key),
+                expiresAt.minus(Duration.ofDays(1)),
+                expiresAt,
+                Set.of("ACCOUNT"));
         keysUsed.add(key);
         return key;
     }
@@ -344,14 +418,14 @@ class ApiHttpTest {
 
     private static void assertProblem(HttpResponse<String> response, int status, String detail) {
         assertThat(response.statusCode()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(response.body()).contains("\"status\":" + status).containsIgnoringCase(detail);
     }
 
     private HttpResponse<String> get(String path, String... header) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request(path, header),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                HttpClient.newHttpClient().send(request(path, header), HttpResponse.BodyHandlers.ofString());
         responses.add(response);
         return response;
     }

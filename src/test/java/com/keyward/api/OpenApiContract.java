@@ -22,10 +22,10 @@ final class OpenApiContract {
 
     /** The API sets' OpenAPI groups, named like the first path segment after /api/v1. */
     private static final java.util.Set<String> GROUPS = java.util.Set.of("account", "users", "roles", "audit");
+
     private static final Map<String, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
 
-    private OpenApiContract() {
-    }
+    private OpenApiContract() {}
 
     /** The violations of these responses; responses to paths the documents do not have are skipped. */
     static List<String> violations(int port, List<HttpResponse<String>> responses) {
@@ -36,18 +36,20 @@ final class OpenApiContract {
             if (!path.startsWith("/api/v1/") || segments.length < 4 || !GROUPS.contains(segments[3])) {
                 continue;
             }
-            OpenApiInteractionValidator validator = VALIDATORS.computeIfAbsent(segments[3],
-                    group -> OpenApiInteractionValidator.createForInlineApiSpecification(document(port, group)).build());
-            SimpleResponse.Builder checked = SimpleResponse.Builder.status(response.statusCode()).withBody(
-                    response.body());
+            OpenApiInteractionValidator validator = VALIDATORS.computeIfAbsent(
+                    segments[3],
+                    group -> OpenApiInteractionValidator.createForInlineApiSpecification(document(port, group))
+                            .build());
+            SimpleResponse.Builder checked =
+                    SimpleResponse.Builder.status(response.statusCode()).withBody(response.body());
             response.headers().map().forEach(checked::withHeader);
-            ValidationReport report = validator.validateResponse(path,
-                    Request.Method.valueOf(response.request().method()), checked.build());
+            ValidationReport report = validator.validateResponse(
+                    path, Request.Method.valueOf(response.request().method()), checked.build());
             report.getMessages().stream()
                     .filter(message -> !message.getKey().equals("validation.response.path.missing"))
                     // a 405 answers an operation that, by definition, the document does not have
-                    .filter(message -> !(response.statusCode() == 405
-                            && message.getKey().endsWith("operation.notAllowed")))
+                    .filter(message ->
+                            !(response.statusCode() == 405 && message.getKey().endsWith("operation.notAllowed")))
                     .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
                     .forEach(message -> violations.add(response.request().method() + " " + path + " → "
                             + response.statusCode() + ": " + message.getMessage()));
@@ -57,9 +59,11 @@ final class OpenApiContract {
 
     private static String document(int port, String group) {
         try {
-            HttpResponse<String> document = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/v3/api-docs/" + group)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> document = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v3/api-docs/" + group))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             if (document.statusCode() != 200) {
                 throw new IllegalStateException("No OpenAPI document for " + group + ": " + document.statusCode());
             }

@@ -29,8 +29,15 @@ public class ApiKeyFixtures {
     }
 
     /** A key the service would refuse to make (already expired, for a disabled owner…). */
-    public long insert(long ownerId, String name, String description, byte[] digest, String hint, Instant createdAt,
-            Instant expiresAt, Set<String> apiSetCodes) {
+    public long insert(
+            long ownerId,
+            String name,
+            String description,
+            byte[] digest,
+            String hint,
+            Instant createdAt,
+            Instant expiresAt,
+            Set<String> apiSetCodes) {
         return keys.insert(ownerId, name, description, digest, hint, createdAt, expiresAt, apiSetCodes);
     }
 }

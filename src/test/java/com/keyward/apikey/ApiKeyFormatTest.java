@@ -49,7 +49,10 @@ class ApiKeyFormatTest {
     void theHintRevealsTooLittleToUseAndTheDigestIsSha256() {
         String key = ApiKeyFormat.generate();
         String hint = ApiKeyFormat.hint(key);
-        assertThat(hint).startsWith(key.substring(0, 7)).endsWith(key.substring(37)).hasSize(12);
+        assertThat(hint)
+                .startsWith(key.substring(0, 7))
+                .endsWith(key.substring(37))
+                .hasSize(12);
         assertThat(ApiKeyFormat.digest(key)).hasSize(32);
         assertThat(ApiKeyFormat.digest(key)).isNotEqualTo(ApiKeyFormat.digest(ApiKeyFormat.generate()));
     }

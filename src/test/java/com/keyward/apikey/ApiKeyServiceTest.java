@@ -38,15 +38,32 @@ import org.springframework.transaction.support.TransactionTemplate;
 @KeywardTest
 class ApiKeyServiceTest {
 
-    @Autowired ApiKeyService service;
-    @Autowired ApiKeyRepository keyRepository;
-    @Autowired AuditFixtures auditRepository;
-    @Autowired DSLContext dsl;
-    @Autowired UserFixtures users;
-    @Autowired RoleFixtures roles;
-    @Autowired UserDetailsService userDetails;
-    @Autowired PasswordEncoder passwordEncoder;
-    @Autowired TransactionTemplate transaction;
+    @Autowired
+    ApiKeyService service;
+
+    @Autowired
+    ApiKeyRepository keyRepository;
+
+    @Autowired
+    AuditFixtures auditRepository;
+
+    @Autowired
+    DSLContext dsl;
+
+    @Autowired
+    UserFixtures users;
+
+    @Autowired
+    RoleFixtures roles;
+
+    @Autowired
+    UserDetailsService userDetails;
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     TestAccounts accounts;
     String owner;
@@ -71,22 +88,31 @@ class ApiKeyServiceTest {
         assertThat(generated.info().ownerId()).isEqualTo(accounts.idOf(owner));
         assertThat(generated.info().apiSetCodes()).containsExactly("ACCOUNT", "USERS");
         assertThat(generated.toString()).doesNotContain(generated.key());
-        byte[] stored = dsl.resultQuery("SELECT key_digest FROM api_key WHERE id = ?", generated.info().id())
+        byte[] stored = dsl.resultQuery(
+                        "SELECT key_digest FROM api_key WHERE id = ?",
+                        generated.info().id())
                 .fetchOne(0, byte[].class);
         assertThat(stored).isEqualTo(ApiKeyFormat.digest(generated.key()));
 
-        assertThat(tablesContaining(generated.key())).as("tables holding the plaintext key").isEmpty();
-        assertThat(tablesContaining(generated.key().substring(3, 35))).as("tables holding its random part").isEmpty();
+        assertThat(tablesContaining(generated.key()))
+                .as("tables holding the plaintext key")
+                .isEmpty();
+        assertThat(tablesContaining(generated.key().substring(3, 35)))
+                .as("tables holding its random part")
+                .isEmpty();
     }
 
     @Test
     void generatingIsAudited() {
         GeneratedApiKey generated = service.generate(request("audited", Set.of("ROLES")));
 
-        AuditEvent event = auditRepository.findPage(com.keyward.audit.AuditFilter.NONE, 0, 1).getFirst();
+        AuditEvent event = auditRepository
+                .findPage(com.keyward.audit.AuditFilter.NONE, 0, 1)
+                .getFirst();
         assertThat(event.type().name()).isEqualTo("API_KEY_GENERATED");
         assertThat(event.actorUsername()).isEqualTo(owner);
-        assertThat(event.details()).contains("audited", "Roles API", generated.info().hint())
+        assertThat(event.details())
+                .contains("audited", "Roles API", generated.info().hint())
                 .doesNotContain(generated.key());
     }
 
@@ -107,7 +133,8 @@ class ApiKeyServiceTest {
                 assertThat(method.getParameterTypes()).as(method.toString()).containsExactly(NewApiKey.class);
             }
         }
-        assertThat(NewApiKey.class.getRecordComponents()).extracting(c -> c.getName())
+        assertThat(NewApiKey.class.getRecordComponents())
+                .extracting(c -> c.getName())
                 .containsExactly("name", "description", "apiSetCodes", "expiresAt");
     }
 
@@ -119,7 +146,8 @@ class ApiKeyServiceTest {
         long dana = accounts.idOf("dana");
         assertThatThrownBy(() -> service.list(dana, 0, 10)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> service.revoke(danasKey.info().id())).isInstanceOf(AccessDeniedException.class);
-        assertThat(keyRepository.findById(danasKey.info().id()).orElseThrow().revokedAt()).isNull();
+        assertThat(keyRepository.findById(danasKey.info().id()).orElseThrow().revokedAt())
+                .isNull();
     }
 
     @Test
@@ -127,12 +155,16 @@ class ApiKeyServiceTest {
         GeneratedApiKey key = service.generate(request("to revoke", Set.of("ACCOUNT")));
         accounts.signInAs("admin");
 
-        assertThat(service.list(accounts.idOf(owner), 0, 10)).extracting(ApiKeyInfo::id).contains(key.info().id());
+        assertThat(service.list(accounts.idOf(owner), 0, 10))
+                .extracting(ApiKeyInfo::id)
+                .contains(key.info().id());
         service.revoke(key.info().id());
 
         ApiKeyInfo revoked = keyRepository.findById(key.info().id()).orElseThrow();
         assertThat(revoked.statusAt(Instant.now())).isEqualTo(ApiKeyStatus.REVOKED);
-        AuditEvent event = auditRepository.findPage(com.keyward.audit.AuditFilter.NONE, 0, 1).getFirst();
+        AuditEvent event = auditRepository
+                .findPage(com.keyward.audit.AuditFilter.NONE, 0, 1)
+                .getFirst();
         assertThat(event.type().name()).isEqualTo("API_KEY_REVOKED");
         assertThat(event.actorUsername()).isEqualTo("admin");
         assertThat(event.targetUsername()).isEqualTo(owner);
@@ -141,18 +173,25 @@ class ApiKeyServiceTest {
     @Test
     void eachBadFieldGetsItsMessageAndNothingIsStored() {
         long before = keyCount();
-        ApiKeyValidationException failure = catchValidation(new NewApiKey("   ", "x".repeat(501), Set.of(),
-                Instant.now().minusSeconds(60)));
-        assertThat(failure.errors()).containsOnlyKeys(ApiKeyValidationException.Field.NAME,
-                ApiKeyValidationException.Field.DESCRIPTION, ApiKeyValidationException.Field.API_SETS,
-                ApiKeyValidationException.Field.EXPIRES);
+        ApiKeyValidationException failure = catchValidation(
+                new NewApiKey("   ", "x".repeat(501), Set.of(), Instant.now().minusSeconds(60)));
+        assertThat(failure.errors())
+                .containsOnlyKeys(
+                        ApiKeyValidationException.Field.NAME,
+                        ApiKeyValidationException.Field.DESCRIPTION,
+                        ApiKeyValidationException.Field.API_SETS,
+                        ApiKeyValidationException.Field.EXPIRES);
 
-        assertThat(catchValidation(new NewApiKey("n".repeat(101), null, Set.of("ACCOUNT"), inDays(30))).errors())
+        assertThat(catchValidation(new NewApiKey("n".repeat(101), null, Set.of("ACCOUNT"), inDays(30)))
+                        .errors())
                 .containsOnlyKeys(ApiKeyValidationException.Field.NAME);
-        assertThat(catchValidation(new NewApiKey("unknown set", null, Set.of("NUCLEAR"), inDays(30))).errors())
+        assertThat(catchValidation(new NewApiKey("unknown set", null, Set.of("NUCLEAR"), inDays(30)))
+                        .errors())
                 .containsOnlyKeys(ApiKeyValidationException.Field.API_SETS);
-        assertThat(catchValidation(new NewApiKey("too long", null, Set.of("ACCOUNT"), inDays(366))).errors()
-                .get(ApiKeyValidationException.Field.EXPIRES)).contains("365 days");
+        assertThat(catchValidation(new NewApiKey("too long", null, Set.of("ACCOUNT"), inDays(366)))
+                        .errors()
+                        .get(ApiKeyValidationException.Field.EXPIRES))
+                .contains("365 days");
         assertThat(keyCount()).isEqualTo(before);
     }
 
@@ -164,7 +203,10 @@ class ApiKeyServiceTest {
         assertThat(catchValidation(request("deploy bot", Set.of("USERS"))).errors())
                 .containsKey(ApiKeyValidationException.Field.NAME);
         service.revoke(first.info().id());
-        assertThat(service.generate(request("deploy bot", Set.of("USERS"))).info().name()).isEqualTo("deploy bot");
+        assertThat(service.generate(request("deploy bot", Set.of("USERS")))
+                        .info()
+                        .name())
+                .isEqualTo("deploy bot");
     }
 
     @Test
@@ -172,9 +214,11 @@ class ApiKeyServiceTest {
         roles.setLimit(accounts.roleOf(owner), "MAX_API_KEY_LIFETIME_DAYS", 30);
 
         assertThat(service.myLimits().maxApiKeyLifetimeDays()).isEqualTo(30);
-        assertThat(catchValidation(new NewApiKey("long", null, Set.of("ACCOUNT"), inDays(31))).errors())
+        assertThat(catchValidation(new NewApiKey("long", null, Set.of("ACCOUNT"), inDays(31)))
+                        .errors())
                 .containsKey(ApiKeyValidationException.Field.EXPIRES);
-        assertThat(service.generate(new NewApiKey("short", null, Set.of("ACCOUNT"), inDays(29)))).isNotNull();
+        assertThat(service.generate(new NewApiKey("short", null, Set.of("ACCOUNT"), inDays(29))))
+                .isNotNull();
     }
 
     @Test
@@ -204,7 +248,8 @@ class ApiKeyServiceTest {
         pool.shutdown();
 
         assertThat(succeeded).isEqualTo(3);
-        assertThat(keyRepository.countActive(accounts.idOf(owner), Instant.now())).isEqualTo(3);
+        assertThat(keyRepository.countActive(accounts.idOf(owner), Instant.now()))
+                .isEqualTo(3);
     }
 
     private GeneratedApiKey generateAs(String username, String name) {
@@ -240,12 +285,16 @@ class ApiKeyServiceTest {
         List<String> scanned = new ArrayList<>();
         for (Table<?> table : dsl.meta().getSchemas().stream()
                 .filter(schema -> schema.getName().equals(dsl.fetchValue("SELECT DATABASE()", String.class)))
-                .flatMap(schema -> schema.getTables().stream()).toList()) {
-            String columns = String.join(",", table.fieldStream()
-                    .map(field -> "COALESCE(HEX(`" + field.getName() + "`),'') ,COALESCE(CAST(`" + field.getName()
-                            + "` AS CHAR),'')").toList());
-            String sql = "SELECT COUNT(*) FROM `" + table.getName() + "` WHERE UPPER(CONCAT_WS('|'," + columns
-                    + ")) LIKE ?";
+                .flatMap(schema -> schema.getTables().stream())
+                .toList()) {
+            String columns = String.join(
+                    ",",
+                    table.fieldStream()
+                            .map(field -> "COALESCE(HEX(`" + field.getName() + "`),'') ,COALESCE(CAST(`"
+                                    + field.getName() + "` AS CHAR),'')")
+                            .toList());
+            String sql =
+                    "SELECT COUNT(*) FROM `" + table.getName() + "` WHERE UPPER(CONCAT_WS('|'," + columns + ")) LIKE ?";
             long hits = dsl.resultQuery(sql, "%" + needle.toUpperCase() + "%").fetchOne(0, Long.class);
             long hexHits = dsl.resultQuery(sql, "%" + hex + "%").fetchOne(0, Long.class);
             scanned.add(table.getName());

@@ -24,13 +24,26 @@ import org.springframework.transaction.support.TransactionTemplate;
 @KeywardTest
 class RevokeRaceTest {
 
-    @Autowired ApiKeyService keys;
-    @Autowired ApiKeyAuthenticator authenticator;
-    @Autowired UserFixtures users;
-    @Autowired RoleFixtures roles;
-    @Autowired UserDetailsService userDetails;
-    @Autowired PasswordEncoder passwordEncoder;
-    @Autowired TransactionTemplate transaction;
+    @Autowired
+    ApiKeyService keys;
+
+    @Autowired
+    ApiKeyAuthenticator authenticator;
+
+    @Autowired
+    UserFixtures users;
+
+    @Autowired
+    RoleFixtures roles;
+
+    @Autowired
+    UserDetailsService userDetails;
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     @AfterEach
     void signOut() {
@@ -42,19 +55,23 @@ class RevokeRaceTest {
         var accounts = new TestAccounts(users, roles, userDetails, passwordEncoder, transaction);
         String owner = accounts.create("race", List.of(Authorities.MANAGE_USER_API_KEY));
         accounts.signInAs(owner);
-        GeneratedApiKey generated = keys.generate(new NewApiKey("race " + System.nanoTime(), null, Set.of("ACCOUNT"),
+        GeneratedApiKey generated = keys.generate(new NewApiKey(
+                "race " + System.nanoTime(),
+                null,
+                Set.of("ACCOUNT"),
                 Instant.now().plus(Duration.ofDays(30))));
-        assertThat(authenticator.authenticate(generated.key(), "127.0.0.1").failure()).isNull();
+        assertThat(authenticator.authenticate(generated.key(), "127.0.0.1"))
+                .isInstanceOf(ApiKeyAuthenticator.Accepted.class);
 
         transaction.executeWithoutResult(status -> {
             keys.revoke(generated.info().id());
             // another request, on another thread, before the revocation is committed
             var during = CompletableFuture.supplyAsync(() -> authenticator.authenticate(generated.key(), "127.0.0.1"))
                     .join();
-            assertThat(during.failure()).as("not yet revoked for anyone else").isNull();
+            assertThat(during).as("not yet revoked for anyone else").isInstanceOf(ApiKeyAuthenticator.Accepted.class);
         });
 
-        assertThat(authenticator.authenticate(generated.key(), "127.0.0.1").failure())
-                .isEqualTo(ApiKeyAuthenticator.Failure.REVOKED);
+        assertThat(authenticator.authenticate(generated.key(), "127.0.0.1"))
+                .isEqualTo(new ApiKeyAuthenticator.Refused(ApiKeyAuthenticator.Failure.REVOKED));
     }
 }

@@ -46,26 +46,44 @@ import org.springframework.web.bind.annotation.RestController;
  *
  * <pre>apt-get install wrk; ./mvnw test -Dtest=ApiThroughputBenchmark</pre>
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "logging.level.org.springframework.security=warn")
 class ApiThroughputBenchmark {
 
     private static final String SECONDS = System.getProperty("keyward.benchmark.seconds", "15");
 
-    @LocalServerPort int port;
-    @Autowired ApiKeyService keys;
-    @Autowired UserFixtures users;
-    @Autowired RoleFixtures roles;
-    @Autowired UserDetailsService userDetails;
-    @Autowired PasswordEncoder passwordEncoder;
-    @Autowired TransactionTemplate transaction;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApiKeyService keys;
+
+    @Autowired
+    UserFixtures users;
+
+    @Autowired
+    RoleFixtures roles;
+
+    @Autowired
+    UserDetailsService userDetails;
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     @Test
     void throughput() throws Exception {
         TestAccounts accounts = new TestAccounts(users, roles, userDetails, passwordEncoder, transaction);
         accounts.signInAs("dana");
-        String key = keys.generate(new NewApiKey("benchmark " + System.nanoTime(), null, Set.of("ACCOUNT"),
-                Instant.now().plus(Duration.ofDays(1)))).key();
+        String key = keys.generate(new NewApiKey(
+                        "benchmark " + System.nanoTime(),
+                        null,
+                        Set.of("ACCOUNT"),
+                        Instant.now().plus(Duration.ofDays(1))))
+                .key();
         SecurityContextHolder.clearContext();
         String basic = java.util.Base64.getEncoder().encodeToString("dana:dana".getBytes(StandardCharsets.UTF_8));
         String base = "http://127.0.0.1:" + port;
@@ -73,7 +91,8 @@ class ApiThroughputBenchmark {
         String[][] variants = {
             {base + "/api/v1/account", "X-Api-Key: " + key},
             {base + "/bench/open/account", null},
-            {base + "/bench/basic/account", "Authorization: Basic " + basic}};
+            {base + "/bench/basic/account", "Authorization: Basic " + basic}
+        };
         // warm every path first (the JIT and the buffer pool serve all three), then measure
         // (a) and (b) twice, interleaved, keeping each one's better run
         for (String[] variant : variants) {
@@ -87,12 +106,15 @@ class ApiThroughputBenchmark {
         }
         double httpBasic = wrk(variants[2][0], variants[2][1], SECONDS);
 
-        System.out.printf("%nAccount API \"who am I\", wrk -t2 -c8 -d%ss over loopback, same JVM and database"
-                + " (all warmed 5 s; (a) and (b) best of two interleaved runs)%n", SECONDS);
+        System.out.printf(
+                "%nAccount API \"who am I\", wrk -t2 -c8 -d%ss over loopback, same JVM and database"
+                        + " (all warmed 5 s; (a) and (b) best of two interleaved runs)%n",
+                SECONDS);
         System.out.printf("  (a) valid API key             %10.1f req/s%n", apiKey);
         System.out.printf("  (b) unauthenticated, same work %9.1f req/s%n", open);
         System.out.printf("  (c) HTTP Basic, BCrypt(10)    %10.1f req/s%n", httpBasic);
-        System.out.printf("Goals: (a)/(b) >= 0.9 -> %.2f; (a)/(c) >= 50 -> %.1f%n%n", apiKey / open, apiKey / httpBasic);
+        System.out.printf(
+                "Goals: (a)/(b) >= 0.9 -> %.2f; (a)/(c) >= 50 -> %.1f%n%n", apiKey / open, apiKey / httpBasic);
     }
 
     /** Requests per second; any non-2xx answer spoils the run. */
@@ -119,8 +141,8 @@ class ApiThroughputBenchmark {
 
     private static String run(List<String> command) throws Exception {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String text = out.lines().collect(Collectors.joining("\n"));
             if (process.waitFor() != 0) {
                 throw new IllegalStateException("wrk failed:\n" + text);
@@ -139,9 +161,10 @@ class ApiThroughputBenchmark {
             return http.securityMatcher("/bench/**")
                     .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                     .csrf(csrf -> csrf.disable())
-                    .authorizeHttpRequests(requests -> requests
-                            .requestMatchers("/bench/open/**").permitAll()
-                            .anyRequest().authenticated())
+                    .authorizeHttpRequests(requests -> requests.requestMatchers("/bench/open/**")
+                            .permitAll()
+                            .anyRequest()
+                            .authenticated())
                     .httpBasic(Customizer.withDefaults())
                     .build();
         }
@@ -171,8 +194,9 @@ class ApiThroughputBenchmark {
                 // loaded once (demo data is seeded after start-up), as a session would hold it
                 dana = (SignedInUser) userDetails.loadUserByUsername("dana");
             }
-            SecurityContextHolder.getContext().setAuthentication(
-                    UsernamePasswordAuthenticationToken.authenticated(dana, null, dana.getAuthorities()));
+            SecurityContextHolder.getContext()
+                    .setAuthentication(
+                            UsernamePasswordAuthenticationToken.authenticated(dana, null, dana.getAuthorities()));
             try {
                 return users.myAccount();
             } finally {

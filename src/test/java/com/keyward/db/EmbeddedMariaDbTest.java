@@ -38,13 +38,15 @@ class EmbeddedMariaDbTest {
 
     @Test
     void rowsSurviveARestartWhenTheDataFolderIsUnderTheTempDir() throws Exception {
-        try (Connection connection = keyward(); Statement statement = connection.createStatement()) {
+        try (Connection connection = keyward();
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE kept (id INT PRIMARY KEY)");
             statement.execute("INSERT INTO kept VALUES (42)");
         }
         db.stop();
         db = EmbeddedMariaDb.start(home);
-        try (Connection connection = keyward(); Statement statement = connection.createStatement();
+        try (Connection connection = keyward();
+                Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT id FROM kept")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getInt(1)).isEqualTo(42);
@@ -53,8 +55,9 @@ class EmbeddedMariaDbTest {
 
     @Test
     void someoneElseOnTheHostIsRefusedWhateverTheyTry() {
-        for (String[] attempt : new String[][] {{"root", ""}, {"root", "root"}, {"keyward", ""},
-                {"keyward", "wrong"}, {"mallory", "anything"}, {"", ""}}) {
+        for (String[] attempt : new String[][] {
+            {"root", ""}, {"root", "root"}, {"keyward", ""}, {"keyward", "wrong"}, {"mallory", "anything"}, {"", ""}
+        }) {
             assertThatThrownBy(() -> connect(attempt[0], attempt[1]).close())
                     .as("%s / '%s'", attempt[0], attempt[1])
                     .isInstanceOf(SQLException.class)
@@ -64,7 +67,8 @@ class EmbeddedMariaDbTest {
 
     @Test
     void keywardsOwnAccountSeesOnlyItsDatabase() throws Exception {
-        try (Connection connection = keyward(); Statement statement = connection.createStatement()) {
+        try (Connection connection = keyward();
+                Statement statement = connection.createStatement()) {
             assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM mysql.global_priv"))
                     .isInstanceOf(SQLException.class);
         }
@@ -72,10 +76,13 @@ class EmbeddedMariaDbTest {
 
     @Test
     void thePasswordAndTheFolderAreTheOwnersOnly() throws Exception {
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
-                home.resolve(EmbeddedMariaDb.PASSWORD_FILE)))).isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home))).isEqualTo("rwx------");
-        assertThat(Files.readString(home.resolve(EmbeddedMariaDb.PASSWORD_FILE))).isEqualTo(db.password())
+        assertThat(PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(home.resolve(EmbeddedMariaDb.PASSWORD_FILE))))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home)))
+                .isEqualTo("rwx------");
+        assertThat(Files.readString(home.resolve(EmbeddedMariaDb.PASSWORD_FILE)))
+                .isEqualTo(db.password())
                 .hasSizeGreaterThanOrEqualTo(32);
         assertThat(home.resolve("tmp").resolve("init.sql")).doesNotExist();
     }

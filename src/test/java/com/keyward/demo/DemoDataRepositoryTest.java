@@ -10,8 +10,11 @@ import org.springframework.beans.factory.annotation.Value;
 @KeywardTest
 class DemoDataRepositoryTest {
 
-    @Autowired DemoDataRepository demo;
-    @Value("${keyward.demo-data.synthetic-users}") int configured;
+    @Autowired
+    DemoDataRepository demo;
+
+    @Value("${keyward.demo-data.synthetic-users}")
+    int configured;
 
     @Test
     void theHighestSyntheticNumberIsWhatWasSeededSoARestartAddsNothing() {

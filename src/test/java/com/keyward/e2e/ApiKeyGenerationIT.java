@@ -20,31 +20,46 @@ class ApiKeyGenerationIT extends BrowserTest {
 
     @Test
     void danaGeneratesAKeyCopiesAndDownloadsItAndItIsGoneAfterClose() throws Exception {
-        context.grantPermissions(List.of("clipboard-read", "clipboard-write"),
+        context.grantPermissions(
+                List.of("clipboard-read", "clipboard-write"),
                 new BrowserContext.GrantPermissionsOptions().setOrigin(url("")));
         signIn("dana", "dana");
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Users")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Users"))
+                .click();
         page.getByLabel("Search users").fill("dana");
         assertThat(page.locator("#user-count")).hasText("1 user");
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("dana").setExact(true)).click();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate key")).click();
+        page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("dana").setExact(true))
+                .click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate key"))
+                .click();
 
         Locator newKey = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("New API Key"));
-        newKey.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)).fill("Release pipeline");
+        newKey.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true))
+                .fill("Release pipeline");
         newKey.getByLabel("Description").fill("Publishes builds");
-        newKey.getByRole(AriaRole.OPTION, new Locator.GetByRoleOptions().setName("Account API")).click();
-        newKey.getByRole(AriaRole.OPTION, new Locator.GetByRoleOptions().setName("Users API")).click();
-        newKey.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add selected")).click();
-        Locator selectedList = newKey.getByRole(AriaRole.LISTBOX, new Locator.GetByRoleOptions().setName("Selected API"));
+        newKey.getByRole(AriaRole.OPTION, new Locator.GetByRoleOptions().setName("Account API"))
+                .click();
+        newKey.getByRole(AriaRole.OPTION, new Locator.GetByRoleOptions().setName("Users API"))
+                .click();
+        newKey.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add selected"))
+                .click();
+        Locator selectedList =
+                newKey.getByRole(AriaRole.LISTBOX, new Locator.GetByRoleOptions().setName("Selected API"));
         assertThat(selectedList).containsText("Users API");
         // a double-click moves an item across, and back
-        newKey.getByRole(AriaRole.OPTION, new Locator.GetByRoleOptions().setName("Audit API")).dblclick();
+        newKey.getByRole(AriaRole.OPTION, new Locator.GetByRoleOptions().setName("Audit API"))
+                .dblclick();
         assertThat(selectedList).containsText("Audit API");
-        selectedList.getByRole(AriaRole.OPTION, new Locator.GetByRoleOptions().setName("Audit API")).dblclick();
+        selectedList
+                .getByRole(AriaRole.OPTION, new Locator.GetByRoleOptions().setName("Audit API"))
+                .dblclick();
         assertThat(selectedList).not().containsText("Audit API");
         screenshot("new-api-key");
         assertNoSeriousAccessibilityViolations();
-        newKey.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Finish")).click();
+        newKey.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Finish"))
+                .click();
 
         Locator save = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Save generated key"));
         assertThat(save).containsText("you will not be able to see it");
@@ -53,11 +68,13 @@ class ApiKeyGenerationIT extends BrowserTest {
         screenshot("save-generated-key");
         assertNoSeriousAccessibilityViolations();
 
-        save.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Copy to clipboard")).click();
+        save.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Copy to clipboard"))
+                .click();
         assertThat(page.getByText("Key copied to the clipboard.")).isVisible();
         String copied = (String) page.evaluate("navigator.clipboard.readText()");
 
-        Download download = page.waitForDownload(() -> save.getByText("Download").click());
+        Download download =
+                page.waitForDownload(() -> save.getByText("Download").click());
         assertThat(download.suggestedFilename()).isEqualTo("Release_pipeline.APIKEY");
         String downloaded = Files.readString(download.path(), StandardCharsets.US_ASCII);
 
@@ -65,14 +82,17 @@ class ApiKeyGenerationIT extends BrowserTest {
         assertThat(downloaded).isEqualTo(copied + "\n");
 
         // the downloaded key really unlocks the API, from an ordinary HTTP client
-        java.net.http.HttpResponse<String> me = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/api/v1/account")))
-                        .header("X-Api-Key", downloaded.strip()).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> me = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/api/v1/account")))
+                                .header("X-Api-Key", downloaded.strip())
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(me.statusCode()).isEqualTo(200);
         assertThat(me.body()).contains("\"username\":\"dana\"");
 
-        save.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Close")).click();
+        save.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Close"))
+                .click();
         assertThat(save).hasCount(0);
         Locator keys = page.locator("#api-keys-section vaadin-grid");
         assertThat(keys).containsText("Release pipeline");
@@ -85,7 +105,8 @@ class ApiKeyGenerationIT extends BrowserTest {
         Browser intranetBrowser = launch("--host-resolver-rules=MAP keyward.intranet 127.0.0.1");
         try {
             BrowserContext intranet = intranetBrowser.newContext();
-            intranet.grantPermissions(List.of("clipboard-read", "clipboard-write"),
+            intranet.grantPermissions(
+                    List.of("clipboard-read", "clipboard-write"),
                     new BrowserContext.GrantPermissionsOptions().setOrigin(url("")));
             Page page = intranet.newPage();
             String base = "http://keyward.intranet:" + port;
@@ -93,19 +114,26 @@ class ApiKeyGenerationIT extends BrowserTest {
             assertThat(page.evaluate("window.isSecureContext")).isEqualTo(false);
             assertThat(page.evaluate("typeof navigator.clipboard")).isEqualTo("undefined");
             page.getByLabel("Username").fill("dana");
-            page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill("dana");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+            page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true))
+                    .fill("dana");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
+                    .click();
             page.locator("vaadin-app-layout").waitFor();
             page.navigate(base + "/account");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate key")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate key"))
+                    .click();
             Locator newKey = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("New API Key"));
-            newKey.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)).fill("Intranet tool");
-            newKey.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add all")).click();
-            newKey.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Finish")).click();
+            newKey.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true))
+                    .fill("Intranet tool");
+            newKey.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add all"))
+                    .click();
+            newKey.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Finish"))
+                    .click();
 
             Locator save = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Save generated key"));
             String shown = save.getByLabel("API key").inputValue();
-            save.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Copy to clipboard")).click();
+            save.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Copy to clipboard"))
+                    .click();
             assertThat(page.getByText("Key copied to the clipboard.")).isVisible();
 
             // read the clipboard back from a secure origin of the same browser
@@ -133,14 +161,16 @@ class ApiKeyGenerationIT extends BrowserTest {
 
         tabTo("Dana Developer");
         page.keyboard().press("Enter");
-        page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("My account")).waitFor();
+        page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("My account"))
+                .waitFor();
         page.keyboard().press("Enter");
         assertThat(page).hasURL(url("/account"));
 
         tabTo("Generate key");
         page.keyboard().press("Enter");
         Locator newKey = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("New API Key"));
-        newKey.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)).waitFor();
+        newKey.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true))
+                .waitFor();
         tabTo("|Name");
         page.keyboard().type("Keyboard key");
         tabTo("Available API");
@@ -163,15 +193,17 @@ class ApiKeyGenerationIT extends BrowserTest {
         tabTo("Close");
         page.keyboard().press("Enter");
         assertThat(save).hasCount(0);
-        assertThat(page.locator("#api-keys-section vaadin-grid"))
-                .containsText("Keyboard key");
+        assertThat(page.locator("#api-keys-section vaadin-grid")).containsText("Keyboard key");
         assertKeyIsNowhereOnThePage(shown);
     }
 
     private void assertKeyIsNowhereOnThePage(String key) {
         assertThat(page.content()).doesNotContain(key);
-        assertThat((Boolean) page.evaluate("key => [...document.querySelectorAll('input, textarea')]"
-                + ".some(field => field.value.includes(key))", key)).isFalse();
+        assertThat((Boolean) page.evaluate(
+                        "key => [...document.querySelectorAll('input, textarea')]"
+                                + ".some(field => field.value.includes(key))",
+                        key))
+                .isFalse();
         assertThat((String) page.evaluate("document.body.innerText")).doesNotContain(key);
     }
 }

@@ -52,15 +52,32 @@ class AttackReplayIT extends BrowserTest {
 
     private static final Pattern CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
 
-    @Autowired UserFixtures users;
-    @Autowired RoleFixtures roles;
-    @Autowired UserDetailsService userDetails;
-    @Autowired PasswordEncoder passwordEncoder;
-    @Autowired TransactionTemplate transaction;
-    @Autowired UserAdministration administration;
-    @Autowired ApiKeyService keys;
-    @Autowired com.keyward.apikey.ApiKeyFixtures keyRepository;
-    @Value("${spring.datasource.url}") String databaseUrl;
+    @Autowired
+    UserFixtures users;
+
+    @Autowired
+    RoleFixtures roles;
+
+    @Autowired
+    UserDetailsService userDetails;
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    UserAdministration administration;
+
+    @Autowired
+    ApiKeyService keys;
+
+    @Autowired
+    com.keyward.apikey.ApiKeyFixtures keyRepository;
+
+    @Value("${spring.datasource.url}")
+    String databaseUrl;
 
     TestAccounts accounts;
 
@@ -106,17 +123,20 @@ class AttackReplayIT extends BrowserTest {
             page.waitForURL(address -> address.equals(url("/")) || address.contains("/login?"));
             signedIn = page.url().equals(url("/"));
         }
-        assertThat(signedIn).as("signed in once the lock and the throttle ran out").isTrue();
+        assertThat(signedIn)
+                .as("signed in once the lock and the throttle ran out")
+                .isTrue();
     }
 
     /** 2: another account on the host read password hashes from the embedded database. */
     @Test
     void theEmbeddedDatabaseRefusesEveryoneButKeyward() {
         String server = databaseUrl.replaceFirst("/keyward.*$", "/");
-        for (String[] who : new String[][] {{"root", ""}, {"root", "root"}, {"keyward", ""}, {"mysql", ""},
-                {"", ""}}) {
-            assertThatThrownBy(() -> DriverManager.getConnection(server, who[0], who[1]).close())
-                    .as("%s / '%s'", who[0], who[1]).isInstanceOf(SQLException.class)
+        for (String[] who : new String[][] {{"root", ""}, {"root", "root"}, {"keyward", ""}, {"mysql", ""}, {"", ""}}) {
+            assertThatThrownBy(() ->
+                            DriverManager.getConnection(server, who[0], who[1]).close())
+                    .as("%s / '%s'", who[0], who[1])
+                    .isInstanceOf(SQLException.class)
                     .hasMessageContaining("Access denied");
         }
     }
@@ -127,9 +147,11 @@ class AttackReplayIT extends BrowserTest {
         String dana = accounts.create("open-page", List.of(Authorities.VIEW_USERS, Authorities.MANAGE_USER_API_KEY));
         signIn(dana, dana);
         page.navigate(url("/account"));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate key")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate key"))
+                .click();
         Locator newKey = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("New API Key"));
-        newKey.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)).fill("after disable");
+        newKey.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true))
+                .fill("after disable");
 
         accounts.signInAs("admin");
         administration.disable(accounts.idOf(dana));
@@ -168,19 +190,24 @@ class AttackReplayIT extends BrowserTest {
     void failuresFromASharedAddressNeverBlockAValidKey() throws Exception {
         String dana = accounts.create("nat", List.of(Authorities.MANAGE_USER_API_KEY));
         accounts.signInAs(dana);
-        String key = keys.generate(new NewApiKey("behind the NAT", null, Set.of("ACCOUNT"),
-                Instant.now().plus(Duration.ofDays(7)))).key();
+        String key = keys.generate(new NewApiKey(
+                        "behind the NAT", null, Set.of("ACCOUNT"), Instant.now().plus(Duration.ofDays(7))))
+                .key();
         SecurityContextHolder.clearContext();
         HttpClient nat = client("127.0.0.24");
         int lastStatus = 0;
         for (int attempt = 0; attempt < 40; attempt++) {
-            lastStatus = api(nat, "GET", "/api/v1/account", ApiKeyFormat.generate(), null).statusCode();
+            lastStatus = api(nat, "GET", "/api/v1/account", ApiKeyFormat.generate(), null)
+                    .statusCode();
         }
         assertThat(lastStatus).isEqualTo(429);
         assertThat(api(nat, "GET", "/api/v1/account", key, null).statusCode()).isEqualTo(200);
         // nor does a forged X-Forwarded-For from an untrusted peer buy a fresh allowance
-        HttpResponse<String> forged = nat.send(HttpRequest.newBuilder(URI.create(url("/api/v1/account")))
-                .header("X-Forwarded-For", "203.0.113.9").header("X-Api-Key", ApiKeyFormat.generate()).build(),
+        HttpResponse<String> forged = nat.send(
+                HttpRequest.newBuilder(URI.create(url("/api/v1/account")))
+                        .header("X-Forwarded-For", "203.0.113.9")
+                        .header("X-Api-Key", ApiKeyFormat.generate())
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(forged.statusCode()).isEqualTo(429);
     }
@@ -190,13 +217,14 @@ class AttackReplayIT extends BrowserTest {
     void everyAnswerUnderApiIsAStatelessProblem() throws Exception {
         String owner = accounts.create("problems", List.of(Authorities.VIEW_USERS, Authorities.MANAGE_USER_API_KEY));
         accounts.signInAs(owner);
-        String key = keys.generate(new NewApiKey("problems", null, Set.of("USERS"),
-                Instant.now().plus(Duration.ofDays(7)))).key();
+        String key = keys.generate(new NewApiKey(
+                        "problems", null, Set.of("USERS"), Instant.now().plus(Duration.ofDays(7))))
+                .key();
         SecurityContextHolder.clearContext();
         HttpClient client = client("127.0.0.1");
-        record Attack(String method, String path, String accept, int status) {
-        }
-        for (Attack attack : List.of(new Attack("POST", "/api/v1/users", null, 405),
+        record Attack(String method, String path, String accept, int status) {}
+        for (Attack attack : List.of(
+                new Attack("POST", "/api/v1/users", null, 405),
                 new Attack("GET", "/api/v1/users", "application/xml", 406),
                 new Attack("GET", "/api/v1//roles", null, 400),
                 new Attack("GET", "/api/v1/users/", null, 404),
@@ -204,13 +232,21 @@ class AttackReplayIT extends BrowserTest {
                 new Attack("GET", "/api/v1/users%00", null, 400))) {
             HttpResponse<String> answer = api(client, attack.method(), attack.path(), key, attack.accept());
             assertThat(answer.statusCode()).as(attack.toString()).isEqualTo(attack.status());
-            assertThat(answer.headers().firstValue("Content-Type").orElse("")).as(attack.toString())
+            assertThat(answer.headers().firstValue("Content-Type").orElse(""))
+                    .as(attack.toString())
                     .startsWith("application/problem+json");
-            assertThat(answer.headers().allValues("Set-Cookie")).as(attack.toString()).isEmpty();
-            assertThat(answer.headers().firstValue("Location")).as(attack.toString()).isEmpty();
+            assertThat(answer.headers().allValues("Set-Cookie"))
+                    .as(attack.toString())
+                    .isEmpty();
+            assertThat(answer.headers().firstValue("Location"))
+                    .as(attack.toString())
+                    .isEmpty();
         }
-        HttpResponse<String> oversized = client.send(HttpRequest.newBuilder(URI.create(url("/api/v1/users")))
-                .header("X-Api-Key", key).header("X-Padding", "a".repeat(20_000)).build(),
+        HttpResponse<String> oversized = client.send(
+                HttpRequest.newBuilder(URI.create(url("/api/v1/users")))
+                        .header("X-Api-Key", key)
+                        .header("X-Padding", "a".repeat(20_000))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(oversized.statusCode()).isEqualTo(400);
         assertThat(oversized.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
@@ -219,7 +255,8 @@ class AttackReplayIT extends BrowserTest {
     private HttpResponse<String> api(HttpClient client, String method, String path, String key, String accept)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("X-Api-Key", key).method(method, HttpRequest.BodyPublishers.noBody());
+                .header("X-Api-Key", key)
+                .method(method, HttpRequest.BodyPublishers.noBody());
         if (accept != null) {
             request.header("Accept", accept);
         }
@@ -227,22 +264,33 @@ class AttackReplayIT extends BrowserTest {
     }
 
     private static HttpClient client(String from) throws Exception {
-        return HttpClient.newBuilder().localAddress(InetAddress.getByName(from)).cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        return HttpClient.newBuilder()
+                .localAddress(InetAddress.getByName(from))
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /** The sign-in form over HTTP, with its CSRF token; returns where it sends the browser. */
     private String signIn(HttpClient client, String username, String password) throws Exception {
-        String page = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String page = client.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         Matcher token = CSRF.matcher(page);
         assertThat(token.find()).isTrue();
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
                 + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding())
-                .headers().firstValue("Location").orElse("");
+        return client.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(form))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .headers()
+                .firstValue("Location")
+                .orElse("");
     }
 }

@@ -43,8 +43,10 @@ public abstract class BrowserTest {
     @RegisterExtension
     final TestExecutionExceptionHandler screenshotOnFailure = (extension, failure) -> {
         if (this.page != null && !this.page.isClosed()) {
-            this.page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(
-                    Path.of("target", "e2e-failures", extension.getDisplayName().replaceAll("\\W+", "_") + ".png")));
+            this.page.screenshot(new Page.ScreenshotOptions()
+                    .setFullPage(true)
+                    .setPath(Path.of(
+                            "target", "e2e-failures", extension.getDisplayName().replaceAll("\\W+", "_") + ".png")));
         }
         System.err.println("E2E failure at " + (this.page == null ? "-" : this.page.url()));
         throw failure;
@@ -64,13 +66,21 @@ public abstract class BrowserTest {
 
     /** Debian's Chromium, headless, as root, with no traffic beyond this machine. */
     protected static Browser launch(String... extraArgs) {
-        List<String> args = new java.util.ArrayList<>(List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"));
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync"));
         args.addAll(List.of(extraArgs));
-        return playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium")))
-                .setHeadless(true)
-                .setArgs(args));
+        return playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium")))
+                        .setHeadless(true)
+                        .setArgs(args));
     }
 
     @AfterAll
@@ -97,7 +107,8 @@ public abstract class BrowserTest {
         BrowserContext fresh = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
         fresh.setDefaultTimeout(20_000);
         fresh.onConsoleMessage(message -> {
-            if (message.text().contains("Content Security Policy") || message.text().contains("Content-Security-Policy")) {
+            if (message.text().contains("Content Security Policy")
+                    || message.text().contains("Content-Security-Policy")) {
                 policyViolations.add(message.text());
             }
         });
@@ -164,7 +175,8 @@ public abstract class BrowserTest {
         in.navigate(url("/login"));
         in.getByLabel("Username").fill(username);
         in.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
-        in.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        in.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
+                .click();
     }
 
     /** Saves a screenshot, once the page has drawn something: a blank picture fails the test. */
@@ -198,7 +210,8 @@ public abstract class BrowserTest {
         assertThat(serious)
                 .as(() -> serious.stream()
                         .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
-                                + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget()))
+                                + rule.getNodes().stream()
+                                        .map(node -> String.valueOf(node.getTarget()))
                                         .collect(Collectors.joining(", ")))
                         .collect(Collectors.joining("\n")))
                 .isEmpty();

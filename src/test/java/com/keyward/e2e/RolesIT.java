@@ -17,21 +17,26 @@ import org.junit.jupiter.api.Test;
 /** The Role, Authority, and Levels module end to end: a custom role grants Manage User API Key. */
 class RolesIT extends BrowserTest {
 
-    @org.springframework.beans.factory.annotation.Autowired com.keyward.role.RoleFixtures roles;
+    @org.springframework.beans.factory.annotation.Autowired
+    com.keyward.role.RoleFixtures roles;
 
     @Test
     void aCustomRoleGivesSamTheApiKeysSectionAndTakingItAwayClosesBoth() throws Exception {
         signIn("admin", "admin");
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Roles")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Roles"))
+                .click();
         assertThat(page).hasURL(url("/admin/roles"));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New role")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New role"))
+                .click();
         Locator editor = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("New role"));
-        editor.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)).fill("Key Makers");
+        editor.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true))
+                .fill("Key Makers");
         editor.getByLabel("Description").fill("May generate API keys");
         editor.getByLabel("Manage User API Key").check();
         screenshot("role-editor");
         assertNoSeriousAccessibilityViolations();
-        editor.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+        editor.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save"))
+                .click();
         assertThat(editor).hasCount(0);
         assertThat(page.locator("vaadin-grid")).containsText("Key Makers");
         screenshot("roles");
@@ -43,15 +48,21 @@ class RolesIT extends BrowserTest {
         Page sam = samContext.newPage();
         signIn(sam, "sam", "sam");
         sam.navigate(url("/account"));
-        sam.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate key")).click();
+        sam.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate key"))
+                .click();
         Locator newKey = sam.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("New API Key"));
-        newKey.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)).fill("sam's script");
-        newKey.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add all")).click();
-        newKey.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Finish")).click();
+        newKey.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true))
+                .fill("sam's script");
+        newKey.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add all"))
+                .click();
+        newKey.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Finish"))
+                .click();
         Locator save = sam.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Save generated key"));
         String key = save.getByLabel("API key").inputValue();
-        save.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Close")).click();
-        sam.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close anyway")).click();
+        save.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Close"))
+                .click();
+        sam.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close anyway"))
+                .click();
         assertThat(apiStatus(key, "/api/v1/account/keys")).isEqualTo(200);
 
         assignKeyMakersToSam(false);
@@ -81,18 +92,23 @@ class RolesIT extends BrowserTest {
     void checkingAnAreaAndUncheckingItAgainSavesOnlyWhatIsCheckedAtTheEnd() {
         signIn("admin", "admin");
         page.navigate(url("/admin/roles"));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New role")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New role"))
+                .click();
         Locator editor = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("New role"));
         String name = "Undo " + System.nanoTime();
-        editor.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)).fill(name);
+        editor.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true))
+                .fill(name);
         editor.getByLabel("View Roles").check();
-        editor.getByLabel("Users", new Locator.GetByLabelOptions().setExact(true)).check();
+        editor.getByLabel("Users", new Locator.GetByLabelOptions().setExact(true))
+                .check();
         assertThat(editor.getByLabel("Manage Users")).isChecked();
         assertThat(editor.getByLabel("Manage Users")).isDisabled();
-        editor.getByLabel("Users", new Locator.GetByLabelOptions().setExact(true)).uncheck();
+        editor.getByLabel("Users", new Locator.GetByLabelOptions().setExact(true))
+                .uncheck();
         assertThat(editor.getByLabel("Manage Users")).not().isChecked();
         assertThat(editor.getByLabel("Manage Users")).isEnabled();
-        editor.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+        editor.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save"))
+                .click();
         assertThat(editor).hasCount(0);
 
         long id = roles.findIdByName(name).orElseThrow();
@@ -105,10 +121,12 @@ class RolesIT extends BrowserTest {
         Locator roles = details.locator("#account-administration vaadin-multi-select-combo-box");
         // in the chooser's list, an option toggles: a click selects it, another click deselects it
         roles.locator("input").click();
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Key Makers")).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Key Makers"))
+                .click();
         // Tab closes the list, as a keyboard user would
         roles.locator("input").press("Tab");
-        details.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save roles")).click();
+        details.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save roles"))
+                .click();
         assertThat(page.getByText("Roles of sam saved.")).isVisible();
         if (assign) {
             assertThat(details.locator(".badges")).containsText("Key Makers");
@@ -118,7 +136,12 @@ class RolesIT extends BrowserTest {
     }
 
     private int apiStatus(String key, String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(path)))
-                .header("X-Api-Key", key).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url(path)))
+                                .header("X-Api-Key", key)
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 }

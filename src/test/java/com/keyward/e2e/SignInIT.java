@@ -12,7 +12,8 @@ class SignInIT extends BrowserTest {
     void adminSignsInSeesTheShellAndSignsOut() {
         page.navigate(url("/"));
         assertThat(page).hasURL(url("/login"));
-        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))).isVisible();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")))
+                .isVisible();
         screenshot("login");
 
         signIn("admin", "admin");
@@ -22,7 +23,8 @@ class SignInIT extends BrowserTest {
         screenshot("shell");
 
         page.locator(".user-menu").getByText("Ada Admin").click();
-        page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Sign out")).click();
+        page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Sign out"))
+                .click();
         assertThat(page).hasURL(url("/login"));
         page.navigate(url("/"));
         assertThat(page).hasURL(url("/login"));
@@ -41,8 +43,9 @@ class SignInIT extends BrowserTest {
         submitLogin("olga", "olga");
         assertThat(page).hasURL(url("/login?error"));
         assertThat(page.getByText("Sign-in failed")).isVisible();
-        assertThat(page.getByText("a disabled or expired account cannot sign in", new Page.GetByTextOptions()
-                .setExact(false))).isVisible();
+        assertThat(page.getByText(
+                        "a disabled or expired account cannot sign in", new Page.GetByTextOptions().setExact(false)))
+                .isVisible();
         assertThat(page.locator("vaadin-app-layout")).hasCount(0);
     }
 

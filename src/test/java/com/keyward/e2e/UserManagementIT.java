@@ -12,20 +12,23 @@ class UserManagementIT extends BrowserTest {
     @Test
     void adminFiltersTheGridOpensDanaAndBackClosesTheWindow() {
         signIn("admin", "admin");
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Users")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Users"))
+                .click();
         assertThat(page).hasURL(url("/admin/users"));
         assertThat(page.locator("#user-count")).containsText("users");
         screenshot("users");
 
         page.getByLabel("Search users").fill("dana");
         assertThat(page.locator("#user-count")).hasText("1 user");
-        Locator dana = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("dana").setExact(true));
+        Locator dana = page.getByRole(
+                AriaRole.LINK, new Page.GetByRoleOptions().setName("dana").setExact(true));
         dana.click();
 
         assertThat(page).hasURL(url("/admin/users/dana"));
         Locator dialog = page.getByRole(AriaRole.DIALOG);
         assertThat(dialog).containsText("User Account Details");
-        assertThat(dialog.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true))).hasValue("Dana Developer");
+        assertThat(dialog.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)))
+                .hasValue("Dana Developer");
         assertThat(dialog).containsText("API Integrator");
         assertThat(dialog).containsText("API Keys");
         screenshot("user-account-details");
@@ -41,9 +44,11 @@ class UserManagementIT extends BrowserTest {
         signIn("admin", "admin");
         page.navigate(url("/admin/users/sam"));
         Locator dialog = page.getByRole(AriaRole.DIALOG);
-        assertThat(dialog.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true))).hasValue("Sam Support");
+        assertThat(dialog.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)))
+                .hasValue("Sam Support");
 
-        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Close")).click();
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Close"))
+                .click();
         assertThat(page).hasURL(url("/admin/users"));
         assertThat(page.getByRole(AriaRole.DIALOG)).hasCount(0);
     }
@@ -52,10 +57,12 @@ class UserManagementIT extends BrowserTest {
     void samOpensMyAccountAndSeesHisRolesButNoApiKeys() {
         signIn("sam", "sam");
         page.locator(".user-menu").getByText("Sam Support").click();
-        page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("My account")).click();
+        page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("My account"))
+                .click();
 
         assertThat(page).hasURL(url("/account"));
-        assertThat(page.getByLabel("Username", new Page.GetByLabelOptions().setExact(true))).hasValue("sam");
+        assertThat(page.getByLabel("Username", new Page.GetByLabelOptions().setExact(true)))
+                .hasValue("sam");
         assertThat(page.locator(".user-account-details")).containsText("Viewer");
         assertThat(page.locator("#api-keys-section")).hasCount(0);
         assertThat(page.locator("#api-keys-hint")).containsText("Manage User API Key");
@@ -66,7 +73,8 @@ class UserManagementIT extends BrowserTest {
     void samSeesSomeoneElsesDetailsButNoApiKeysPlace() {
         signIn("sam", "sam");
         page.navigate(url("/admin/users/dana"));
-        assertThat(page.getByRole(AriaRole.DIALOG).getByLabel("Name", new Locator.GetByLabelOptions().setExact(true))).hasValue("Dana Developer");
+        assertThat(page.getByRole(AriaRole.DIALOG).getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)))
+                .hasValue("Dana Developer");
         assertThat(page.locator("#api-keys-section")).hasCount(0);
     }
 }

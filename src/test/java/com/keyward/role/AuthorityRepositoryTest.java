@@ -10,15 +10,28 @@ import org.springframework.beans.factory.annotation.Autowired;
 @KeywardTest
 class AuthorityRepositoryTest {
 
-    @Autowired AuthorityRepository authorities;
-    @Autowired UserFixtures users;
+    @Autowired
+    AuthorityRepository authorities;
+
+    @Autowired
+    UserFixtures users;
 
     @Test
     void theApplicationLevelAuthorityGrantsEveryAreaAndActionBeneathIt() {
         long admin = users.findIdByUsername("admin").orElseThrow();
-        assertThat(authorities.findEffectiveAuthorityCodes(admin)).containsExactlyInAnyOrder(
-                "ADMINISTRATION", "USERS", "VIEW_USERS", "MANAGE_USERS", "MANAGE_USER_API_KEY",
-                "REVOKE_USER_API_KEYS", "ROLES", "VIEW_ROLES", "MANAGE_ROLES", "AUDIT", "VIEW_AUDIT_LOG");
+        assertThat(authorities.findEffectiveAuthorityCodes(admin))
+                .containsExactlyInAnyOrder(
+                        "ADMINISTRATION",
+                        "USERS",
+                        "VIEW_USERS",
+                        "MANAGE_USERS",
+                        "MANAGE_USER_API_KEY",
+                        "REVOKE_USER_API_KEYS",
+                        "ROLES",
+                        "VIEW_ROLES",
+                        "MANAGE_ROLES",
+                        "AUDIT",
+                        "VIEW_AUDIT_LOG");
     }
 
     @Test

@@ -30,17 +30,38 @@ import org.springframework.transaction.support.TransactionTemplate;
 @KeywardTest
 class RoleAdministrationTest {
 
-    @Autowired RoleService roleService;
-    @Autowired UserAdministration administration;
-    @Autowired RoleRepository roles;
-    @Autowired RoleFixtures roleFixtures;
-    @Autowired UserFixtures users;
-    @Autowired AuthorityRepository authorities;
-    @Autowired AuditFixtures audit;
-    @Autowired UserDetailsService userDetails;
-    @Autowired PasswordEncoder passwordEncoder;
-    @Autowired TransactionTemplate transaction;
-    @Autowired DSLContext dsl;
+    @Autowired
+    RoleService roleService;
+
+    @Autowired
+    UserAdministration administration;
+
+    @Autowired
+    RoleRepository roles;
+
+    @Autowired
+    RoleFixtures roleFixtures;
+
+    @Autowired
+    UserFixtures users;
+
+    @Autowired
+    AuthorityRepository authorities;
+
+    @Autowired
+    AuditFixtures audit;
+
+    @Autowired
+    UserDetailsService userDetails;
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    DSLContext dsl;
 
     TestAccounts accounts;
 
@@ -57,9 +78,13 @@ class RoleAdministrationTest {
     @Test
     void aCheckedAreaCoversItsActionsAndTheApplicationCoversEverything() {
         AuthorityTree tree = roleService.tree();
-        assertThat(tree.covered(Set.of(Authorities.USERS))).containsExactlyInAnyOrder(Authorities.USERS,
-                Authorities.VIEW_USERS, Authorities.MANAGE_USERS, Authorities.MANAGE_USER_API_KEY,
-                Authorities.REVOKE_USER_API_KEYS);
+        assertThat(tree.covered(Set.of(Authorities.USERS)))
+                .containsExactlyInAnyOrder(
+                        Authorities.USERS,
+                        Authorities.VIEW_USERS,
+                        Authorities.MANAGE_USERS,
+                        Authorities.MANAGE_USER_API_KEY,
+                        Authorities.REVOKE_USER_API_KEYS);
         assertThat(tree.covered(Set.of(Authorities.ADMINISTRATION))).hasSize(11);
         assertThat(tree.shortest(Set.of(Authorities.USERS, Authorities.VIEW_USERS, Authorities.VIEW_ROLES)))
                 .containsExactlyInAnyOrder(Authorities.USERS, Authorities.VIEW_ROLES);
@@ -69,8 +94,12 @@ class RoleAdministrationTest {
     void anAdminCreatesChangesAndDeletesARoleAndEachStepIsAudited() {
         accounts.signInAs("admin");
         String name = "Integrators " + System.nanoTime();
-        long id = roleService.create(new RoleForm("  " + name + " ", "made in a test",
-                Set.of(Authorities.MANAGE_USER_API_KEY, Authorities.USERS), 3, 30));
+        long id = roleService.create(new RoleForm(
+                "  " + name + " ",
+                "made in a test",
+                Set.of(Authorities.MANAGE_USER_API_KEY, Authorities.USERS),
+                3,
+                30));
 
         RoleDetails created = roleService.details(id);
         assertThat(created.name()).isEqualTo(name);
@@ -94,7 +123,8 @@ class RoleAdministrationTest {
         accounts.signInAs("admin");
         long admin = roles.findBuiltInId();
         assertThatThrownBy(() -> roleService.update(admin, new RoleForm("Admin", null, Set.of(), 1, 1)))
-                .isInstanceOf(RoleValidationException.class).hasMessageContaining("cannot be changed");
+                .isInstanceOf(RoleValidationException.class)
+                .hasMessageContaining("cannot be changed");
         assertThatThrownBy(() -> roleService.delete(admin)).isInstanceOf(RoleValidationException.class);
         assertThat(roleService.details(admin).authorities()).containsExactly(Authorities.ADMINISTRATION);
     }
@@ -103,7 +133,8 @@ class RoleAdministrationTest {
     void aRoleHeldByUsersIsNotDeletedAndTheMessageSaysWhy() {
         accounts.signInAs("admin");
         long viewer = roles.findIdByName("Viewer").orElseThrow();
-        assertThatThrownBy(() -> roleService.delete(viewer)).isInstanceOf(RoleValidationException.class)
+        assertThatThrownBy(() -> roleService.delete(viewer))
+                .isInstanceOf(RoleValidationException.class)
                 .hasMessageContaining("users hold the role \"Viewer\"");
     }
 
@@ -112,9 +143,13 @@ class RoleAdministrationTest {
         accounts.signInAs("admin");
         int before = roles.count();
         RoleValidationException refused = catchRefusal(new RoleForm(" ", "d".repeat(501), Set.of("NOPE"), 0, 5000));
-        assertThat(refused.errors()).containsOnlyKeys(RoleValidationException.Field.NAME,
-                RoleValidationException.Field.DESCRIPTION, RoleValidationException.Field.AUTHORITIES,
-                RoleValidationException.Field.MAX_ACTIVE_API_KEYS, RoleValidationException.Field.MAX_API_KEY_LIFETIME_DAYS);
+        assertThat(refused.errors())
+                .containsOnlyKeys(
+                        RoleValidationException.Field.NAME,
+                        RoleValidationException.Field.DESCRIPTION,
+                        RoleValidationException.Field.AUTHORITIES,
+                        RoleValidationException.Field.MAX_ACTIVE_API_KEYS,
+                        RoleValidationException.Field.MAX_API_KEY_LIFETIME_DAYS);
         assertThat(catchRefusal(new RoleForm("Viewer", null, Set.of(), 1, 1)).errors())
                 .containsOnlyKeys(RoleValidationException.Field.NAME);
         assertThat(roles.count()).isEqualTo(before);
@@ -125,16 +160,22 @@ class RoleAdministrationTest {
         accounts.signInAs("admin");
         int before = roles.count();
         assertThat(catchRefusal(new RoleForm("nul\0role", null, Set.of(), 1, 1)).errors())
-                .containsEntry(RoleValidationException.Field.NAME, "Remove the invisible character U+0000 "
-                        + "(a control or format character).");
-        assertThat(catchRefusal(new RoleForm("\u202Enimda", null, Set.of(), 1, 1)).errors())
-                .containsEntry(RoleValidationException.Field.NAME, "Remove the invisible character U+202E "
-                        + "(a text-direction control).");
+                .containsEntry(
+                        RoleValidationException.Field.NAME,
+                        "Remove the invisible character U+0000 " + "(a control or format character).");
+        assertThat(catchRefusal(new RoleForm("\u202Enimda", null, Set.of(), 1, 1))
+                        .errors())
+                .containsEntry(
+                        RoleValidationException.Field.NAME,
+                        "Remove the invisible character U+202E " + "(a text-direction control).");
         assertThat(catchRefusal(new RoleForm("Fine name " + System.nanoTime(), "evil\u2066text", Set.of(), 1, 1))
-                .errors()).containsOnlyKeys(RoleValidationException.Field.DESCRIPTION);
+                        .errors())
+                .containsOnlyKeys(RoleValidationException.Field.DESCRIPTION);
         // Cyrillic А (U+0410) beside the built-in Admin; another letter case of an existing role
-        assertThat(catchRefusal(new RoleForm("\u0410dmin", null, Set.of(), 1, 1)).errors())
-                .containsEntry(RoleValidationException.Field.NAME,
+        assertThat(catchRefusal(new RoleForm("\u0410dmin", null, Set.of(), 1, 1))
+                        .errors())
+                .containsEntry(
+                        RoleValidationException.Field.NAME,
                         "This name looks like the role \"Admin\". Choose a clearly different name.");
         assertThat(catchRefusal(new RoleForm("VIEWER", null, Set.of(), 1, 1)).errors())
                 .containsOnlyKeys(RoleValidationException.Field.NAME);
@@ -148,11 +189,13 @@ class RoleAdministrationTest {
     void aRoleManagerCannotGrantWhatTheyDoNotHold() {
         String manager = accounts.create("role-manager", List.of(Authorities.ROLES));
         accounts.signInAs(manager);
-        assertThat(catchRefusal(new RoleForm("Escalation " + System.nanoTime(), null,
-                Set.of(Authorities.ADMINISTRATION), 1, 1)).errors())
+        assertThat(catchRefusal(new RoleForm(
+                                "Escalation " + System.nanoTime(), null, Set.of(Authorities.ADMINISTRATION), 1, 1))
+                        .errors())
                 .containsKey(RoleValidationException.Field.AUTHORITIES);
-        assertThat(roleService.create(new RoleForm("Within reach " + System.nanoTime(), null,
-                Set.of(Authorities.VIEW_ROLES), 1, 1))).isPositive();
+        assertThat(roleService.create(
+                        new RoleForm("Within reach " + System.nanoTime(), null, Set.of(Authorities.VIEW_ROLES), 1, 1)))
+                .isPositive();
     }
 
     @Test
@@ -204,10 +247,12 @@ class RoleAdministrationTest {
         accounts.signInAs(manager);
 
         assertThatThrownBy(() -> administration.setRoles(managerId, Set.of(admin, accounts.roleOf(manager))))
-                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("your own");
+                .isInstanceOf(AccessDeniedException.class)
+                .hasMessageContaining("your own");
         String other = accounts.create("other", List.of());
         assertThatThrownBy(() -> administration.setRoles(accounts.idOf(other), Set.of(admin)))
-                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("hold yourself");
+                .isInstanceOf(AccessDeniedException.class)
+                .hasMessageContaining("hold yourself");
         assertThat(roles.findRoleIdsOfUser(accounts.idOf(other))).doesNotContain(admin);
     }
 
@@ -221,13 +266,18 @@ class RoleAdministrationTest {
             status.setRollbackOnly();
             roles.assign(lastAdminId, admin);
             // every other Admin holder is disabled for the length of this rolled-back transaction
-            dsl.execute("UPDATE app_user SET status = 'DISABLED' WHERE id <> ? AND id IN "
-                    + "(SELECT user_id FROM user_role WHERE role_id = ?)", lastAdminId, admin);
+            dsl.execute(
+                    "UPDATE app_user SET status = 'DISABLED' WHERE id <> ? AND id IN "
+                            + "(SELECT user_id FROM user_role WHERE role_id = ?)",
+                    lastAdminId,
+                    admin);
             accounts.signInAs(manager);
             assertThatThrownBy(() -> administration.setRoles(lastAdminId, Set.of(accounts.roleOf(lastAdmin))))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("last enabled Admin");
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("last enabled Admin");
             assertThatThrownBy(() -> administration.disable(lastAdminId))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("last enabled Admin");
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("last enabled Admin");
             assertThat(roles.findRoleIdsOfUser(lastAdminId)).contains(admin);
         });
         assertThat(users.findAccount("admin").orElseThrow().status()).isEqualTo(UserStatus.ENABLED);

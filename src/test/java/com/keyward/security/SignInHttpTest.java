@@ -32,17 +32,24 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @KeywardTest
 class SignInHttpTest {
 
-    @LocalServerPort int port;
-    @Autowired UserFixtures users;
-    @Autowired PasswordEncoder passwordEncoder;
-    @Autowired AuditFixtures audit;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    UserFixtures users;
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    @Autowired
+    AuditFixtures audit;
 
     @Test
     void anUnauthenticatedVisitorIsSentToTheLoginPage() throws Exception {
         HttpResponse<String> response = client().send(get("/"), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(302);
-        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
-                location -> assertThat(location).endsWith("/login"));
+        assertThat(response.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
     }
 
     @Test
@@ -51,14 +58,16 @@ class SignInHttpTest {
         assertThat(response.headers().firstValue("Location")).hasValueSatisfying(location -> {
             assertThat(location).doesNotContain("error").doesNotContain("jsessionid");
         });
-        assertThat(response.headers().allValues("Set-Cookie")).anySatisfy(
-                cookie -> assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly"));
+        assertThat(response.headers().allValues("Set-Cookie"))
+                .anySatisfy(
+                        cookie -> assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly"));
     }
 
     @Test
     void aWrongPasswordAndAnUnknownUserGetTheSameGenericAnswer() throws Exception {
         assertThat(location(signIn(client(), "dana", "not-her-password"))).endsWith("/login?error");
-        assertThat(location(signIn(client(), "nobody-by-this-name", "whatever"))).endsWith("/login?error");
+        assertThat(location(signIn(client(), "nobody-by-this-name", "whatever")))
+                .endsWith("/login?error");
     }
 
     @Test
@@ -87,9 +96,11 @@ class SignInHttpTest {
         HttpResponse<String> right = signIn(client(), lee, lee);
         HttpResponse<String> wrong = signIn(client(), lee, "wrong-6");
         assertThat(location(right)).isEqualTo(location(wrong)).endsWith("/login?error");
-        assertThat(right.headers().map().keySet()).isEqualTo(wrong.headers().map().keySet());
+        assertThat(right.headers().map().keySet())
+                .isEqualTo(wrong.headers().map().keySet());
         assertThat(audit.findPage(new AuditFilter(AuditEventType.ACCOUNT_LOCKED, null, lee, null, null), 0, 5))
-                .singleElement().satisfies(event -> assertThat(event.details()).contains("5 failed sign-ins"));
+                .singleElement()
+                .satisfies(event -> assertThat(event.details()).contains("5 failed sign-ins"));
     }
 
     @Test
@@ -110,7 +121,8 @@ class SignInHttpTest {
         assertThat(location(signIn(client(), lou, lou))).doesNotContain("error");
         assertThat(users.findSignInAccount(lou).orElseThrow().status()).isEqualTo(UserStatus.ENABLED);
         assertThat(audit.findPage(new AuditFilter(AuditEventType.ACCOUNT_UNLOCKED, null, lou, null, null), 0, 5))
-                .extracting(AuditEvent::details).contains("The lock ran out");
+                .extracting(AuditEvent::details)
+                .contains("The lock ran out");
     }
 
     @Test
@@ -143,8 +155,11 @@ class SignInHttpTest {
 
     @Test
     void attemptsFromOneAddressAreThrottledWhateverTheUsername() throws Exception {
-        HttpClient attacker = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).localAddress(InetAddress.getByName("127.0.0.5")).build();
+        HttpClient attacker = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .localAddress(InetAddress.getByName("127.0.0.5"))
+                .build();
         int refusedAt = 0;
         for (int attempt = 1; attempt <= 60 && refusedAt == 0; attempt++) {
             if (location(signIn(attacker, "spray-" + attempt, "Winter2026!")).endsWith("?throttled")) {
@@ -153,36 +168,51 @@ class SignInHttpTest {
         }
         // keyward.sign-in.attempts-per-address is 40 a minute in the tests, refilled evenly (one per 1.5 s)
         assertThat(refusedAt).isBetween(41, 45);
-        assertThat(location(signIn(client(), "dana", "dana"))).doesNotContain("error").doesNotContain("throttled");
+        assertThat(location(signIn(client(), "dana", "dana")))
+                .doesNotContain("error")
+                .doesNotContain("throttled");
     }
 
     @Test
     void theSignInFormNeedsItsCsrfToken() throws Exception {
         HttpClient victim = client();
         victim.send(get("/login"), HttpResponse.BodyHandlers.discarding());
-        HttpResponse<String> forged = victim.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/login")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=dana&password=dana")).build(),
+        HttpResponse<String> forged = victim.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("username=dana&password=dana"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(location(forged)).endsWith("/login");
         // not signed in: the application still sends this browser to the sign-in page
-        assertThat(location(victim.send(get("/"), HttpResponse.BodyHandlers.discarding()))).endsWith("/login");
+        assertThat(location(victim.send(get("/"), HttpResponse.BodyHandlers.discarding())))
+                .endsWith("/login");
     }
 
     private void createUser(String username, UserStatus status, Instant expiresAt) {
-        users.insert(new NewUser(username, username, username + "@example.com", status, expiresAt,
-                passwordEncoder.encode(username)), Instant.now());
+        users.insert(
+                new NewUser(
+                        username,
+                        username,
+                        username + "@example.com",
+                        status,
+                        expiresAt,
+                        passwordEncoder.encode(username)),
+                Instant.now());
     }
 
     private static final Pattern CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
 
     private HttpClient client() {
-        return HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        return HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     private HttpRequest get(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build();
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .build();
     }
 
     /** Five wrong passwords in a row. */
@@ -198,18 +228,23 @@ class SignInHttpTest {
     }
 
     /** As the browser's form does it: the page first (its CSRF token), then the POST. */
-    static HttpResponse<String> signIn(HttpClient client, int port, String username, String password)
-            throws Exception {
-        String page = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+    static HttpResponse<String> signIn(HttpClient client, int port, String username, String password) throws Exception {
+        String page = client.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         Matcher token = CSRF.matcher(page);
         assertThat(token.find()).as("CSRF meta tag on the sign-in page").isTrue();
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
                 + "&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(302);
         return response;
     }

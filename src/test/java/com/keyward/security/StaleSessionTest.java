@@ -32,14 +32,29 @@ import org.springframework.transaction.support.TransactionTemplate;
 @KeywardTest
 class StaleSessionTest {
 
-    @Autowired UserAdministration administration;
-    @Autowired ApiKeyService keys;
-    @Autowired UserFixtures users;
-    @Autowired RoleFixtures roles;
-    @Autowired UserDetailsService userDetails;
-    @Autowired PasswordEncoder passwordEncoder;
-    @Autowired TransactionTemplate transaction;
-    @Autowired AuthorityRefresh authorityRefresh;
+    @Autowired
+    UserAdministration administration;
+
+    @Autowired
+    ApiKeyService keys;
+
+    @Autowired
+    UserFixtures users;
+
+    @Autowired
+    RoleFixtures roles;
+
+    @Autowired
+    UserDetailsService userDetails;
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    AuthorityRefresh authorityRefresh;
 
     TestAccounts accounts;
 
@@ -86,8 +101,8 @@ class StaleSessionTest {
         Authentication leesSession = sessionOf(lee);
         keys.generate(newKey());
         // as another instance (or failed sign-ins there) would: straight into the database
-        transaction.executeWithoutResult(status -> users.lock(accounts.idOf(lee), 5, 1,
-                Instant.now().plus(Duration.ofMinutes(15))));
+        transaction.executeWithoutResult(
+                status -> users.lock(accounts.idOf(lee), 5, 1, Instant.now().plus(Duration.ofMinutes(15))));
 
         SecurityContextHolder.getContext().setAuthentication(leesSession);
         long deadline = System.nanoTime() + Duration.ofSeconds(6).toNanos();
@@ -106,7 +121,9 @@ class StaleSessionTest {
     @Test
     void theSessionKeepsNoPasswordHashAfterANavigation() {
         Authentication session = sessionOf("dana");
-        assertThat(((SignedInUser) session.getPrincipal()).getPassword()).as("as loaded at sign-in").isNotNull();
+        assertThat(((SignedInUser) session.getPrincipal()).getPassword())
+                .as("as loaded at sign-in")
+                .isNotNull();
 
         authorityRefresh.refresh();
 
@@ -114,7 +131,8 @@ class StaleSessionTest {
         assertThat(refreshed.getPrincipal()).isInstanceOf(SignedInUser.class);
         assertThat(((SignedInUser) refreshed.getPrincipal()).getPassword()).isNull();
         assertThat(refreshed.getCredentials()).isNull();
-        assertThat(refreshed.getAuthorities()).extracting(granted -> granted.getAuthority())
+        assertThat(refreshed.getAuthorities())
+                .extracting(granted -> granted.getAuthority())
                 .contains(Authorities.MANAGE_USER_API_KEY);
     }
 
@@ -131,7 +149,10 @@ class StaleSessionTest {
     }
 
     private static NewApiKey newKey() {
-        return new NewApiKey("stale " + System.nanoTime(), null, Set.of("ACCOUNT"),
+        return new NewApiKey(
+                "stale " + System.nanoTime(),
+                null,
+                Set.of("ACCOUNT"),
                 Instant.now().plus(Duration.ofDays(30)));
     }
 }

@@ -16,7 +16,9 @@ class MainLayoutTest extends SignedInBrowserlessTest {
         signInAs("admin");
         navigate(HomeView.class);
 
-        SideNav admin = $(SideNav.class).withCondition(nav -> "Admin".equals(nav.getLabel())).single();
+        SideNav admin = $(SideNav.class)
+                .withCondition(nav -> "Admin".equals(nav.getLabel()))
+                .single();
         assertThat(admin.getItems()).extracting(SideNavItem::getLabel).contains("Users");
         assertThat(admin.getItems()).extracting(SideNavItem::getPath).contains("admin/users");
     }
@@ -26,8 +28,12 @@ class MainLayoutTest extends SignedInBrowserlessTest {
         signInAs(NO_ROLES);
         navigate(HomeView.class);
 
-        List<String> labels = $(SideNavItem.class).all().stream().map(SideNavItem::getLabel).toList();
+        List<String> labels =
+                $(SideNavItem.class).all().stream().map(SideNavItem::getLabel).toList();
         assertThat(labels).contains("Home").doesNotContain("Users");
-        assertThat($(SideNav.class).withCondition(nav -> "Admin".equals(nav.getLabel())).exists()).isFalse();
+        assertThat($(SideNav.class)
+                        .withCondition(nav -> "Admin".equals(nav.getLabel()))
+                        .exists())
+                .isFalse();
     }
 }

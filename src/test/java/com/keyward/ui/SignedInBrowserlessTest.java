@@ -21,20 +21,37 @@ public abstract class SignedInBrowserlessTest extends SpringBrowserlessTest {
     /** A person who can sign in but holds no role, so no authority at all. */
     protected static final String NO_ROLES = "nora";
 
-    @Autowired protected UserDetailsService userDetailsService;
-    @Autowired protected UserFixtures userRepository;
-    @Autowired protected PasswordEncoder passwordEncoder;
-    @Autowired protected RoleFixtures roleRepository;
-    @Autowired protected TransactionTemplate transaction;
+    @Autowired
+    protected UserDetailsService userDetailsService;
+
+    @Autowired
+    protected UserFixtures userRepository;
+
+    @Autowired
+    protected PasswordEncoder passwordEncoder;
+
+    @Autowired
+    protected RoleFixtures roleRepository;
+
+    @Autowired
+    protected TransactionTemplate transaction;
 
     protected TestAccounts accounts() {
         return new TestAccounts(userRepository, roleRepository, userDetailsService, passwordEncoder, transaction);
     }
 
     protected void signInAs(String username) {
-        if (NO_ROLES.equals(username) && userRepository.findIdByUsername(NO_ROLES).isEmpty()) {
-            userRepository.insert(new NewUser(NO_ROLES, "Nora Noroles", "nora@example.com", UserStatus.ENABLED, null,
-                    passwordEncoder.encode(NO_ROLES)), Instant.now());
+        if (NO_ROLES.equals(username)
+                && userRepository.findIdByUsername(NO_ROLES).isEmpty()) {
+            userRepository.insert(
+                    new NewUser(
+                            NO_ROLES,
+                            "Nora Noroles",
+                            "nora@example.com",
+                            UserStatus.ENABLED,
+                            null,
+                            passwordEncoder.encode(NO_ROLES)),
+                    Instant.now());
         }
         accounts().signInAs(username);
     }

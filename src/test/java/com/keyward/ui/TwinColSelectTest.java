@@ -128,7 +128,10 @@ class TwinColSelectTest {
     }
 
     private static TextField filterOf(TwinColSelect<String> select) {
-        return (TextField) select.getContent().getChildren().filter(TextField.class::isInstance).findFirst()
+        return (TextField) select.getContent()
+                .getChildren()
+                .filter(TextField.class::isInstance)
+                .findFirst()
                 .orElseThrow();
     }
 
@@ -143,5 +146,4 @@ class TwinColSelectTest {
             this.sets = sets;
         }
     }
-
 }

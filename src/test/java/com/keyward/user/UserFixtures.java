@@ -12,12 +12,10 @@ import org.springframework.stereotype.Component;
 public class UserFixtures {
 
     /** An account's state as the tests look at it. */
-    public record Account(long id, String username, UserStatus status) {
-    }
+    public record Account(long id, String username, UserStatus status) {}
 
     /** An account's lock. */
-    public record Lock(UserStatus status, Instant lockedUntil) {
-    }
+    public record Lock(UserStatus status, Instant lockedUntil) {}
 
     private final UserRepository users;
 

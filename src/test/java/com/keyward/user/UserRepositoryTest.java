@@ -7,16 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Paging, sorting and filtering of the User Management grid on the real MariaDB. */
 @KeywardTest
 class UserRepositoryTest {
 
-    @Autowired UserRepository users;
+    @Autowired
+    UserRepository users;
 
     @ParameterizedTest
     @EnumSource(UserSort.class)
@@ -31,8 +32,11 @@ class UserRepositoryTest {
             for (int offset = 0; offset < total; offset += 7) {
                 paged.addAll(users.findPage(UserFilter.NONE, sort, ascending, offset, 7, total));
             }
-            assertThat(paged).extracting(UserRow::id).containsExactlyElementsOf(all.stream().map(UserRow::id).toList());
-            assertThat(paged.stream().map(UserRow::id).collect(Collectors.toSet())).hasSize((int) total);
+            assertThat(paged)
+                    .extracting(UserRow::id)
+                    .containsExactlyElementsOf(all.stream().map(UserRow::id).toList());
+            assertThat(paged.stream().map(UserRow::id).collect(Collectors.toSet()))
+                    .hasSize((int) total);
         }
     }
 
@@ -56,8 +60,10 @@ class UserRepositoryTest {
         List<UserRow> last = users.findPage(UserFilter.NONE, UserSort.USERNAME, true, (int) total - 3, 50, total);
         assertThat(last).hasSize(3);
         List<UserRow> descending = users.findPage(UserFilter.NONE, UserSort.USERNAME, false, 0, 3, total);
-        assertThat(last).extracting(UserRow::username)
-                .containsExactlyElementsOf(descending.reversed().stream().map(UserRow::username).toList());
+        assertThat(last)
+                .extracting(UserRow::username)
+                .containsExactlyElementsOf(
+                        descending.reversed().stream().map(UserRow::username).toList());
     }
 
     @Test
@@ -81,19 +87,22 @@ class UserRepositoryTest {
         assertThat(names(new UserFilter("olga", UserStatus.ENABLED))).isEmpty();
         long locked = users.count(new UserFilter(null, UserStatus.LOCKED));
         assertThat(users.findPage(new UserFilter(null, UserStatus.LOCKED), UserSort.USERNAME, true, 0, 1000, locked))
-                .isNotEmpty().allMatch(row -> row.status() == UserStatus.LOCKED);
+                .isNotEmpty()
+                .allMatch(row -> row.status() == UserStatus.LOCKED);
     }
 
     @Test
     void rowsCarryTheirRoles() {
         long total = users.count(new UserFilter("dana", null));
         assertThat(users.findPage(new UserFilter("dana", null), UserSort.USERNAME, true, 0, 10, total))
-                .extracting(UserRow::roles).containsExactly("API Integrator");
+                .extracting(UserRow::roles)
+                .containsExactly("API Integrator");
     }
 
     private Set<String> names(UserFilter filter) {
         long total = users.count(filter);
         return users.findPage(filter, UserSort.USERNAME, true, 0, 1000, total).stream()
-                .map(UserRow::displayName).collect(Collectors.toSet());
+                .map(UserRow::displayName)
+                .collect(Collectors.toSet());
     }
 }

@@ -1,12 +1,12 @@
 package com.keyward.apikey.ui;
 
-import com.keyward.user.ui.ApiKeysPlace;
 import com.keyward.apikey.ApiKeyInfo;
 import com.keyward.apikey.ApiKeyService;
 import com.keyward.apikey.ApiKeyStatus;
 import com.keyward.apikey.GeneratedApiKey;
 import com.keyward.apiset.ApiSetCatalog;
 import com.keyward.ui.Times;
+import com.keyward.user.ui.ApiKeysPlace;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -64,17 +64,37 @@ public class ApiKeysSection extends Section {
     private void configureGrid(long ownerId) {
         grid.setAriaLabel("API keys");
         grid.addColumn(ApiKeyInfo::name).setHeader("Name").setAutoWidth(true).setKey("name");
-        grid.addColumn(key -> key.description() == null ? "" : key.description()).setHeader("Description")
-                .setFlexGrow(1).setKey("description");
-        grid.addColumn(key -> keys.setNames(new LinkedHashSet<>(key.apiSetCodes()))).setHeader("API sets")
-                .setAutoWidth(true).setKey("apiSets");
-        grid.addColumn(key -> Times.minutes(key.createdAt(), "")).setHeader("Created").setAutoWidth(true).setKey("created");
-        grid.addColumn(key -> Times.minutes(key.expiresAt(), "")).setHeader("Expires").setAutoWidth(true).setKey("expires");
-        grid.addColumn(key -> key.lastUsedAt() == null ? "Never"
-                        : Times.minutes(key.lastUsedAt(), "") + (key.lastUsedAddress() == null ? "" : " from " + key.lastUsedAddress()))
-                .setHeader("Last used").setAutoWidth(true).setKey("lastUsed");
-        grid.addComponentColumn(this::status).setHeader("Status").setAutoWidth(true).setKey("status");
-        grid.addComponentColumn(this::revokeButton).setHeader("").setAutoWidth(true).setKey("actions");
+        grid.addColumn(key -> key.description() == null ? "" : key.description())
+                .setHeader("Description")
+                .setFlexGrow(1)
+                .setKey("description");
+        grid.addColumn(key -> keys.setNames(new LinkedHashSet<>(key.apiSetCodes())))
+                .setHeader("API sets")
+                .setAutoWidth(true)
+                .setKey("apiSets");
+        grid.addColumn(key -> Times.minutes(key.createdAt(), ""))
+                .setHeader("Created")
+                .setAutoWidth(true)
+                .setKey("created");
+        grid.addColumn(key -> Times.minutes(key.expiresAt(), ""))
+                .setHeader("Expires")
+                .setAutoWidth(true)
+                .setKey("expires");
+        grid.addColumn(key -> key.lastUsedAt() == null
+                        ? "Never"
+                        : Times.minutes(key.lastUsedAt(), "")
+                                + (key.lastUsedAddress() == null ? "" : " from " + key.lastUsedAddress()))
+                .setHeader("Last used")
+                .setAutoWidth(true)
+                .setKey("lastUsed");
+        grid.addComponentColumn(this::status)
+                .setHeader("Status")
+                .setAutoWidth(true)
+                .setKey("status");
+        grid.addComponentColumn(this::revokeButton)
+                .setHeader("")
+                .setAutoWidth(true)
+                .setKey("actions");
         grid.setEmptyStateText("No API keys yet.");
         grid.setHeight("16em");
         grid.setItems(new CallbackDataProvider<>(
@@ -85,11 +105,14 @@ public class ApiKeysSection extends Section {
     private Span status(ApiKeyInfo key) {
         ApiKeyStatus status = key.statusAt(clock.instant());
         Span badge = new Span(status.label());
-        badge.getElement().getThemeList().add(switch (status) {
-            case ACTIVE -> "badge success";
-            case EXPIRED -> "badge contrast";
-            case REVOKED -> "badge error";
-        });
+        badge.getElement()
+                .getThemeList()
+                .add(
+                        switch (status) {
+                            case ACTIVE -> "badge success";
+                            case EXPIRED -> "badge contrast";
+                            case REVOKED -> "badge error";
+                        });
         return badge;
     }
 
@@ -105,12 +128,15 @@ public class ApiKeysSection extends Section {
     }
 
     private void confirmRevoke(ApiKeyInfo key) {
-        ConfirmDialog confirm = new ConfirmDialog("Revoke API key \"" + key.name() + "\"?",
+        ConfirmDialog confirm = new ConfirmDialog(
+                "Revoke API key \"" + key.name() + "\"?",
                 "Applications using this key (" + key.hint() + ") will stop working. This cannot be undone.",
-                "Revoke", event -> {
+                "Revoke",
+                event -> {
                     keys.revoke(key.id());
                     grid.getDataProvider().refreshAll();
-                    Notification.show("API key \"" + key.name() + "\" revoked.", 4000, Notification.Position.BOTTOM_START)
+                    Notification.show(
+                                    "API key \"" + key.name() + "\" revoked.", 4000, Notification.Position.BOTTOM_START)
                             .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 });
         confirm.setCancelable(true);

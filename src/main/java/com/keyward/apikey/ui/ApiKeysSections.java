@@ -3,10 +3,10 @@ package com.keyward.apikey.ui;
 import com.keyward.apikey.ApiKeyAccess;
 import com.keyward.apikey.ApiKeyService;
 import com.keyward.apiset.ApiSetCatalog;
+import com.keyward.user.ui.ApiKeysPlace;
 import com.vaadin.flow.component.Component;
 import java.time.Clock;
 import java.util.Optional;
-import com.keyward.user.ui.ApiKeysPlace;
 
 /** Builds the API Keys section for User Account Details, where {@link ApiKeyAccess} allows one. */
 @org.springframework.stereotype.Component

@@ -19,6 +19,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import jakarta.annotation.Nullable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,8 +47,8 @@ public class NewApiKeyDialog extends Dialog {
     private final Clock clock;
     private final Consumer<GeneratedApiKey> onGenerated;
 
-    public NewApiKeyDialog(ApiKeyService keys, ApiSetCatalog catalog, Clock clock,
-            Consumer<GeneratedApiKey> onGenerated) {
+    public NewApiKeyDialog(
+            ApiKeyService keys, ApiSetCatalog catalog, Clock clock, Consumer<GeneratedApiKey> onGenerated) {
         this.keys = keys;
         this.clock = clock;
         this.onGenerated = onGenerated;
@@ -69,8 +70,10 @@ public class NewApiKeyDialog extends Dialog {
         expiry.setItems(ExpiryChoice.values());
         expiry.setItemLabelGenerator(ExpiryChoice::label);
         expiry.setItemEnabledProvider(choice -> choice.fitsWithin(limits.maxApiKeyLifetimeDays()));
-        expiry.setValue(ExpiryChoice.DAYS_90.fitsWithin(limits.maxApiKeyLifetimeDays())
-                ? ExpiryChoice.DAYS_90 : ExpiryChoice.CUSTOM);
+        expiry.setValue(
+                ExpiryChoice.DAYS_90.fitsWithin(limits.maxApiKeyLifetimeDays())
+                        ? ExpiryChoice.DAYS_90
+                        : ExpiryChoice.CUSTOM);
         expiry.setHelperText("Your roles allow at most " + limits.maxApiKeyLifetimeDays() + " days.");
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         expiryDate.setMin(today.plusDays(1));
@@ -96,8 +99,11 @@ public class NewApiKeyDialog extends Dialog {
     private void finish() {
         clearErrors();
         Instant expiresAt = expiresAt();
-        NewApiKey request = new NewApiKey(name.getValue(), description.getValue(),
-                apiSets.getValue().stream().map(ApiSet::code).collect(Collectors.toSet()), expiresAt);
+        NewApiKey request = new NewApiKey(
+                name.getValue(),
+                description.getValue(),
+                apiSets.getValue().stream().map(ApiSet::code).collect(Collectors.toSet()),
+                expiresAt);
         try {
             GeneratedApiKey generated = keys.generate(request);
             close();
@@ -108,13 +114,15 @@ public class NewApiKeyDialog extends Dialog {
     }
 
     /** A preset counts from now; a custom date means the start of that day, UTC. */
-    private Instant expiresAt() {
+    private @Nullable Instant expiresAt() {
         ExpiryChoice choice = expiry.getValue();
         if (choice == null) {
             return null;
         }
         if (choice == ExpiryChoice.CUSTOM) {
-            return expiryDate.getValue() == null ? null : expiryDate.getValue().atStartOfDay().toInstant(ZoneOffset.UTC);
+            return expiryDate.getValue() == null
+                    ? null
+                    : expiryDate.getValue().atStartOfDay().toInstant(ZoneOffset.UTC);
         }
         return clock.instant().plus(choice.lifetime().orElseThrow());
     }

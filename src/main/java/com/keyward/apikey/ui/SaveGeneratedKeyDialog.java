@@ -75,28 +75,34 @@ public class SaveGeneratedKeyDialog extends Dialog {
         keyField.setReadOnly(true);
         keyField.setWidthFull();
         keyField.addClassName("generated-key");
-        keyField.setHelperText("Key \"" + generated.info().name() + "\" (" + generated.info().hint() + ")");
+        keyField.setHelperText(
+                "Key \"" + generated.info().name() + "\" (" + generated.info().hint() + ")");
 
         Clipboard.onClick(copy).writeText(keyField, copied -> copied(), failure -> {
             if (!fallbackUsed) {
                 copyFailed();
             }
         });
-        copy.getElement().addEventListener("keyward-fallback-copy", event -> {
-            fallbackUsed = true;
-            if (event.getEventData().get("event.detail.copied").asBoolean()) {
-                copied();
-            } else {
-                copyFailed();
-            }
-        }).addEventData("event.detail.copied");
+        copy.getElement()
+                .addEventListener("keyward-fallback-copy", event -> {
+                    fallbackUsed = true;
+                    if (event.getEventData().get("event.detail.copied").asBoolean()) {
+                        copied();
+                    } else {
+                        copyFailed();
+                    }
+                })
+                .addEventData("event.detail.copied");
 
         String fileName = fileName(generated.info().name());
         byte[] content = (generated.key() + "\n").getBytes(StandardCharsets.US_ASCII);
-        download = new Anchor(DownloadHandler.fromInputStream(event -> {
-            saved = true;
-            return new DownloadResponse(new ByteArrayInputStream(content), fileName, "text/plain", content.length);
-        }), "Download");
+        download = new Anchor(
+                DownloadHandler.fromInputStream(event -> {
+                    saved = true;
+                    return new DownloadResponse(
+                            new ByteArrayInputStream(content), fileName, "text/plain", content.length);
+                }),
+                "Download");
         download.getElement().setAttribute("download", fileName);
         download.addClassName("download-key");
         download.getElement().setAttribute("aria-label", "Download " + fileName);
@@ -127,8 +133,8 @@ public class SaveGeneratedKeyDialog extends Dialog {
 
     private void copied() {
         saved = true;
-        Notification notification = Notification.show("Key copied to the clipboard.", 4000,
-                Notification.Position.MIDDLE);
+        Notification notification =
+                Notification.show("Key copied to the clipboard.", 4000, Notification.Position.MIDDLE);
         notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 
@@ -136,7 +142,8 @@ public class SaveGeneratedKeyDialog extends Dialog {
         keyField.focus();
         keyField.getElement().executeJs("this.querySelector('input').select()");
         Notification notification = Notification.show(
-                "The browser did not allow copying. The key is selected: press Ctrl+C (or ⌘C) to copy it.", 8000,
+                "The browser did not allow copying. The key is selected: press Ctrl+C (or ⌘C) to copy it.",
+                8000,
                 Notification.Position.MIDDLE);
         notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
@@ -146,9 +153,11 @@ public class SaveGeneratedKeyDialog extends Dialog {
             closeAndForget();
             return;
         }
-        ConfirmDialog confirm = new ConfirmDialog("Close without saving the key?",
+        ConfirmDialog confirm = new ConfirmDialog(
+                "Close without saving the key?",
                 "You have neither copied nor downloaded the key. It cannot be shown again.",
-                "Close anyway", event -> closeAndForget());
+                "Close anyway",
+                event -> closeAndForget());
         confirm.setCancelable(true);
         confirm.setCancelText("Go back");
         confirm.setConfirmButtonTheme("error primary");

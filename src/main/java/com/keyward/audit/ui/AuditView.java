@@ -54,13 +54,25 @@ public class AuditView extends Main {
         filters.setWrap(true);
 
         grid.setAriaLabel("Audit events");
-        grid.addColumn(event -> Times.seconds(event.occurredAt())).setHeader("When").setAutoWidth(true).setKey("when");
-        grid.addColumn(event -> label(event.type())).setHeader("What").setAutoWidth(true).setKey("type");
-        grid.addColumn(event -> event.actorUsername() == null ? "Keyward" : event.actorUsername()).setHeader("Who")
-                .setAutoWidth(true).setKey("actor");
-        grid.addColumn(event -> event.targetUsername() == null ? "" : event.targetUsername()).setHeader("Whom")
-                .setAutoWidth(true).setKey("target");
-        grid.addColumn(event -> event.details() == null ? "" : event.details()).setHeader("Details").setFlexGrow(1)
+        grid.addColumn(event -> Times.seconds(event.occurredAt()))
+                .setHeader("When")
+                .setAutoWidth(true)
+                .setKey("when");
+        grid.addColumn(event -> label(event.type()))
+                .setHeader("What")
+                .setAutoWidth(true)
+                .setKey("type");
+        grid.addColumn(event -> event.actorUsername() == null ? "Keyward" : event.actorUsername())
+                .setHeader("Who")
+                .setAutoWidth(true)
+                .setKey("actor");
+        grid.addColumn(event -> event.targetUsername() == null ? "" : event.targetUsername())
+                .setHeader("Whom")
+                .setAutoWidth(true)
+                .setKey("target");
+        grid.addColumn(event -> event.details() == null ? "" : event.details())
+                .setHeader("Details")
+                .setFlexGrow(1)
                 .setKey("details");
         grid.setEmptyStateText("No audit events match the filter.");
         grid.setItems(new CallbackDataProvider<>(

@@ -23,6 +23,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -46,18 +48,24 @@ public class RoleEditorDialog extends Dialog {
     private final AuthorityTree tree;
     /** The authorities the person chose themselves; a covered box shows checked but is not a choice. */
     private final Set<String> chosen = new LinkedHashSet<>();
+
     private boolean showingCoverage;
-    private final Long roleId;
+    private final Optional<Long> roleId;
     private final Runnable onChanged;
 
-    public RoleEditorDialog(RoleService roles, RoleDetails role, Runnable onChanged) {
+    /** The editor of an existing role, or of a new one when {@code existing} is empty. */
+    public RoleEditorDialog(RoleService roles, Optional<RoleDetails> existing, Runnable onChanged) {
         this.roles = roles;
         this.tree = roles.tree();
-        this.roleId = role == null ? null : role.id();
+        this.roleId = existing.map(RoleDetails::id);
         this.onChanged = onChanged;
-        boolean editable = roles.mayManageRoles() && (role == null || !role.builtIn());
-        setHeaderTitle(role == null ? "New role" : "Role: " + role.name());
-        getElement().setAttribute("aria-label", role == null ? "New role" : "Role " + role.name());
+        boolean editable =
+                roles.mayManageRoles() && !existing.map(RoleDetails::builtIn).orElse(false);
+        setHeaderTitle(existing.map(role -> "Role: " + role.name()).orElse("New role"));
+        getElement()
+                .setAttribute(
+                        "aria-label",
+                        existing.map(role -> "Role " + role.name()).orElse("New role"));
         setWidth("min(40rem, 100vw)");
 
         name.setRequiredIndicatorVisible(true);
@@ -80,7 +88,8 @@ public class RoleEditorDialog extends Dialog {
             Checkbox box = new Checkbox(node.authority().name());
             box.addClassName("level-" + node.authority().level().name().toLowerCase());
             box.setTooltipText(node.authority().level().name().charAt(0)
-                    + node.authority().level().name().substring(1).toLowerCase() + " · " + node.authority().code());
+                    + node.authority().level().name().substring(1).toLowerCase() + " · "
+                    + node.authority().code());
             String code = node.authority().code();
             box.addValueChangeListener(change -> {
                 if (showingCoverage) {
@@ -96,17 +105,18 @@ public class RoleEditorDialog extends Dialog {
             authorityBoxes.put(node.authority().code(), box);
         }
         // tree order: each node followed by its subtree
-        tree.nodes().stream().filter(node -> node.parentCode() == null)
+        tree.nodes().stream()
+                .filter(node -> node.parentCode() == null)
                 .forEach(root -> addSubtree(root.authority().code(), treeView));
         authorityError.addClassName("field-error");
         authorityError.setVisible(false);
 
-        RoleLimits limits = role == null ? RoleLimits.DEFAULTS : role.limits();
-        if (role != null) {
+        RoleLimits limits = existing.map(RoleDetails::limits).orElse(RoleLimits.DEFAULTS);
+        existing.ifPresent(role -> {
             name.setValue(role.name());
-            description.setValue(role.description() == null ? "" : role.description());
+            description.setValue(Objects.requireNonNullElse(role.description(), ""));
             role.authorities().stream().filter(authorityBoxes::containsKey).forEach(chosen::add);
-        }
+        });
         maxKeys.setValue(limits.maxActiveApiKeys());
         maxDays.setValue(limits.maxApiKeyLifetimeDays());
         refreshCoverage();
@@ -119,7 +129,7 @@ public class RoleEditorDialog extends Dialog {
         FormLayout form = new FormLayout(name, description, maxKeys, maxDays);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
         add(formError, form, treeLabel, treeView, authorityError);
-        if (role != null && role.builtIn()) {
+        if (existing.map(RoleDetails::builtIn).orElse(false)) {
             add(new Paragraph("The built-in Admin role holds every authority and cannot be changed or deleted."));
         }
 
@@ -127,11 +137,11 @@ public class RoleEditorDialog extends Dialog {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(click -> save());
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-        delete.addClickListener(click -> confirmDelete(role));
         if (editable) {
-            if (role != null) {
+            existing.ifPresent(role -> {
+                delete.addClickListener(click -> confirmDelete(role));
                 getFooter().add(delete);
-            }
+            });
             getFooter().add(cancel, save);
         } else {
             getFooter().add(cancel);
@@ -177,13 +187,17 @@ public class RoleEditorDialog extends Dialog {
 
     private void save() {
         clearErrors();
-        RoleForm form = new RoleForm(name.getValue(), description.getValue(), tree.shortest(chosen),
-                maxKeys.getValue() == null ? 0 : maxKeys.getValue(), maxDays.getValue() == null ? 0 : maxDays.getValue());
+        RoleForm form = new RoleForm(
+                name.getValue(),
+                description.getValue(),
+                tree.shortest(chosen),
+                maxKeys.getValue() == null ? 0 : maxKeys.getValue(),
+                maxDays.getValue() == null ? 0 : maxDays.getValue());
         try {
-            if (roleId == null) {
-                roles.create(form);
+            if (roleId.isPresent()) {
+                roles.update(roleId.get(), form);
             } else {
-                roles.update(roleId, form);
+                roles.create(form);
             }
             close();
             onChanged.run();
@@ -208,8 +222,11 @@ public class RoleEditorDialog extends Dialog {
     }
 
     private void confirmDelete(RoleDetails role) {
-        ConfirmDialog confirm = new ConfirmDialog("Delete role \"" + role.name() + "\"?",
-                "The role and its limits are removed. This cannot be undone.", "Delete", event -> {
+        ConfirmDialog confirm = new ConfirmDialog(
+                "Delete role \"" + role.name() + "\"?",
+                "The role and its limits are removed. This cannot be undone.",
+                "Delete",
+                event -> {
                     try {
                         roles.delete(role.id());
                         close();

@@ -13,6 +13,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.Optional;
 
 /** Admin › Roles: the roles, and the editor (changes need Manage Roles). */
 @Route(RolesView.ROUTE)
@@ -32,25 +33,32 @@ public class RolesView extends Main {
         addClassNames("page", "roles-view");
         grid.setAriaLabel("Roles");
         grid.addComponentColumn(role -> {
-            Button open = new Button(role.name(), click -> edit(role));
-            open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-            return open;
-        }).setHeader("Name").setAutoWidth(true).setKey("name");
-        grid.addColumn(role -> role.description() == null ? "" : role.description()).setHeader("Description")
-                .setFlexGrow(1).setKey("description");
-        grid.addColumn(role -> role.builtIn() ? "Built-in" : "").setHeader("Built-in").setAutoWidth(true)
+                    Button open = new Button(role.name(), click -> edit(role));
+                    open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+                    return open;
+                })
+                .setHeader("Name")
+                .setAutoWidth(true)
+                .setKey("name");
+        grid.addColumn(role -> role.description() == null ? "" : role.description())
+                .setHeader("Description")
+                .setFlexGrow(1)
+                .setKey("description");
+        grid.addColumn(role -> role.builtIn() ? "Built-in" : "")
+                .setHeader("Built-in")
+                .setAutoWidth(true)
                 .setKey("builtIn");
         grid.addColumn(RoleSummary::users).setHeader("Users").setAutoWidth(true).setKey("users");
-        grid.setItems(new CallbackDataProvider<>(query -> roles.page(query.getOffset(), query.getLimit()).stream(),
-                query -> roles.count()));
+        grid.setItems(new CallbackDataProvider<>(
+                query -> roles.page(query.getOffset(), query.getLimit()).stream(), query -> roles.count()));
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setVisible(roles.mayManageRoles());
-        create.addClickListener(click -> new RoleEditorDialog(roles, null, this::refresh).open());
+        create.addClickListener(click -> new RoleEditorDialog(roles, Optional.empty(), this::refresh).open());
         add(create, grid);
     }
 
     private void edit(RoleSummary role) {
-        new RoleEditorDialog(roles, roles.details(role.id()), this::refresh).open();
+        new RoleEditorDialog(roles, Optional.of(roles.details(role.id())), this::refresh).open();
     }
 
     private void refresh() {

@@ -42,27 +42,47 @@ public class AccountAdministration {
         MultiSelectComboBox<RoleSummary> assigned = new MultiSelectComboBox<>("Roles");
         assigned.setItems(all);
         assigned.setItemLabelGenerator(RoleSummary::name);
-        assigned.setValue(all.stream().filter(role -> account.roles().contains(role.name()))
+        assigned.setValue(all.stream()
+                .filter(role -> account.roles().contains(role.name()))
                 .collect(Collectors.toSet()));
         assigned.setWidthFull();
-        Button saveRoles = new Button("Save roles", click -> act(() -> administration.setRoles(account.id(),
-                assigned.getValue().stream().map(RoleSummary::id).collect(Collectors.toSet())),
-                "Roles of " + account.username() + " saved.", onChanged));
+        Button saveRoles = new Button(
+                "Save roles",
+                click -> act(
+                        () -> administration.setRoles(
+                                account.id(),
+                                assigned.getValue().stream()
+                                        .map(RoleSummary::id)
+                                        .collect(Collectors.toSet())),
+                        "Roles of " + account.username() + " saved.",
+                        onChanged));
         saveRoles.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
         Div status = new Div();
         status.addClassName("status-actions");
         if (account.status() == UserStatus.ENABLED) {
-            Button disable = new Button("Disable account", click -> act(() -> administration.disable(account.id()),
-                    account.username() + " can no longer sign in or use API keys.", onChanged));
+            Button disable = new Button(
+                    "Disable account",
+                    click -> act(
+                            () -> administration.disable(account.id()),
+                            account.username() + " can no longer sign in or use API keys.",
+                            onChanged));
             disable.addThemeVariants(ButtonVariant.LUMO_ERROR);
             status.add(disable);
         } else if (account.status() == UserStatus.DISABLED) {
-            status.add(new Button("Enable account", click -> act(() -> administration.enable(account.id()),
-                    account.username() + " can sign in again.", onChanged)));
+            status.add(new Button(
+                    "Enable account",
+                    click -> act(
+                            () -> administration.enable(account.id()),
+                            account.username() + " can sign in again.",
+                            onChanged)));
         } else {
-            status.add(new Button("Unlock account", click -> act(() -> administration.unlock(account.id()),
-                    account.username() + " is unlocked.", onChanged)));
+            status.add(new Button(
+                    "Unlock account",
+                    click -> act(
+                            () -> administration.unlock(account.id()),
+                            account.username() + " is unlocked.",
+                            onChanged)));
         }
         Section section = new Section(new H3("Administration"), assigned, saveRoles, status);
         section.setId(ID);

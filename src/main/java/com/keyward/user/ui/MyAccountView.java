@@ -1,6 +1,5 @@
 package com.keyward.user.ui;
 
-
 import com.keyward.user.UserService;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.router.PageTitle;

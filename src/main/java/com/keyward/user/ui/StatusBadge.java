@@ -6,8 +6,7 @@ import com.vaadin.flow.component.html.Span;
 /** An account status as text with a colour that never carries the meaning alone. */
 final class StatusBadge {
 
-    private StatusBadge() {
-    }
+    private StatusBadge() {}
 
     static String label(UserStatus status) {
         return switch (status) {
@@ -19,11 +18,14 @@ final class StatusBadge {
 
     static Span of(UserStatus status) {
         Span badge = new Span(label(status));
-        badge.getElement().getThemeList().add(switch (status) {
-            case ENABLED -> "badge success";
-            case DISABLED -> "badge contrast";
-            case LOCKED -> "badge error";
-        });
+        badge.getElement()
+                .getThemeList()
+                .add(
+                        switch (status) {
+                            case ENABLED -> "badge success";
+                            case DISABLED -> "badge contrast";
+                            case LOCKED -> "badge error";
+                        });
         return badge;
     }
 }

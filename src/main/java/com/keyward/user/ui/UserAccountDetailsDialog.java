@@ -1,6 +1,5 @@
 package com.keyward.user.ui;
 
-
 import com.keyward.user.UserAccountDetails;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -17,8 +16,12 @@ import java.util.Optional;
  */
 public class UserAccountDetailsDialog extends Dialog {
 
-    public UserAccountDetailsDialog(UserAccountDetails account, boolean ownAccount, ApiKeysPlace apiKeys,
-            Optional<Component> administration, Runnable onClose) {
+    public UserAccountDetailsDialog(
+            UserAccountDetails account,
+            boolean ownAccount,
+            ApiKeysPlace apiKeys,
+            Optional<Component> administration,
+            Runnable onClose) {
         setHeaderTitle("User Account Details");
         getElement().setAttribute("aria-label", "User Account Details: " + account.username());
         setWidth("min(56rem, 100vw)");

@@ -1,11 +1,10 @@
 package com.keyward.user.ui;
 
-
-
 import com.keyward.role.Authority;
 import com.keyward.ui.Times;
 import com.keyward.user.UserAccountDetails;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
@@ -13,7 +12,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,18 +25,20 @@ public class UserAccountDetailsPanel extends Div {
     static final String API_KEYS_SECTION_ID = ApiKeysPlace.SECTION_ID;
     static final String API_KEYS_HINT_ID = "api-keys-hint";
 
-
     public UserAccountDetailsPanel(UserAccountDetails account, boolean ownAccount, ApiKeysPlace apiKeys) {
         this(account, ownAccount, apiKeys, Optional.empty());
     }
 
-    public UserAccountDetailsPanel(UserAccountDetails account, boolean ownAccount, ApiKeysPlace apiKeys,
-            Optional<Component> administration) {
+    public UserAccountDetailsPanel(
+            UserAccountDetails account, boolean ownAccount, ApiKeysPlace apiKeys, Optional<Component> administration) {
         addClassName("user-account-details");
         FormLayout profile = new FormLayout();
         profile.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
-        profile.add(value("Username", account.username()), value("Name", account.displayName()),
-                value("Email", account.email()), value("Status", StatusBadge.label(account.status())),
+        profile.add(
+                value("Username", account.username()),
+                value("Name", account.displayName()),
+                value("Email", account.email()),
+                value("Status", StatusBadge.label(account.status())),
                 value("Account expires", Times.minutes(account.accountExpiresAt(), "Never")),
                 value("Created", Times.minutes(account.createdAt(), "")),
                 value("Last sign-in", Times.minutes(account.lastSignInAt(), "Never")));
@@ -85,8 +85,12 @@ public class UserAccountDetailsPanel extends Div {
         for (Authority authority : account.authorities()) {
             ListItem item = new ListItem(authority.name());
             item.addClassName("level-" + authority.level().name().toLowerCase(Locale.ROOT));
-            item.getElement().setAttribute("title", authority.level().name().charAt(0)
-                    + authority.level().name().substring(1).toLowerCase(Locale.ROOT) + " · " + authority.code());
+            item.getElement()
+                    .setAttribute(
+                            "title",
+                            authority.level().name().charAt(0)
+                                    + authority.level().name().substring(1).toLowerCase(Locale.ROOT) + " · "
+                                    + authority.code());
             list.add(item);
         }
         section.add(list);

@@ -1,6 +1,5 @@
 package com.keyward.user.ui;
 
-
 import com.keyward.security.Authorities;
 import com.keyward.ui.Times;
 import com.keyward.user.UserAccountDetails;
@@ -34,6 +33,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import jakarta.annotation.Nullable;
 import jakarta.annotation.security.RolesAllowed;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +59,7 @@ public class UsersView extends Main implements HasUrlParameter<String> {
     private final ComboBox<UserStatus> status = new ComboBox<>();
     private final Span total = new Span();
     final Grid<UserRow> grid = new Grid<>();
-    private UserAccountDetailsDialog details;
+    private @Nullable UserAccountDetailsDialog details;
     private long lastCount;
 
     public UsersView(UserService users, ApiKeysPlace apiKeys, AccountAdministration administration) {
@@ -96,21 +96,39 @@ public class UsersView extends Main implements HasUrlParameter<String> {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAriaLabel("User accounts");
         grid.addColumn(LitRenderer.<UserRow>of("<a href=\"${item.href}\" router-link>${item.username}</a>")
-                        .withProperty("href", row -> ROUTE + "/" + URLEncoder.encode(row.username(), StandardCharsets.UTF_8))
+                        .withProperty(
+                                "href", row -> ROUTE + "/" + URLEncoder.encode(row.username(), StandardCharsets.UTF_8))
                         .withProperty("username", UserRow::username))
-                .setHeader("Username").setSortProperty(UserSort.USERNAME.property()).setKey("username")
+                .setHeader("Username")
+                .setSortProperty(UserSort.USERNAME.property())
+                .setKey("username")
                 .setAutoWidth(true);
-        grid.addColumn(UserRow::displayName).setHeader("Name").setSortProperty(UserSort.NAME.property())
-                .setKey("name").setAutoWidth(true);
-        grid.addColumn(UserRow::email).setHeader("Email").setSortProperty(UserSort.EMAIL.property())
-                .setKey("email").setAutoWidth(true);
-        grid.addColumn(UserRow::roles).setHeader("Roles").setSortProperty(UserSort.ROLES.property())
-                .setKey("roles").setAutoWidth(true);
-        grid.addComponentColumn(row -> StatusBadge.of(row.status())).setHeader("Status")
-                .setSortProperty(UserSort.STATUS.property()).setKey("status").setAutoWidth(true);
+        grid.addColumn(UserRow::displayName)
+                .setHeader("Name")
+                .setSortProperty(UserSort.NAME.property())
+                .setKey("name")
+                .setAutoWidth(true);
+        grid.addColumn(UserRow::email)
+                .setHeader("Email")
+                .setSortProperty(UserSort.EMAIL.property())
+                .setKey("email")
+                .setAutoWidth(true);
+        grid.addColumn(UserRow::roles)
+                .setHeader("Roles")
+                .setSortProperty(UserSort.ROLES.property())
+                .setKey("roles")
+                .setAutoWidth(true);
+        grid.addComponentColumn(row -> StatusBadge.of(row.status()))
+                .setHeader("Status")
+                .setSortProperty(UserSort.STATUS.property())
+                .setKey("status")
+                .setAutoWidth(true);
         grid.addColumn(row -> Times.minutes(row.lastSignInAt(), "Never"))
-                .setHeader("Last sign-in").setSortProperty(UserSort.LAST_SIGN_IN.property()).setKey("lastSignIn")
-                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+                .setHeader("Last sign-in")
+                .setSortProperty(UserSort.LAST_SIGN_IN.property())
+                .setKey("lastSignIn")
+                .setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true);
         grid.setEmptyStateText("No users match the filter.");
         grid.setMultiSort(false);
         DataProvider<UserRow, Void> provider = new CallbackDataProvider<>(this::fetch, this::count);
@@ -143,7 +161,7 @@ public class UsersView extends Main implements HasUrlParameter<String> {
         showDetails(username);
     }
 
-    private void showDetails(String username) {
+    private void showDetails(@Nullable String username) {
         if (details != null) {
             remove(details);
             details = null;
@@ -153,12 +171,15 @@ public class UsersView extends Main implements HasUrlParameter<String> {
         }
         Optional<UserAccountDetails> account = users.details(username);
         if (account.isEmpty()) {
-            Notification notification = Notification.show("There is no user named \"" + username + "\".", 5000,
-                    Notification.Position.TOP_CENTER);
+            Notification notification = Notification.show(
+                    "There is no user named \"" + username + "\".", 5000, Notification.Position.TOP_CENTER);
             notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
             return;
         }
-        details = new UserAccountDetailsDialog(account.get(), users.isOwnAccount(account.get()), apiKeys,
+        details = new UserAccountDetailsDialog(
+                account.get(),
+                users.isOwnAccount(account.get()),
+                apiKeys,
                 administration.forAccount(account.get(), () -> {
                     // show what changed: the window again, the grid's roles and statuses too
                     showDetails(username);

@@ -23,7 +23,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 @KeywardTest
 class ApiKeysSectionTest extends SignedInBrowserlessTest {
 
-    @Autowired DSLContext dsl;
+    @Autowired
+    DSLContext dsl;
+
     String integrator;
 
     @BeforeEach
@@ -41,7 +43,10 @@ class ApiKeysSectionTest extends SignedInBrowserlessTest {
         navigate(UsersView.class, "sam");
         ApiKeysSection others = $(ApiKeysSection.class).last();
         assertThat($(Button.class, others).withText("Generate key").exists()).isFalse();
-        assertThat($(Paragraph.class, others).withText("You can see only your own API keys.").exists()).isTrue();
+        assertThat($(Paragraph.class, others)
+                        .withText("You can see only your own API keys.")
+                        .exists())
+                .isTrue();
     }
 
     @Test
@@ -62,7 +67,8 @@ class ApiKeysSectionTest extends SignedInBrowserlessTest {
         test(revoke).click();
         test($(ConfirmDialog.class).single()).confirm();
         assertThat(test(section.grid).getRow(0).revokedAt()).isNotNull();
-        assertThat(test(section.grid).getCellComponent(0, "actions").getChildren()).isEmpty();
+        assertThat(test(section.grid).getCellComponent(0, "actions").getChildren())
+                .isEmpty();
     }
 
     @Test
@@ -93,7 +99,10 @@ class ApiKeysSectionTest extends SignedInBrowserlessTest {
         assertThat(save.keyField.isReadOnly()).isTrue();
         assertThat(save.isCloseOnEsc()).isFalse();
         assertThat(save.isCloseOnOutsideClick()).isFalse();
-        assertThat($(Paragraph.class, save).withText(SaveGeneratedKeyDialog.WARNING).exists()).isTrue();
+        assertThat($(Paragraph.class, save)
+                        .withText(SaveGeneratedKeyDialog.WARNING)
+                        .exists())
+                .isTrue();
         assertThat(save.download.getElement().getAttribute("download")).isEqualTo("ci_pipeline.APIKEY");
         assertThat(test($(ApiKeysSection.class).single().grid).getRow(0).name()).isEqualTo("ci pipeline");
     }
@@ -127,7 +136,8 @@ class ApiKeysSectionTest extends SignedInBrowserlessTest {
         assertThat(expiry.getItemEnabledProvider().test(ExpiryChoice.DAYS_90)).isFalse();
         assertThat(expiry.getItemEnabledProvider().test(ExpiryChoice.YEAR)).isFalse();
         assertThat(expiry.getValue()).isEqualTo(ExpiryChoice.CUSTOM);
-        assertThat(dialog.expiryDate.getMax()).isEqualTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(60));
+        assertThat(dialog.expiryDate.getMax())
+                .isEqualTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(60));
     }
 
     @Test
@@ -150,7 +160,8 @@ class ApiKeysSectionTest extends SignedInBrowserlessTest {
     }
 
     private long keysOf(String username) {
-        return dsl.fetchCount(dsl.selectFrom("api_key").where("owner_id = ?", accounts().idOf(username)));
+        return dsl.fetchCount(
+                dsl.selectFrom("api_key").where("owner_id = ?", accounts().idOf(username)));
     }
 
     /** Every text, attribute and property value in the UI's element tree, to look for a secret. */

@@ -14,7 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @KeywardTest
 class RolesViewTest extends SignedInBrowserlessTest {
 
-    @Autowired RoleFixtures roles;
+    @Autowired
+    RoleFixtures roles;
 
     @Test
     void checkingAnAreaInTheEditorCoversItsActionsAndSavingCreatesTheRole() {
@@ -26,10 +27,15 @@ class RolesViewTest extends SignedInBrowserlessTest {
         test(editor.name).setValue(name);
         test(editor.authorityBoxes.get(Authorities.USERS)).click();
 
-        assertThat(editor.authorityBoxes.get(Authorities.VIEW_USERS).isEnabled()).isFalse();
-        assertThat(editor.authorityBoxes.get(Authorities.VIEW_USERS).getElement().getProperty("checked", false))
+        assertThat(editor.authorityBoxes.get(Authorities.VIEW_USERS).isEnabled())
+                .isFalse();
+        assertThat(editor.authorityBoxes
+                        .get(Authorities.VIEW_USERS)
+                        .getElement()
+                        .getProperty("checked", false))
                 .isTrue();
-        assertThat(editor.authorityBoxes.get(Authorities.VIEW_ROLES).isEnabled()).isTrue();
+        assertThat(editor.authorityBoxes.get(Authorities.VIEW_ROLES).isEnabled())
+                .isTrue();
         test(editor.save).click();
 
         assertThat(editor.isOpened()).isFalse();
@@ -50,8 +56,10 @@ class RolesViewTest extends SignedInBrowserlessTest {
         test(editor.authorityBoxes.get(Authorities.USERS)).click();
 
         assertThat(editor.authorityBoxes.get(Authorities.VIEW_USERS).getValue()).isFalse();
-        assertThat(editor.authorityBoxes.get(Authorities.VIEW_USERS).isEnabled()).isTrue();
-        assertThat(editor.authorityBoxes.get(Authorities.MANAGE_USERS).getValue()).isFalse();
+        assertThat(editor.authorityBoxes.get(Authorities.VIEW_USERS).isEnabled())
+                .isTrue();
+        assertThat(editor.authorityBoxes.get(Authorities.MANAGE_USERS).getValue())
+                .isFalse();
         test(editor.save).click();
 
         long id = roles.findIdByName(name).orElseThrow();
@@ -68,11 +76,13 @@ class RolesViewTest extends SignedInBrowserlessTest {
         test(editor.name).setValue(name);
         test(editor.authorityBoxes.get(Authorities.VIEW_USERS)).click();
         test(editor.authorityBoxes.get(Authorities.USERS)).click();
-        assertThat(editor.authorityBoxes.get(Authorities.MANAGE_USERS).getValue()).isTrue();
+        assertThat(editor.authorityBoxes.get(Authorities.MANAGE_USERS).getValue())
+                .isTrue();
         test(editor.authorityBoxes.get(Authorities.USERS)).click();
 
         assertThat(editor.authorityBoxes.get(Authorities.VIEW_USERS).getValue()).isTrue();
-        assertThat(editor.authorityBoxes.get(Authorities.MANAGE_USERS).getValue()).isFalse();
+        assertThat(editor.authorityBoxes.get(Authorities.MANAGE_USERS).getValue())
+                .isFalse();
         test(editor.save).click();
 
         long id = roles.findIdByName(name).orElseThrow();

@@ -24,12 +24,16 @@ class AccountAdministrationTest extends SignedInBrowserlessTest {
         Section administration = $(Section.class, dialog).id(AccountAdministration.ID);
 
         @SuppressWarnings("unchecked")
-        MultiSelectComboBox<RoleSummary> roles = $(MultiSelectComboBox.class, administration).single();
+        MultiSelectComboBox<RoleSummary> roles =
+                $(MultiSelectComboBox.class, administration).single();
         test(roles).selectItem("API Integrator");
         test($(Button.class, administration).withText("Save roles").single()).click();
 
         UserAccountDetailsDialog refreshed = $(UserAccountDetailsDialog.class).single();
-        assertThat($(com.vaadin.flow.component.html.Span.class, refreshed).withText("API Integrator").exists()).isTrue();
+        assertThat($(com.vaadin.flow.component.html.Span.class, refreshed)
+                        .withText("API Integrator")
+                        .exists())
+                .isTrue();
     }
 
     @Test
@@ -49,7 +53,8 @@ class AccountAdministrationTest extends SignedInBrowserlessTest {
         signInAs("admin");
         navigate(UsersView.class, target);
         Section administration = $(Section.class).id(AccountAdministration.ID);
-        test($(Button.class, administration).withText("Disable account").single()).click();
+        test($(Button.class, administration).withText("Disable account").single())
+                .click();
 
         Section after = $(Section.class).id(AccountAdministration.ID);
         assertThat($(Button.class, after).withText("Enable account").exists()).isTrue();

@@ -23,7 +23,8 @@ import org.springframework.security.access.AccessDeniedException;
 @KeywardTest
 class UsersViewTest extends SignedInBrowserlessTest {
 
-    @Autowired UserService userService;
+    @Autowired
+    UserService userService;
 
     @Test
     void theGridShowsUsersAndTheirTotal() {
@@ -55,23 +56,37 @@ class UsersViewTest extends SignedInBrowserlessTest {
 
         UserAccountDetailsDialog dialog = $(UserAccountDetailsDialog.class).single();
         assertThat(dialog.isOpened()).isTrue();
-        assertThat($(TextField.class, dialog).withLabel("Username").single().getValue()).isEqualTo("dana");
-        assertThat($(TextField.class, dialog).withLabel("Name").single().getValue()).isEqualTo("Dana Developer");
+        assertThat($(TextField.class, dialog).withLabel("Username").single().getValue())
+                .isEqualTo("dana");
+        assertThat($(TextField.class, dialog).withLabel("Name").single().getValue())
+                .isEqualTo("Dana Developer");
         assertThat($(Span.class, dialog).withText("API Integrator").exists()).isTrue();
         assertThat($(ListItem.class, dialog).all())
-                .extracting(ListItem::getText).containsExactly("View Users", "Manage User API Key");
+                .extracting(ListItem::getText)
+                .containsExactly("View Users", "Manage User API Key");
     }
 
     @Test
     void closingTheWindowReturnsToTheGridAddress() {
         signInAs("admin");
         navigate(UsersView.class, "dana");
-        test($(com.vaadin.flow.component.button.Button.class, $(UserAccountDetailsDialog.class).single())
-                .withText("Close").single()).click();
+        test($(
+                                com.vaadin.flow.component.button.Button.class,
+                                $(UserAccountDetailsDialog.class).single())
+                        .withText("Close")
+                        .single())
+                .click();
 
         assertThat($(UserAccountDetailsDialog.class).exists()).isFalse();
         assertThat(getCurrentView()).isInstanceOf(UsersView.class);
-        assertThat(com.vaadin.flow.component.UI.getCurrent().getInternals().getActiveViewLocation().getPath())
+        assertThat(com.vaadin
+                        .flow
+                        .component
+                        .UI
+                        .getCurrent()
+                        .getInternals()
+                        .getActiveViewLocation()
+                        .getPath())
                 .isEqualTo(UsersView.ROUTE);
     }
 
@@ -81,7 +96,8 @@ class UsersViewTest extends SignedInBrowserlessTest {
         navigate(UsersView.class, "no-such-person");
 
         assertThat($(UserAccountDetailsDialog.class).exists()).isFalse();
-        assertThat(test($(Notification.class).single()).getText()).contains("There is no user named \"no-such-person\"");
+        assertThat(test($(Notification.class).single()).getText())
+                .contains("There is no user named \"no-such-person\"");
     }
 
     @Test
@@ -90,8 +106,13 @@ class UsersViewTest extends SignedInBrowserlessTest {
         navigate(UsersView.class, "sam");
 
         UserAccountDetailsDialog dialog = $(UserAccountDetailsDialog.class).single();
-        assertThat($(Section.class, dialog).withId(UserAccountDetailsPanel.API_KEYS_SECTION_ID).exists()).isFalse();
-        assertThat($(Paragraph.class, dialog).id(UserAccountDetailsPanel.API_KEYS_HINT_ID).getText())
+        assertThat($(Section.class, dialog)
+                        .withId(UserAccountDetailsPanel.API_KEYS_SECTION_ID)
+                        .exists())
+                .isFalse();
+        assertThat($(Paragraph.class, dialog)
+                        .id(UserAccountDetailsPanel.API_KEYS_HINT_ID)
+                        .getText())
                 .contains("Manage User API Key");
     }
 
@@ -101,8 +122,14 @@ class UsersViewTest extends SignedInBrowserlessTest {
         navigate(UsersView.class, "dana");
 
         UserAccountDetailsDialog dialog = $(UserAccountDetailsDialog.class).single();
-        assertThat($(Section.class, dialog).withId(UserAccountDetailsPanel.API_KEYS_SECTION_ID).exists()).isFalse();
-        assertThat($(Paragraph.class, dialog).withId(UserAccountDetailsPanel.API_KEYS_HINT_ID).exists()).isFalse();
+        assertThat($(Section.class, dialog)
+                        .withId(UserAccountDetailsPanel.API_KEYS_SECTION_ID)
+                        .exists())
+                .isFalse();
+        assertThat($(Paragraph.class, dialog)
+                        .withId(UserAccountDetailsPanel.API_KEYS_HINT_ID)
+                        .exists())
+                .isFalse();
     }
 
     @ParameterizedTest
@@ -111,7 +138,10 @@ class UsersViewTest extends SignedInBrowserlessTest {
         signInAs(viewer);
         navigate(UsersView.class, "dana");
         UserAccountDetailsDialog dialog = $(UserAccountDetailsDialog.class).single();
-        assertThat($(Section.class, dialog).withId(UserAccountDetailsPanel.API_KEYS_SECTION_ID).exists()).isTrue();
+        assertThat($(Section.class, dialog)
+                        .withId(UserAccountDetailsPanel.API_KEYS_SECTION_ID)
+                        .exists())
+                .isTrue();
     }
 
     @Test

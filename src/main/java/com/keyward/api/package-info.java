@@ -1,0 +1,4 @@
+@NullMarked
+package com.keyward.api;
+
+import org.jspecify.annotations.NullMarked;

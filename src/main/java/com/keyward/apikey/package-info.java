@@ -1,0 +1,4 @@
+@NullMarked
+package com.keyward.apikey;
+
+import org.jspecify.annotations.NullMarked;

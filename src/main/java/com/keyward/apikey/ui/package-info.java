@@ -1,0 +1,4 @@
+@NullMarked
+package com.keyward.apikey.ui;
+
+import org.jspecify.annotations.NullMarked;

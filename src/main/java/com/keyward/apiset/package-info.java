@@ -1,0 +1,4 @@
+@NullMarked
+package com.keyward.apiset;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.keyward.audit;
+
+import org.jspecify.annotations.NullMarked;

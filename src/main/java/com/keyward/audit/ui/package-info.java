@@ -1,0 +1,4 @@
+@NullMarked
+package com.keyward.audit.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.keyward.demo;
+
+import org.jspecify.annotations.NullMarked;

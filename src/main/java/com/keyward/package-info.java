@@ -1,0 +1,4 @@
+@NullMarked
+package com.keyward;
+
+import org.jspecify.annotations.NullMarked;

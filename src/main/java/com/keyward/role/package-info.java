@@ -1,0 +1,4 @@
+@NullMarked
+package com.keyward.role;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.keyward.role.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.keyward.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.keyward.user;
+
+import org.jspecify.annotations.NullMarked;

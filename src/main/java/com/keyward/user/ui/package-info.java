@@ -1,0 +1,4 @@
+@NullMarked
+package com.keyward.user.ui;
+
+import org.jspecify.annotations.NullMarked;
