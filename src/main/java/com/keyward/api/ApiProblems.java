@@ -1,6 +1,6 @@
 package com.keyward.api;
 
-import java.util.NoSuchElementException;
+import com.keyward.validation.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
@@ -31,8 +31,8 @@ public class ApiProblems {
                 HttpStatus.BAD_REQUEST, "Parameter " + bad.getName() + " has an invalid value.");
     }
 
-    @ExceptionHandler(NoSuchElementException.class)
-    ProblemDetail notFound(NoSuchElementException missing) {
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException missing) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, missing.getMessage());
     }
 }

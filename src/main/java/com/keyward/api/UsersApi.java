@@ -6,12 +6,12 @@ import com.keyward.user.UserRow;
 import com.keyward.user.UserService;
 import com.keyward.user.UserSort;
 import com.keyward.user.UserStatus;
+import com.keyward.validation.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.Nullable;
 import java.util.Arrays;
-import java.util.NoSuchElementException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -67,7 +67,7 @@ public class UsersApi {
     @Operation(summary = "One user by username")
     public UserAccountDetails one(@PathVariable String username) {
         return users.details(username)
-                .orElseThrow(() -> new NoSuchElementException("There is no user named " + username + "."));
+                .orElseThrow(() -> new NotFoundException("There is no user named " + username + "."));
     }
 
     private static @Nullable UserStatus status(@Nullable String status) {

@@ -7,8 +7,9 @@ import com.keyward.role.RoleLimits;
 import com.keyward.role.RoleMembership;
 import com.keyward.security.Authorities;
 import com.keyward.security.CurrentUser;
-import com.keyward.security.SafeText;
 import com.keyward.security.SignedInUser;
+import com.keyward.validation.SafeText;
+import com.keyward.validation.ValidationException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,7 +71,7 @@ public class ApiKeyService {
      * Generates a key for the signed-in person. The key is returned this once and stored only
      * as its SHA-256 digest. Nothing is stored when any check fails.
      *
-     * @throws ApiKeyValidationException with a message per field
+     * @throws ValidationException with a message per field
      * @throws AccessDeniedException without Manage User API Key
      */
     @Transactional
@@ -88,52 +89,48 @@ public class ApiKeyService {
                         : request.description().strip();
         Set<String> sets = request.apiSetCodes() == null ? Set.of() : new TreeSet<>(request.apiSetCodes());
 
-        Map<ApiKeyValidationException.Field, String> errors = new EnumMap<>(ApiKeyValidationException.Field.class);
+        Map<ApiKeyField, String> errors = new EnumMap<>(ApiKeyField.class);
         if (name.isEmpty()) {
-            errors.put(ApiKeyValidationException.Field.NAME, "Enter a name for the key.");
+            errors.put(ApiKeyField.NAME, "Enter a name for the key.");
         } else if (name.length() > MAX_NAME_LENGTH) {
-            errors.put(ApiKeyValidationException.Field.NAME, "Use at most " + MAX_NAME_LENGTH + " characters.");
+            errors.put(ApiKeyField.NAME, "Use at most " + MAX_NAME_LENGTH + " characters.");
         } else {
-            SafeText.nameProblem(name).ifPresent(problem -> errors.put(ApiKeyValidationException.Field.NAME, problem));
+            SafeText.nameProblem(name).ifPresent(problem -> errors.put(ApiKeyField.NAME, problem));
         }
         if (description != null && description.length() > MAX_DESCRIPTION_LENGTH) {
-            errors.put(
-                    ApiKeyValidationException.Field.DESCRIPTION,
-                    "Use at most " + MAX_DESCRIPTION_LENGTH + " characters.");
+            errors.put(ApiKeyField.DESCRIPTION, "Use at most " + MAX_DESCRIPTION_LENGTH + " characters.");
         } else if (description != null) {
-            SafeText.descriptionProblem(description)
-                    .ifPresent(problem -> errors.put(ApiKeyValidationException.Field.DESCRIPTION, problem));
+            SafeText.descriptionProblem(description).ifPresent(problem -> errors.put(ApiKeyField.DESCRIPTION, problem));
         }
         if (sets.isEmpty()) {
-            errors.put(ApiKeyValidationException.Field.API_SETS, "Select at least one API set.");
+            errors.put(ApiKeyField.API_SETS, "Select at least one API set.");
         } else if (!sets.stream().allMatch(apiSets::exists)) {
-            errors.put(ApiKeyValidationException.Field.API_SETS, "Select only API sets from the list.");
+            errors.put(ApiKeyField.API_SETS, "Select only API sets from the list.");
         }
         Instant latest = now.plus(Duration.ofDays(limits.maxApiKeyLifetimeDays()));
         Instant expiresAt = request.expiresAt();
         if (expiresAt == null || !expiresAt.isAfter(now)) {
-            errors.put(ApiKeyValidationException.Field.EXPIRES, "Choose an expiry in the future.");
+            errors.put(ApiKeyField.EXPIRES, "Choose an expiry in the future.");
         } else if (expiresAt.isAfter(latest)) {
             errors.put(
-                    ApiKeyValidationException.Field.EXPIRES,
+                    ApiKeyField.EXPIRES,
                     "Your roles allow keys of at most "
                             + limits.maxApiKeyLifetimeDays() + " days (until "
                             + latest.atOffset(ZoneOffset.UTC).toLocalDate()
                             + ").");
         }
         if (!errors.isEmpty() || expiresAt == null) {
-            throw new ApiKeyValidationException(errors);
+            throw new ValidationException(errors);
         }
 
         if (keys.countActive(owner.id(), now) >= limits.maxActiveApiKeys()) {
-            throw new ApiKeyValidationException(Map.of(
-                    ApiKeyValidationException.Field.FORM,
+            throw new ValidationException(Map.of(
+                    ApiKeyField.FORM,
                     "You already have " + limits.maxActiveApiKeys() + " active API keys, the most your roles allow. "
                             + "Revoke one before generating another."));
         }
         if (keys.activeNameExists(owner.id(), name, now)) {
-            throw new ApiKeyValidationException(
-                    Map.of(ApiKeyValidationException.Field.NAME, "You already have an active key with this name."));
+            throw new ValidationException(Map.of(ApiKeyField.NAME, "You already have an active key with this name."));
         }
         String key = ApiKeyFormat.generate();
         String hint = ApiKeyFormat.hint(key);

@@ -5,6 +5,7 @@ import com.keyward.audit.AuditLog;
 import com.keyward.security.AccountChanged;
 import com.keyward.security.CurrentUser;
 import com.keyward.security.SignedInUser;
+import com.keyward.validation.NotFoundException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -86,7 +87,8 @@ public class RoleAssignments {
                 .map(granted -> granted.getAuthority())
                 .collect(Collectors.toSet());
         for (long role : added) {
-            var details = roles.findDetails(role).orElseThrow(() -> new IllegalArgumentException("No such role"));
+            var details = roles.findDetails(role)
+                    .orElseThrow(() -> new NotFoundException("There is no role with id " + role + "."));
             if (!held.containsAll(authorities.coveredBy(details.authorities()))) {
                 throw new AccessDeniedException(
                         "You can only assign roles whose authorities you hold yourself (" + details.name() + ")");

@@ -5,8 +5,10 @@ import com.keyward.audit.AuditLog;
 import com.keyward.security.Authorities;
 import com.keyward.security.AuthoritiesChanged;
 import com.keyward.security.CurrentUser;
-import com.keyward.security.SafeText;
 import com.keyward.security.SignedInUser;
+import com.keyward.validation.NotFoundException;
+import com.keyward.validation.SafeText;
+import com.keyward.validation.ValidationException;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
@@ -17,7 +19,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -80,7 +81,7 @@ public class RoleService {
 
     public RoleDetails details(long id) {
         currentUser.requireAuthority(Authorities.VIEW_ROLES, VIEW_ROLES_NEEDED);
-        return roles.findDetails(id).orElseThrow(() -> new AccessDeniedException("No such role"));
+        return roles.findDetails(id).orElseThrow(() -> new NotFoundException("There is no role with id " + id + "."));
     }
 
     public AuthorityTree tree() {
@@ -105,7 +106,8 @@ public class RoleService {
     @Transactional
     public void update(long id, RoleForm form) {
         currentUser.requireAuthority(Authorities.MANAGE_ROLES, MANAGE_ROLES_NEEDED);
-        RoleDetails before = roles.findDetails(id).orElseThrow(() -> new AccessDeniedException("No such role"));
+        RoleDetails before =
+                roles.findDetails(id).orElseThrow(() -> new NotFoundException("There is no role with id " + id + "."));
         refuseBuiltIn(before);
         RoleForm clean = validate(form, Optional.of(id));
         roles.update(id, Objects.requireNonNull(clean.name()), clean.description(), clean.authorities());
@@ -128,13 +130,14 @@ public class RoleService {
     @Transactional
     public void delete(long id) {
         currentUser.requireAuthority(Authorities.MANAGE_ROLES, MANAGE_ROLES_NEEDED);
-        RoleDetails role = roles.findDetails(id).orElseThrow(() -> new AccessDeniedException("No such role"));
+        RoleDetails role =
+                roles.findDetails(id).orElseThrow(() -> new NotFoundException("There is no role with id " + id + "."));
         refuseBuiltIn(role);
         roles.lock(id);
         int holders = roles.countUsers(id);
         if (holders > 0) {
-            throw new RoleValidationException(Map.of(
-                    RoleValidationException.Field.FORM,
+            throw new ValidationException(Map.of(
+                    RoleField.FORM,
                     holders
                             + (holders == 1 ? " user holds" : " users hold") + " the role \"" + role.name()
                             + "\". Remove it from them first."));
@@ -147,62 +150,54 @@ public class RoleService {
     private RoleForm validate(RoleForm form, Optional<Long> id) {
         AuthorityTree tree = tree();
         SignedInUser editor = currentUser.require();
-        Map<RoleValidationException.Field, String> errors = new EnumMap<>(RoleValidationException.Field.class);
+        Map<RoleField, String> errors = new EnumMap<>(RoleField.class);
         String name = form.name() == null ? "" : form.name().strip();
         String description = form.description() == null || form.description().isBlank()
                 ? null
                 : form.description().strip();
         if (name.isEmpty()) {
-            errors.put(RoleValidationException.Field.NAME, "Enter a name for the role.");
+            errors.put(RoleField.NAME, "Enter a name for the role.");
         } else if (name.length() > MAX_NAME_LENGTH) {
-            errors.put(RoleValidationException.Field.NAME, "Use at most " + MAX_NAME_LENGTH + " characters.");
+            errors.put(RoleField.NAME, "Use at most " + MAX_NAME_LENGTH + " characters.");
         } else if (SafeText.nameProblem(name).isPresent()) {
-            errors.put(
-                    RoleValidationException.Field.NAME,
-                    SafeText.nameProblem(name).get());
+            errors.put(RoleField.NAME, SafeText.nameProblem(name).get());
         } else if (roles.nameTaken(name, id)) {
-            errors.put(RoleValidationException.Field.NAME, "Another role has this name.");
+            errors.put(RoleField.NAME, "Another role has this name.");
         } else {
             roles.findAll().stream()
                     .filter(other -> id.map(self -> other.id() != self).orElse(true))
                     .filter(other -> SafeText.confusable(name, other.name()))
                     .findFirst()
                     .ifPresent(other -> errors.put(
-                            RoleValidationException.Field.NAME,
+                            RoleField.NAME,
                             "This name looks like the role \"" + other.name()
                                     + "\". Choose a clearly different name."));
         }
         if (description != null && description.length() > MAX_DESCRIPTION_LENGTH) {
-            errors.put(
-                    RoleValidationException.Field.DESCRIPTION,
-                    "Use at most " + MAX_DESCRIPTION_LENGTH + " characters.");
+            errors.put(RoleField.DESCRIPTION, "Use at most " + MAX_DESCRIPTION_LENGTH + " characters.");
         } else if (description != null
                 && SafeText.descriptionProblem(description).isPresent()) {
             errors.put(
-                    RoleValidationException.Field.DESCRIPTION,
+                    RoleField.DESCRIPTION,
                     SafeText.descriptionProblem(description).get());
         }
         Set<String> codes = form.authorities() == null ? Set.of() : new TreeSet<>(form.authorities());
         if (!codes.stream().allMatch(tree::contains)) {
-            errors.put(RoleValidationException.Field.AUTHORITIES, "Choose authorities from the tree only.");
+            errors.put(RoleField.AUTHORITIES, "Choose authorities from the tree only.");
         } else if (!editor.getAuthorities().stream()
                 .map(granted -> granted.getAuthority())
                 .collect(Collectors.toSet())
                 .containsAll(tree.covered(codes))) {
-            errors.put(
-                    RoleValidationException.Field.AUTHORITIES,
-                    "You can only grant authorities that you hold yourself.");
+            errors.put(RoleField.AUTHORITIES, "You can only grant authorities that you hold yourself.");
         }
         if (form.maxActiveApiKeys() < 1 || form.maxActiveApiKeys() > MAX_KEYS_BOUND) {
-            errors.put(RoleValidationException.Field.MAX_ACTIVE_API_KEYS, "Choose 1 to " + MAX_KEYS_BOUND + ".");
+            errors.put(RoleField.MAX_ACTIVE_API_KEYS, "Choose 1 to " + MAX_KEYS_BOUND + ".");
         }
         if (form.maxApiKeyLifetimeDays() < 1 || form.maxApiKeyLifetimeDays() > MAX_LIFETIME_BOUND) {
-            errors.put(
-                    RoleValidationException.Field.MAX_API_KEY_LIFETIME_DAYS,
-                    "Choose 1 to " + MAX_LIFETIME_BOUND + " days.");
+            errors.put(RoleField.MAX_API_KEY_LIFETIME_DAYS, "Choose 1 to " + MAX_LIFETIME_BOUND + " days.");
         }
         if (!errors.isEmpty()) {
-            throw new RoleValidationException(errors);
+            throw new ValidationException(errors);
         }
         return new RoleForm(
                 name, description, tree.shortest(codes), form.maxActiveApiKeys(), form.maxApiKeyLifetimeDays());
@@ -215,9 +210,8 @@ public class RoleService {
 
     private static void refuseBuiltIn(RoleDetails role) {
         if (role.builtIn()) {
-            throw new RoleValidationException(Map.of(
-                    RoleValidationException.Field.FORM,
-                    "The built-in role \"" + role.name() + "\" cannot be changed or deleted."));
+            throw new ValidationException(
+                    Map.of(RoleField.FORM, "The built-in role \"" + role.name() + "\" cannot be changed or deleted."));
         }
     }
 

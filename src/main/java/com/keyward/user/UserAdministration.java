@@ -7,6 +7,7 @@ import com.keyward.security.AccountChanged;
 import com.keyward.security.Authorities;
 import com.keyward.security.CurrentUser;
 import com.keyward.security.SignedInUser;
+import com.keyward.validation.NotFoundException;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
@@ -104,6 +105,7 @@ public class UserAdministration {
     }
 
     private UserRepository.UserAccountRecord account(long userId) {
-        return users.findAccountById(userId).orElseThrow(() -> new IllegalArgumentException("No such user"));
+        return users.findAccountById(userId)
+                .orElseThrow(() -> new NotFoundException("There is no user with id " + userId + "."));
     }
 }

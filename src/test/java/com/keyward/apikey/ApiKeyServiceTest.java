@@ -10,6 +10,7 @@ import com.keyward.audit.AuditFixtures;
 import com.keyward.role.RoleFixtures;
 import com.keyward.security.Authorities;
 import com.keyward.user.UserFixtures;
+import com.keyward.validation.ValidationException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
@@ -173,24 +174,20 @@ class ApiKeyServiceTest {
     @Test
     void eachBadFieldGetsItsMessageAndNothingIsStored() {
         long before = keyCount();
-        ApiKeyValidationException failure = catchValidation(
+        ValidationException failure = catchValidation(
                 new NewApiKey("   ", "x".repeat(501), Set.of(), Instant.now().minusSeconds(60)));
         assertThat(failure.errors())
-                .containsOnlyKeys(
-                        ApiKeyValidationException.Field.NAME,
-                        ApiKeyValidationException.Field.DESCRIPTION,
-                        ApiKeyValidationException.Field.API_SETS,
-                        ApiKeyValidationException.Field.EXPIRES);
+                .containsOnlyKeys(ApiKeyField.NAME, ApiKeyField.DESCRIPTION, ApiKeyField.API_SETS, ApiKeyField.EXPIRES);
 
         assertThat(catchValidation(new NewApiKey("n".repeat(101), null, Set.of("ACCOUNT"), inDays(30)))
                         .errors())
-                .containsOnlyKeys(ApiKeyValidationException.Field.NAME);
+                .containsOnlyKeys(ApiKeyField.NAME);
         assertThat(catchValidation(new NewApiKey("unknown set", null, Set.of("NUCLEAR"), inDays(30)))
                         .errors())
-                .containsOnlyKeys(ApiKeyValidationException.Field.API_SETS);
+                .containsOnlyKeys(ApiKeyField.API_SETS);
         assertThat(catchValidation(new NewApiKey("too long", null, Set.of("ACCOUNT"), inDays(366)))
                         .errors()
-                        .get(ApiKeyValidationException.Field.EXPIRES))
+                        .get(ApiKeyField.EXPIRES))
                 .contains("365 days");
         assertThat(keyCount()).isEqualTo(before);
     }
@@ -201,7 +198,7 @@ class ApiKeyServiceTest {
         assertThat(first.info().name()).isEqualTo("deploy bot");
 
         assertThat(catchValidation(request("deploy bot", Set.of("USERS"))).errors())
-                .containsKey(ApiKeyValidationException.Field.NAME);
+                .containsKey(ApiKeyField.NAME);
         service.revoke(first.info().id());
         assertThat(service.generate(request("deploy bot", Set.of("USERS")))
                         .info()
@@ -216,7 +213,7 @@ class ApiKeyServiceTest {
         assertThat(service.myLimits().maxApiKeyLifetimeDays()).isEqualTo(30);
         assertThat(catchValidation(new NewApiKey("long", null, Set.of("ACCOUNT"), inDays(31)))
                         .errors())
-                .containsKey(ApiKeyValidationException.Field.EXPIRES);
+                .containsKey(ApiKeyField.EXPIRES);
         assertThat(service.generate(new NewApiKey("short", null, Set.of("ACCOUNT"), inDays(29))))
                 .isNotNull();
     }
@@ -233,8 +230,8 @@ class ApiKeyServiceTest {
                 try {
                     service.generate(request(name, Set.of("ACCOUNT")));
                     return true;
-                } catch (ApiKeyValidationException refused) {
-                    assertThat(refused.errors()).containsKey(ApiKeyValidationException.Field.FORM);
+                } catch (ValidationException refused) {
+                    assertThat(refused.errors()).containsKey(ApiKeyField.FORM);
                     return false;
                 } finally {
                     SecurityContextHolder.clearContext();
@@ -257,10 +254,10 @@ class ApiKeyServiceTest {
         return service.generate(request(name + " " + System.nanoTime(), Set.of("ACCOUNT")));
     }
 
-    private ApiKeyValidationException catchValidation(NewApiKey request) {
+    private ValidationException catchValidation(NewApiKey request) {
         try {
             service.generate(request);
-        } catch (ApiKeyValidationException expected) {
+        } catch (ValidationException expected) {
             return expected;
         }
         throw new AssertionError("expected the request to be refused: " + request);

@@ -13,6 +13,7 @@ import com.keyward.security.Authorities;
 import com.keyward.user.UserAdministration;
 import com.keyward.user.UserFixtures;
 import com.keyward.user.UserStatus;
+import com.keyward.validation.ValidationException;
 import java.util.List;
 import java.util.Set;
 import org.jooq.DSLContext;
@@ -123,9 +124,9 @@ class RoleAdministrationTest {
         accounts.signInAs("admin");
         long admin = roles.findBuiltInId();
         assertThatThrownBy(() -> roleService.update(admin, new RoleForm("Admin", null, Set.of(), 1, 1)))
-                .isInstanceOf(RoleValidationException.class)
+                .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("cannot be changed");
-        assertThatThrownBy(() -> roleService.delete(admin)).isInstanceOf(RoleValidationException.class);
+        assertThatThrownBy(() -> roleService.delete(admin)).isInstanceOf(ValidationException.class);
         assertThat(roleService.details(admin).authorities()).containsExactly(Authorities.ADMINISTRATION);
     }
 
@@ -134,7 +135,7 @@ class RoleAdministrationTest {
         accounts.signInAs("admin");
         long viewer = roles.findIdByName("Viewer").orElseThrow();
         assertThatThrownBy(() -> roleService.delete(viewer))
-                .isInstanceOf(RoleValidationException.class)
+                .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("users hold the role \"Viewer\"");
     }
 
@@ -142,16 +143,16 @@ class RoleAdministrationTest {
     void badInputIsRefusedPerFieldAndNothingIsSaved() {
         accounts.signInAs("admin");
         int before = roles.count();
-        RoleValidationException refused = catchRefusal(new RoleForm(" ", "d".repeat(501), Set.of("NOPE"), 0, 5000));
+        ValidationException refused = catchRefusal(new RoleForm(" ", "d".repeat(501), Set.of("NOPE"), 0, 5000));
         assertThat(refused.errors())
                 .containsOnlyKeys(
-                        RoleValidationException.Field.NAME,
-                        RoleValidationException.Field.DESCRIPTION,
-                        RoleValidationException.Field.AUTHORITIES,
-                        RoleValidationException.Field.MAX_ACTIVE_API_KEYS,
-                        RoleValidationException.Field.MAX_API_KEY_LIFETIME_DAYS);
+                        RoleField.NAME,
+                        RoleField.DESCRIPTION,
+                        RoleField.AUTHORITIES,
+                        RoleField.MAX_ACTIVE_API_KEYS,
+                        RoleField.MAX_API_KEY_LIFETIME_DAYS);
         assertThat(catchRefusal(new RoleForm("Viewer", null, Set.of(), 1, 1)).errors())
-                .containsOnlyKeys(RoleValidationException.Field.NAME);
+                .containsOnlyKeys(RoleField.NAME);
         assertThat(roles.count()).isEqualTo(before);
     }
 
@@ -161,24 +162,21 @@ class RoleAdministrationTest {
         int before = roles.count();
         assertThat(catchRefusal(new RoleForm("nul\0role", null, Set.of(), 1, 1)).errors())
                 .containsEntry(
-                        RoleValidationException.Field.NAME,
-                        "Remove the invisible character U+0000 " + "(a control or format character).");
+                        RoleField.NAME, "Remove the invisible character U+0000 " + "(a control or format character).");
         assertThat(catchRefusal(new RoleForm("\u202Enimda", null, Set.of(), 1, 1))
                         .errors())
                 .containsEntry(
-                        RoleValidationException.Field.NAME,
-                        "Remove the invisible character U+202E " + "(a text-direction control).");
+                        RoleField.NAME, "Remove the invisible character U+202E " + "(a text-direction control).");
         assertThat(catchRefusal(new RoleForm("Fine name " + System.nanoTime(), "evil\u2066text", Set.of(), 1, 1))
                         .errors())
-                .containsOnlyKeys(RoleValidationException.Field.DESCRIPTION);
+                .containsOnlyKeys(RoleField.DESCRIPTION);
         // Cyrillic А (U+0410) beside the built-in Admin; another letter case of an existing role
         assertThat(catchRefusal(new RoleForm("\u0410dmin", null, Set.of(), 1, 1))
                         .errors())
                 .containsEntry(
-                        RoleValidationException.Field.NAME,
-                        "This name looks like the role \"Admin\". Choose a clearly different name.");
+                        RoleField.NAME, "This name looks like the role \"Admin\". Choose a clearly different name.");
         assertThat(catchRefusal(new RoleForm("VIEWER", null, Set.of(), 1, 1)).errors())
-                .containsOnlyKeys(RoleValidationException.Field.NAME);
+                .containsOnlyKeys(RoleField.NAME);
         assertThat(roles.count()).isEqualTo(before);
         // line breaks in a description are fine
         roleService.create(new RoleForm("Described " + System.nanoTime(), "line one\nline two", Set.of(), 1, 1));
@@ -192,7 +190,7 @@ class RoleAdministrationTest {
         assertThat(catchRefusal(new RoleForm(
                                 "Escalation " + System.nanoTime(), null, Set.of(Authorities.ADMINISTRATION), 1, 1))
                         .errors())
-                .containsKey(RoleValidationException.Field.AUTHORITIES);
+                .containsKey(RoleField.AUTHORITIES);
         assertThat(roleService.create(
                         new RoleForm("Within reach " + System.nanoTime(), null, Set.of(Authorities.VIEW_ROLES), 1, 1)))
                 .isPositive();
@@ -283,10 +281,10 @@ class RoleAdministrationTest {
         assertThat(users.findAccount("admin").orElseThrow().status()).isEqualTo(UserStatus.ENABLED);
     }
 
-    private RoleValidationException catchRefusal(RoleForm form) {
+    private ValidationException catchRefusal(RoleForm form) {
         try {
             roleService.create(form);
-        } catch (RoleValidationException expected) {
+        } catch (ValidationException expected) {
             return expected;
         }
         throw new AssertionError("expected a refusal");

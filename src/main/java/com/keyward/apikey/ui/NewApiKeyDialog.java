@@ -1,13 +1,15 @@
 package com.keyward.apikey.ui;
 
+import com.keyward.apikey.ApiKeyField;
 import com.keyward.apikey.ApiKeyService;
-import com.keyward.apikey.ApiKeyValidationException;
 import com.keyward.apikey.GeneratedApiKey;
 import com.keyward.apikey.NewApiKey;
 import com.keyward.apiset.ApiSet;
 import com.keyward.apiset.ApiSetCatalog;
 import com.keyward.role.RoleLimits;
+import com.keyward.ui.FieldErrors;
 import com.keyward.ui.TwinColSelect;
+import com.keyward.validation.ValidationException;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
@@ -24,7 +26,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -41,6 +42,7 @@ public class NewApiKeyDialog extends Dialog {
     final RadioButtonGroup<ExpiryChoice> expiry = new RadioButtonGroup<>("Expires");
     final DatePicker expiryDate = new DatePicker("Expiry date (UTC)");
     final Paragraph formError = new Paragraph();
+    private final FieldErrors errors = new FieldErrors(formError);
     final Button finish = new Button("Finish");
 
     private final ApiKeyService keys;
@@ -81,9 +83,22 @@ public class NewApiKeyDialog extends Dialog {
         expiryDate.setVisible(expiry.getValue() == ExpiryChoice.CUSTOM);
         expiry.addValueChangeListener(change -> expiryDate.setVisible(change.getValue() == ExpiryChoice.CUSTOM));
 
-        formError.addClassName("form-error");
-        formError.getElement().setAttribute("role", "alert");
-        formError.setVisible(false);
+        errors.field(ApiKeyField.NAME, name)
+                .field(ApiKeyField.DESCRIPTION, description)
+                .field(ApiKeyField.API_SETS, apiSets)
+                .target(
+                        ApiKeyField.EXPIRES,
+                        message -> {
+                            HasValidation chosen = expiry.getValue() == ExpiryChoice.CUSTOM ? expiryDate : expiry;
+                            chosen.setErrorMessage(message);
+                            chosen.setInvalid(true);
+                        },
+                        () -> {
+                            for (HasValidation field : new HasValidation[] {expiry, expiryDate}) {
+                                field.setInvalid(false);
+                                field.setErrorMessage(null);
+                            }
+                        });
 
         FormLayout form = new FormLayout(name, description, apiSets, expiry, expiryDate);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
@@ -97,7 +112,7 @@ public class NewApiKeyDialog extends Dialog {
     }
 
     private void finish() {
-        clearErrors();
+        errors.clear();
         Instant expiresAt = expiresAt();
         NewApiKey request = new NewApiKey(
                 name.getValue(),
@@ -108,8 +123,8 @@ public class NewApiKeyDialog extends Dialog {
             GeneratedApiKey generated = keys.generate(request);
             close();
             onGenerated.accept(generated);
-        } catch (ApiKeyValidationException refused) {
-            showErrors(refused.errors());
+        } catch (ValidationException refused) {
+            errors.show(refused);
         }
     }
 
@@ -125,33 +140,5 @@ public class NewApiKeyDialog extends Dialog {
                     : expiryDate.getValue().atStartOfDay().toInstant(ZoneOffset.UTC);
         }
         return clock.instant().plus(choice.lifetime().orElseThrow());
-    }
-
-    private void showErrors(Map<ApiKeyValidationException.Field, String> errors) {
-        errors.forEach((field, message) -> {
-            switch (field) {
-                case NAME -> invalid(name, message);
-                case DESCRIPTION -> invalid(description, message);
-                case API_SETS -> invalid(apiSets, message);
-                case EXPIRES -> invalid(expiry.getValue() == ExpiryChoice.CUSTOM ? expiryDate : expiry, message);
-                case FORM -> {
-                    formError.setText(message);
-                    formError.setVisible(true);
-                }
-            }
-        });
-    }
-
-    private static void invalid(HasValidation field, String message) {
-        field.setErrorMessage(message);
-        field.setInvalid(true);
-    }
-
-    private void clearErrors() {
-        for (HasValidation field : new HasValidation[] {name, description, apiSets, expiry, expiryDate}) {
-            field.setInvalid(false);
-            field.setErrorMessage(null);
-        }
-        formError.setVisible(false);
     }
 }

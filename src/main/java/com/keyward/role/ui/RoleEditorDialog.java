@@ -3,11 +3,12 @@ package com.keyward.role.ui;
 import com.keyward.role.AuthorityNode;
 import com.keyward.role.AuthorityTree;
 import com.keyward.role.RoleDetails;
+import com.keyward.role.RoleField;
 import com.keyward.role.RoleForm;
 import com.keyward.role.RoleLimits;
 import com.keyward.role.RoleService;
-import com.keyward.role.RoleValidationException;
-import com.vaadin.flow.component.HasValidation;
+import com.keyward.ui.FieldErrors;
+import com.keyward.validation.ValidationException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -40,6 +41,7 @@ public class RoleEditorDialog extends Dialog {
     final IntegerField maxKeys = new IntegerField("Max active API keys");
     final IntegerField maxDays = new IntegerField("Max API key lifetime (days)");
     final Paragraph formError = new Paragraph();
+    private final FieldErrors errors = new FieldErrors(formError);
     final Span authorityError = new Span();
     final Button save = new Button("Save");
     final Button delete = new Button("Delete");
@@ -121,9 +123,17 @@ public class RoleEditorDialog extends Dialog {
         maxDays.setValue(limits.maxApiKeyLifetimeDays());
         refreshCoverage();
 
-        formError.addClassName("form-error");
-        formError.getElement().setAttribute("role", "alert");
-        formError.setVisible(false);
+        errors.field(RoleField.NAME, name)
+                .field(RoleField.DESCRIPTION, description)
+                .field(RoleField.MAX_ACTIVE_API_KEYS, maxKeys)
+                .field(RoleField.MAX_API_KEY_LIFETIME_DAYS, maxDays)
+                .target(
+                        RoleField.AUTHORITIES,
+                        message -> {
+                            authorityError.setText(message);
+                            authorityError.setVisible(true);
+                        },
+                        () -> authorityError.setVisible(false));
         Span treeLabel = new Span("Authorities");
         treeLabel.addClassName("twin-col-label");
         FormLayout form = new FormLayout(name, description, maxKeys, maxDays);
@@ -186,7 +196,7 @@ public class RoleEditorDialog extends Dialog {
     }
 
     private void save() {
-        clearErrors();
+        errors.clear();
         RoleForm form = new RoleForm(
                 name.getValue(),
                 description.getValue(),
@@ -201,23 +211,8 @@ public class RoleEditorDialog extends Dialog {
             }
             close();
             onChanged.run();
-        } catch (RoleValidationException refused) {
-            refused.errors().forEach((field, message) -> {
-                switch (field) {
-                    case NAME -> invalid(name, message);
-                    case DESCRIPTION -> invalid(description, message);
-                    case MAX_ACTIVE_API_KEYS -> invalid(maxKeys, message);
-                    case MAX_API_KEY_LIFETIME_DAYS -> invalid(maxDays, message);
-                    case AUTHORITIES -> {
-                        authorityError.setText(message);
-                        authorityError.setVisible(true);
-                    }
-                    case FORM -> {
-                        formError.setText(message);
-                        formError.setVisible(true);
-                    }
-                }
-            });
+        } catch (ValidationException refused) {
+            errors.show(refused);
         }
     }
 
@@ -231,26 +226,12 @@ public class RoleEditorDialog extends Dialog {
                         roles.delete(role.id());
                         close();
                         onChanged.run();
-                    } catch (RoleValidationException refused) {
-                        formError.setText(refused.errors().values().iterator().next());
-                        formError.setVisible(true);
+                    } catch (ValidationException refused) {
+                        errors.show(refused);
                     }
                 });
         confirm.setCancelable(true);
         confirm.setConfirmButtonTheme("error primary");
         confirm.open();
-    }
-
-    private static void invalid(HasValidation field, String message) {
-        field.setErrorMessage(message);
-        field.setInvalid(true);
-    }
-
-    private void clearErrors() {
-        for (HasValidation field : new HasValidation[] {name, description, maxKeys, maxDays}) {
-            field.setInvalid(false);
-        }
-        authorityError.setVisible(false);
-        formError.setVisible(false);
     }
 }

@@ -5,6 +5,7 @@ import com.keyward.role.RoleSummary;
 import com.keyward.user.UserAccountDetails;
 import com.keyward.user.UserAdministration;
 import com.keyward.user.UserStatus;
+import com.keyward.validation.NotFoundException;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -95,7 +96,7 @@ public class AccountAdministration {
             Notification.show(done, 4000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             onChanged.run();
-        } catch (AccessDeniedException | IllegalStateException | IllegalArgumentException refused) {
+        } catch (AccessDeniedException | IllegalStateException | IllegalArgumentException | NotFoundException refused) {
             Notification.show(refused.getMessage(), 6000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }

@@ -1,4 +1,4 @@
-package com.keyward.security;
+package com.keyward.validation;
 
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.text.SpoofChecker;

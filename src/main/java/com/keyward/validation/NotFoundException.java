@@ -1,0 +1,12 @@
+package com.keyward.validation;
+
+/**
+ * What someone asked for does not exist (any more): a user, a role. Shown as a message in the UI
+ * and answered with a 404 problem by the API, in one place each.
+ */
+public final class NotFoundException extends RuntimeException {
+
+    public NotFoundException(String message) {
+        super(message);
+    }
+}
