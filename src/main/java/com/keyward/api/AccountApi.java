@@ -2,6 +2,7 @@ package com.keyward.api;
 
 import com.keyward.apikey.ApiKeyInfo;
 import com.keyward.apikey.ApiKeyService;
+import com.keyward.apiset.ApiSetPath;
 import com.keyward.security.CurrentUser;
 import com.keyward.user.UserAccountDetails;
 import com.keyward.user.UserService;
@@ -15,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Account API: the key's owner. */
 @RestController
-@RequestMapping(path = "/api/v1/account", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = ApiSetPath.ACCOUNT_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Account API", description = "The key owner's own account, roles, authorities and API keys.")
 public class AccountApi {
 

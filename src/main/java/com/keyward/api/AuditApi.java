@@ -1,5 +1,6 @@
 package com.keyward.api;
 
+import com.keyward.apiset.ApiSetPath;
 import com.keyward.audit.AuditEvent;
 import com.keyward.audit.AuditFilter;
 import com.keyward.audit.AuditService;
@@ -13,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Audit API: audit events, newest first (needs View Audit Log). */
 @RestController
-@RequestMapping(path = "/api/v1/audit", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = ApiSetPath.AUDIT_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Audit API", description = "Audit events, newest first (needs View Audit Log).")
 public class AuditApi {
 

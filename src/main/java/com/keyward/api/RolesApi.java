@@ -1,5 +1,6 @@
 package com.keyward.api;
 
+import com.keyward.apiset.ApiSetPath;
 import com.keyward.role.RoleService;
 import com.keyward.role.RoleSummary;
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Roles API: roles with authorities and limits (needs View Roles). */
 @RestController
-@RequestMapping(path = "/api/v1/roles", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = ApiSetPath.ROLES_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Roles API", description = "Roles with their authorities and limits (needs View Roles).")
 public class RolesApi {
 

@@ -1,5 +1,6 @@
 package com.keyward.api;
 
+import com.keyward.apiset.ApiSetPath;
 import com.keyward.user.UserAccountDetails;
 import com.keyward.user.UserFilter;
 import com.keyward.user.UserRow;
@@ -21,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Users API: users paged and filtered like the grid (needs View Users). */
 @RestController
-@RequestMapping(path = "/api/v1/users", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = ApiSetPath.USERS_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Users API", description = "User accounts, paged and filtered (needs View Users).")
 public class UsersApi {
 

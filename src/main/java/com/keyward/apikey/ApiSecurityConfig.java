@@ -1,5 +1,6 @@
 package com.keyward.apikey;
 
+import com.keyward.apiset.ApiSetPath;
 import com.keyward.security.Throttle;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -44,16 +45,13 @@ public class ApiSecurityConfig {
                         new ApiKeyAuthenticationFilter(
                                 authenticator, new Throttle(failuresAllowed, failureWindow), meters),
                         AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/account/**", "/api/v1/account")
-                        .hasAuthority(set("ACCOUNT"))
-                        .requestMatchers("/api/v1/users/**", "/api/v1/users")
-                        .hasAuthority(set("USERS"))
-                        .requestMatchers("/api/v1/roles/**", "/api/v1/roles")
-                        .hasAuthority(set("ROLES"))
-                        .requestMatchers("/api/v1/audit/**", "/api/v1/audit")
-                        .hasAuthority(set("AUDIT"))
-                        .anyRequest()
-                        .denyAll())
+                .authorizeHttpRequests(requests -> {
+                    for (ApiSetPath set : ApiSetPath.values()) {
+                        requests.requestMatchers(set.path() + "/**", set.path())
+                                .hasAuthority(ApiKeyAuthenticator.apiSetAuthority(set.code()));
+                    }
+                    requests.anyRequest().denyAll();
+                })
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(
                                 (request, response, failure) -> Problems.write(
                                         response,
@@ -90,9 +88,5 @@ public class ApiSecurityConfig {
                 plain.handle(request, response, rejected);
             }
         };
-    }
-
-    private static String set(String code) {
-        return ApiKeyAuthenticator.apiSetAuthority(code);
     }
 }

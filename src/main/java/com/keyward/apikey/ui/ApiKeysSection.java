@@ -5,6 +5,7 @@ import com.keyward.apikey.ApiKeyService;
 import com.keyward.apikey.ApiKeyStatus;
 import com.keyward.apikey.GeneratedApiKey;
 import com.keyward.apiset.ApiSetCatalog;
+import com.keyward.ui.Labels;
 import com.keyward.ui.Times;
 import com.keyward.user.ui.ApiKeysPlace;
 import com.vaadin.flow.component.button.Button;
@@ -104,7 +105,7 @@ public class ApiKeysSection extends Section {
 
     private Span status(ApiKeyInfo key) {
         ApiKeyStatus status = key.statusAt(clock.instant());
-        Span badge = new Span(status.label());
+        Span badge = new Span(Labels.of(status));
         badge.getElement()
                 .getThemeList()
                 .add(

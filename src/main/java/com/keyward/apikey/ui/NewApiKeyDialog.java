@@ -8,6 +8,7 @@ import com.keyward.apiset.ApiSet;
 import com.keyward.apiset.ApiSetCatalog;
 import com.keyward.role.RoleLimits;
 import com.keyward.ui.FieldErrors;
+import com.keyward.ui.Labels;
 import com.keyward.ui.TwinColSelect;
 import com.keyward.validation.ValidationException;
 import com.vaadin.flow.component.HasValidation;
@@ -70,7 +71,7 @@ public class NewApiKeyDialog extends Dialog {
         apiSets.setRequiredIndicatorVisible(true);
 
         expiry.setItems(ExpiryChoice.values());
-        expiry.setItemLabelGenerator(ExpiryChoice::label);
+        expiry.setItemLabelGenerator(Labels::of);
         expiry.setItemEnabledProvider(choice -> choice.fitsWithin(limits.maxApiKeyLifetimeDays()));
         expiry.setValue(
                 ExpiryChoice.DAYS_90.fitsWithin(limits.maxApiKeyLifetimeDays())

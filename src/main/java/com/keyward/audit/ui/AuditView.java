@@ -5,6 +5,7 @@ import com.keyward.audit.AuditEventType;
 import com.keyward.audit.AuditFilter;
 import com.keyward.audit.AuditService;
 import com.keyward.security.Authorities;
+import com.keyward.ui.Labels;
 import com.keyward.ui.Times;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -19,7 +20,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.Locale;
 
 /** Admin › Audit: who did what to whom, newest first, paged and filtered in SQL. */
 @Route(AuditView.ROUTE)
@@ -40,7 +40,7 @@ public class AuditView extends Main {
     public AuditView(AuditService audit) {
         addClassNames("page", "audit-view");
         type.setItems(AuditEventType.values());
-        type.setItemLabelGenerator(AuditView::label);
+        type.setItemLabelGenerator(Labels::of);
         type.setClearButtonVisible(true);
         for (TextField name : new TextField[] {actor, target}) {
             name.setPlaceholder("Username starts with…");
@@ -58,7 +58,7 @@ public class AuditView extends Main {
                 .setHeader("When")
                 .setAutoWidth(true)
                 .setKey("when");
-        grid.addColumn(event -> label(event.type()))
+        grid.addColumn(event -> Labels.of(event.type()))
                 .setHeader("What")
                 .setAutoWidth(true)
                 .setKey("type");
@@ -88,10 +88,5 @@ public class AuditView extends Main {
 
     private AuditFilter filter() {
         return new AuditFilter(type.getValue(), actor.getValue(), target.getValue(), from.getValue(), to.getValue());
-    }
-
-    static String label(AuditEventType type) {
-        String words = type.name().replace('_', ' ').toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1).replace("api key", "API key");
     }
 }

@@ -8,6 +8,7 @@ import com.keyward.role.RoleForm;
 import com.keyward.role.RoleLimits;
 import com.keyward.role.RoleService;
 import com.keyward.ui.FieldErrors;
+import com.keyward.ui.Labels;
 import com.keyward.validation.ValidationException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -89,8 +90,7 @@ public class RoleEditorDialog extends Dialog {
         for (AuthorityNode node : tree.nodes()) {
             Checkbox box = new Checkbox(node.authority().name());
             box.addClassName("level-" + node.authority().level().name().toLowerCase());
-            box.setTooltipText(node.authority().level().name().charAt(0)
-                    + node.authority().level().name().substring(1).toLowerCase() + " · "
+            box.setTooltipText(Labels.of(node.authority().level()) + " · "
                     + node.authority().code());
             String code = node.authority().code();
             box.addValueChangeListener(change -> {

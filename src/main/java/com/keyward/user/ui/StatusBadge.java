@@ -1,5 +1,6 @@
 package com.keyward.user.ui;
 
+import com.keyward.ui.Labels;
 import com.keyward.user.UserStatus;
 import com.vaadin.flow.component.html.Span;
 
@@ -8,16 +9,8 @@ final class StatusBadge {
 
     private StatusBadge() {}
 
-    static String label(UserStatus status) {
-        return switch (status) {
-            case ENABLED -> "Enabled";
-            case DISABLED -> "Disabled";
-            case LOCKED -> "Locked";
-        };
-    }
-
     static Span of(UserStatus status) {
-        Span badge = new Span(label(status));
+        Span badge = new Span(Labels.of(status));
         badge.getElement()
                 .getThemeList()
                 .add(

@@ -1,6 +1,7 @@
 package com.keyward.user.ui;
 
 import com.keyward.role.Authority;
+import com.keyward.ui.Labels;
 import com.keyward.ui.Times;
 import com.keyward.user.UserAccountDetails;
 import com.vaadin.flow.component.Component;
@@ -38,7 +39,7 @@ public class UserAccountDetailsPanel extends Div {
                 value("Username", account.username()),
                 value("Name", account.displayName()),
                 value("Email", account.email()),
-                value("Status", StatusBadge.label(account.status())),
+                value("Status", Labels.of(account.status())),
                 value("Account expires", Times.minutes(account.accountExpiresAt(), "Never")),
                 value("Created", Times.minutes(account.createdAt(), "")),
                 value("Last sign-in", Times.minutes(account.lastSignInAt(), "Never")));
@@ -85,12 +86,7 @@ public class UserAccountDetailsPanel extends Div {
         for (Authority authority : account.authorities()) {
             ListItem item = new ListItem(authority.name());
             item.addClassName("level-" + authority.level().name().toLowerCase(Locale.ROOT));
-            item.getElement()
-                    .setAttribute(
-                            "title",
-                            authority.level().name().charAt(0)
-                                    + authority.level().name().substring(1).toLowerCase(Locale.ROOT) + " · "
-                                    + authority.code());
+            item.getElement().setAttribute("title", Labels.of(authority.level()) + " · " + authority.code());
             list.add(item);
         }
         section.add(list);

@@ -1,6 +1,7 @@
 package com.keyward.user.ui;
 
 import com.keyward.security.Authorities;
+import com.keyward.ui.Labels;
 import com.keyward.ui.Times;
 import com.keyward.user.UserAccountDetails;
 import com.keyward.user.UserFilter;
@@ -76,7 +77,7 @@ public class UsersView extends Main implements HasUrlParameter<String> {
         search.setValueChangeTimeout(300);
         search.setWidth("22em");
         status.setItems(UserStatus.values());
-        status.setItemLabelGenerator(StatusBadge::label);
+        status.setItemLabelGenerator(Labels::of);
         status.setPlaceholder("Any status");
         status.setAriaLabel("Status");
         status.setClearButtonVisible(true);
