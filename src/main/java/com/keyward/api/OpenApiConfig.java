@@ -16,9 +16,13 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springdoc.core.models.GroupedOpenApi;
+import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 
 /** The OpenAPI document: one group per API set, and the X-Api-Key scheme so "Try it out" works. */
 @Configuration
@@ -45,35 +49,32 @@ public class OpenApiConfig {
                 .addSecurityItem(new SecurityRequirement().addList(SCHEME));
     }
 
-    // one group per API set (ApiSetPathTest checks that none is missing); springdoc decides on
-    // its multi-group support from the bean definitions present, so they are declared here
+    /** Every group's operations declare the problems they can answer with. */
     @Bean
-    GroupedOpenApi accountApiGroup() {
-        return group(ApiSetPath.ACCOUNT);
+    GlobalOpenApiCustomizer problemsOfEveryOperation() {
+        return OpenApiConfig::declareProblems;
     }
 
-    @Bean
-    GroupedOpenApi usersApiGroup() {
-        return group(ApiSetPath.USERS);
-    }
+    /**
+     * One OpenAPI group per API set, as springdoc's group configuration, derived from
+     * {@link ApiSetPath} before the context starts (springdoc decides on its multi-group support
+     * from them).
+     */
+    static final class Groups implements EnvironmentPostProcessor {
 
-    @Bean
-    GroupedOpenApi rolesApiGroup() {
-        return group(ApiSetPath.ROLES);
-    }
-
-    @Bean
-    GroupedOpenApi auditApiGroup() {
-        return group(ApiSetPath.AUDIT);
-    }
-
-    private static GroupedOpenApi group(ApiSetPath set) {
-        return GroupedOpenApi.builder()
-                .group(set.group())
-                .displayName(set.displayName())
-                .pathsToMatch(set.path() + "/**", set.path())
-                .addOpenApiCustomizer(OpenApiConfig::declareProblems)
-                .build();
+        @Override
+        public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+            Map<String, Object> groups = new LinkedHashMap<>();
+            ApiSetPath[] sets = ApiSetPath.values();
+            for (int i = 0; i < sets.length; i++) {
+                String prefix = "springdoc.group-configs[" + i + "].";
+                groups.put(prefix + "group", sets[i].group());
+                groups.put(prefix + "display-name", sets[i].displayName());
+                groups.put(prefix + "paths-to-match[0]", sets[i].path());
+                groups.put(prefix + "paths-to-match[1]", sets[i].path() + "/**");
+            }
+            environment.getPropertySources().addLast(new MapPropertySource("keywardApiSetGroups", groups));
+        }
     }
 
     /** What every operation can answer besides 200: each an RFC 9457 problem. */

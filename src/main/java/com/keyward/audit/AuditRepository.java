@@ -4,12 +4,14 @@ import static com.keyward.db.StartsWith.startsWith;
 import static com.keyward.db.jooq.Tables.AUDIT_EVENT;
 
 import com.keyward.db.EnumColumns;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Records;
+import org.jooq.Record1;
+import org.jooq.Row7;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -17,6 +19,15 @@ import org.springframework.stereotype.Repository;
 class AuditRepository {
 
     private static final Field<AuditEventType> TYPE = EnumColumns.typed(AUDIT_EVENT.TYPE, AuditEventType.class);
+    /** An event's columns, in the order of {@link AuditEvent}'s components. */
+    private static final Row7<Instant, AuditEventType, Long, String, Long, String, String> EVENT = DSL.row(
+            AUDIT_EVENT.OCCURRED_AT,
+            TYPE,
+            AUDIT_EVENT.ACTOR_ID,
+            AUDIT_EVENT.ACTOR_USERNAME,
+            AUDIT_EVENT.TARGET_USER_ID,
+            AUDIT_EVENT.TARGET_USERNAME,
+            AUDIT_EVENT.DETAILS);
 
     private final DSLContext dsl;
 
@@ -25,15 +36,7 @@ class AuditRepository {
     }
 
     public void insert(AuditEvent event) {
-        dsl.insertInto(
-                        AUDIT_EVENT,
-                        AUDIT_EVENT.OCCURRED_AT,
-                        TYPE,
-                        AUDIT_EVENT.ACTOR_ID,
-                        AUDIT_EVENT.ACTOR_USERNAME,
-                        AUDIT_EVENT.TARGET_USER_ID,
-                        AUDIT_EVENT.TARGET_USERNAME,
-                        AUDIT_EVENT.DETAILS)
+        dsl.insertInto(AUDIT_EVENT, EVENT.fields())
                 .values(
                         event.occurredAt(),
                         event.type(),
@@ -51,20 +54,13 @@ class AuditRepository {
 
     /** Newest first, paged. */
     public List<AuditEvent> findPage(AuditFilter filter, int offset, int limit) {
-        return dsl.select(
-                        AUDIT_EVENT.OCCURRED_AT,
-                        TYPE,
-                        AUDIT_EVENT.ACTOR_ID,
-                        AUDIT_EVENT.ACTOR_USERNAME,
-                        AUDIT_EVENT.TARGET_USER_ID,
-                        AUDIT_EVENT.TARGET_USERNAME,
-                        AUDIT_EVENT.DETAILS)
+        return dsl.select(EVENT.mapping(AuditEvent::new))
                 .from(AUDIT_EVENT)
                 .where(condition(filter))
                 .orderBy(AUDIT_EVENT.OCCURRED_AT.desc(), AUDIT_EVENT.ID.desc())
                 .limit(limit)
                 .offset(offset)
-                .fetch(Records.mapping(AuditEvent::new));
+                .fetch(Record1::value1);
     }
 
     private static Condition condition(AuditFilter filter) {

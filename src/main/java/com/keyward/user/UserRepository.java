@@ -17,7 +17,9 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record1;
+import org.jooq.Record6;
 import org.jooq.Records;
+import org.jooq.SelectSelectStep;
 import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -50,17 +52,21 @@ class UserRepository {
 
     /** The sign-in bookkeeping of an account, row-locked until the transaction ends. */
     public Optional<LockState> lockStateForUpdate(String username) {
-        return dsl.select(
-                        APP_USER.ID,
-                        APP_USER.USERNAME,
-                        STATUS,
-                        APP_USER.FAILED_SIGN_INS,
-                        APP_USER.LOCK_COUNT,
-                        APP_USER.LOCKED_UNTIL)
+        return selectLockState()
                 .from(APP_USER)
                 .where(APP_USER.USERNAME.eq(username))
                 .forUpdate()
                 .fetchOptional(Records.mapping(LockState::new));
+    }
+
+    private SelectSelectStep<Record6<Long, String, UserStatus, Integer, Integer, Instant>> selectLockState() {
+        return dsl.select(
+                APP_USER.ID,
+                APP_USER.USERNAME,
+                STATUS,
+                APP_USER.FAILED_SIGN_INS,
+                APP_USER.LOCK_COUNT,
+                APP_USER.LOCKED_UNTIL);
     }
 
     /** What failed sign-ins have done to an account so far. */
@@ -91,13 +97,7 @@ class UserRepository {
 
     /** Accounts whose lock has run out, row-locked: the sweep unlocks and audits each once. */
     public List<LockState> expiredLocksForUpdate(Instant now) {
-        return dsl.select(
-                        APP_USER.ID,
-                        APP_USER.USERNAME,
-                        STATUS,
-                        APP_USER.FAILED_SIGN_INS,
-                        APP_USER.LOCK_COUNT,
-                        APP_USER.LOCKED_UNTIL)
+        return selectLockState()
                 .from(APP_USER)
                 .where(APP_USER.LOCKED_UNTIL.le(now).and(STATUS.eq(UserStatus.LOCKED)))
                 .limit(500)
