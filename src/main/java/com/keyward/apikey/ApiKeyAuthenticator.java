@@ -133,7 +133,9 @@ public class ApiKeyAuthenticator {
     }
 
     private Optional<Entry> load(ByteBuffer digest) {
-        return keys.findCredential(digest.array()).map(found -> {
+        byte[] bytes = new byte[digest.remaining()];
+        digest.duplicate().get(bytes);
+        return keys.findCredential(bytes).map(found -> {
             ApiKeyCredential credential = found.withOwnerAuthorities(roles.effectiveAuthorityCodes(found.ownerId()));
             return new Entry(credential, principal(credential));
         });

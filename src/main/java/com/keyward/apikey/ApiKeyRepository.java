@@ -103,7 +103,7 @@ class ApiKeyRepository {
                 .fetch(Records.mapping(ApiKeyInfo::new));
     }
 
-    /** @return false when the key was already revoked */
+    /** Revokes the key; false when it was already revoked. */
     public boolean revoke(long id, long revokedBy, Instant at) {
         return dsl.update(API_KEY)
                         .set(API_KEY.REVOKED_AT, at)

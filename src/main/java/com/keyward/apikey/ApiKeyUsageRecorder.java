@@ -2,6 +2,7 @@ package com.keyward.apikey;
 
 import jakarta.annotation.PreDestroy;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -30,7 +31,7 @@ public class ApiKeyUsageRecorder {
     @Scheduled(fixedDelayString = "${keyward.api.last-used-flush-ms:5000}")
     @PreDestroy
     public void flush() {
-        for (Long keyId : pending.keySet()) {
+        for (Long keyId : List.copyOf(pending.keySet())) {
             Use use = pending.remove(keyId);
             if (use != null) {
                 keys.recordLastUse(keyId, use.at(), use.address());

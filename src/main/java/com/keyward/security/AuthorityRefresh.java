@@ -36,7 +36,7 @@ public class AuthorityRefresh implements VaadinServiceInitListener {
                 }));
     }
 
-    /** @return false when a signed-in session has just ended because the account may no longer act */
+    /** Puts the account as it is now into the session; false when the session ended because it may no longer act. */
     boolean refresh() {
         Authentication current = SecurityContextHolder.getContext().getAuthentication();
         if (current == null || !(current.getPrincipal() instanceof SignedInUser)) {

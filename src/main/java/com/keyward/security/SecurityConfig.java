@@ -76,7 +76,7 @@ public class SecurityConfig {
         var provider = new DaoAuthenticationProvider(users);
         provider.setPasswordEncoder(passwordEncoder);
         provider.setPreAuthenticationChecks(user -> {});
-        provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker()::check);
+        provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
         return provider;
     }
 

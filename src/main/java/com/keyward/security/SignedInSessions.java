@@ -46,13 +46,19 @@ public class SignedInSessions implements VaadinServiceInitListener {
         }
     }
 
+    // the pages change whenever the session is next free; nobody waits for that
+    @SuppressWarnings("FutureReturnValueIgnored")
     private static void end(VaadinSession session) {
         session.access(() -> {
             WrappedSession http = session.getSession();
             if (http != null) {
                 http.removeAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
             }
-            session.getUIs().forEach(ui -> ui.getPage().setLocation(LoginView.ROUTE + "?" + ENDED));
+            // relative to the application's root, whatever the page's own path (/admin/users/dana)
+            session.getUIs()
+                    .forEach(ui -> ui.getPage()
+                            .setLocation(
+                                    ui.getInternals().getContextRootRelativePath() + LoginView.ROUTE + "?" + ENDED));
         });
     }
 }

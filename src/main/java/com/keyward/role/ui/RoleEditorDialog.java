@@ -24,6 +24,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -89,7 +90,7 @@ public class RoleEditorDialog extends Dialog {
         treeView.getElement().setAttribute("aria-label", "Authorities");
         for (AuthorityNode node : tree.nodes()) {
             Checkbox box = new Checkbox(node.authority().name());
-            box.addClassName("level-" + node.authority().level().name().toLowerCase());
+            box.addClassName("level-" + node.authority().level().name().toLowerCase(Locale.ROOT));
             box.setTooltipText(Labels.of(node.authority().level()) + " · "
                     + node.authority().code());
             String code = node.authority().code();
