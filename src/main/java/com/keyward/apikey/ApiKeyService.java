@@ -1,8 +1,6 @@
 package com.keyward.apikey;
 
 import com.keyward.apiset.ApiSetCatalog;
-import com.keyward.audit.AuditEventType;
-import com.keyward.audit.AuditLog;
 import com.keyward.role.RoleLimits;
 import com.keyward.role.RoleMembership;
 import com.keyward.security.Authorities;
@@ -38,7 +36,6 @@ public class ApiKeyService {
     private final ApiKeyRepository keys;
     private final RoleMembership roles;
     private final ApiSetCatalog apiSets;
-    private final AuditLog audit;
     private final CurrentUser currentUser;
     private final Clock clock;
     private final ApplicationEventPublisher events;
@@ -47,7 +44,6 @@ public class ApiKeyService {
             ApiKeyRepository keys,
             RoleMembership roles,
             ApiSetCatalog apiSets,
-            AuditLog audit,
             CurrentUser currentUser,
             Clock clock,
             ApplicationEventPublisher events) {
@@ -55,7 +51,6 @@ public class ApiKeyService {
         this.keys = keys;
         this.roles = roles;
         this.apiSets = apiSets;
-        this.audit = audit;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -135,12 +130,13 @@ public class ApiKeyService {
         String key = ApiKeyFormat.generate();
         String hint = ApiKeyFormat.hint(key);
         long id = keys.insert(owner.id(), name, description, ApiKeyFormat.digest(key), hint, now, expiresAt, sets);
-        audit.record(
-                AuditEventType.API_KEY_GENERATED,
+        events.publishEvent(new ApiKeyGenerated(
                 owner.id(),
                 owner.getUsername(),
-                "Key \"" + name + "\" (" + hint + ") for " + setNames(sets) + ", expires "
-                        + expiresAt.atOffset(ZoneOffset.UTC).toLocalDate());
+                name,
+                hint,
+                sets.stream().map(code -> apiSets.get(code).name()).toList(),
+                expiresAt));
         return new GeneratedApiKey(keys.findById(id).orElseThrow(), key);
     }
 
@@ -175,12 +171,8 @@ public class ApiKeyService {
         if (keys.revoke(keyId, currentUser.require().id(), clock.instant())) {
             // the authenticator forgets cached lookups once this commits: not before, or a request
             // in between would cache the key as active again
-            events.publishEvent(new ApiKeyRevoked(keyId));
-            audit.record(
-                    AuditEventType.API_KEY_REVOKED,
-                    key.ownerId(),
-                    keys.ownerUsername(key.ownerId()),
-                    "Key \"" + key.name() + "\" (" + key.hint() + ")");
+            events.publishEvent(
+                    new ApiKeyRevoked(keyId, key.ownerId(), keys.ownerUsername(key.ownerId()), key.name(), key.hint()));
         }
     }
 

@@ -9,13 +9,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Records audit events inside the caller's transaction: the event exists exactly when the change does. */
 @Service
-public class AuditLog {
+class AuditLog {
 
     private final AuditRepository repository;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    public AuditLog(AuditRepository repository, CurrentUser currentUser, Clock clock) {
+    AuditLog(AuditRepository repository, CurrentUser currentUser, Clock clock) {
         this.repository = repository;
         this.currentUser = currentUser;
         this.clock = clock;

@@ -1,7 +1,5 @@
 package com.keyward.role;
 
-import com.keyward.audit.AuditEventType;
-import com.keyward.audit.AuditLog;
 import com.keyward.security.AccountChanged;
 import com.keyward.security.CurrentUser;
 import com.keyward.security.SignedInUser;
@@ -27,7 +25,6 @@ public class RoleAssignments {
     private final RoleRepository roles;
     private final AuthorityRepository authorities;
     private final EnabledAccounts accounts;
-    private final AuditLog audit;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
 
@@ -35,13 +32,11 @@ public class RoleAssignments {
             RoleRepository roles,
             AuthorityRepository authorities,
             EnabledAccounts accounts,
-            AuditLog audit,
             CurrentUser currentUser,
             ApplicationEventPublisher events) {
         this.roles = roles;
         this.authorities = authorities;
         this.accounts = accounts;
-        this.audit = audit;
         this.currentUser = currentUser;
         this.events = events;
     }
@@ -99,12 +94,12 @@ public class RoleAssignments {
         }
         for (long role : added) {
             roles.assign(userId, role);
-            audit.record(AuditEventType.ROLE_ASSIGNED, userId, username, "Role \"" + name(role) + "\"");
+            events.publishEvent(new MembershipChanged(userId, username, name(role), true));
         }
         for (long role : removed) {
             String name = name(role);
             roles.unassign(userId, role);
-            audit.record(AuditEventType.ROLE_REMOVED, userId, username, "Role \"" + name + "\"");
+            events.publishEvent(new MembershipChanged(userId, username, name, false));
         }
         boolean changed = !added.isEmpty() || !removed.isEmpty();
         if (changed) {

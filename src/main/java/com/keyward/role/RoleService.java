@@ -1,7 +1,5 @@
 package com.keyward.role;
 
-import com.keyward.audit.AuditEventType;
-import com.keyward.audit.AuditLog;
 import com.keyward.security.Authorities;
 import com.keyward.security.AuthoritiesChanged;
 import com.keyward.security.CurrentUser;
@@ -41,7 +39,6 @@ public class RoleService {
 
     private final RoleRepository roles;
     private final AuthorityRepository authorities;
-    private final AuditLog audit;
     private final CurrentUser currentUser;
     private final Clock clock;
     private final ApplicationEventPublisher events;
@@ -49,14 +46,12 @@ public class RoleService {
     public RoleService(
             RoleRepository roles,
             AuthorityRepository authorities,
-            AuditLog audit,
             CurrentUser currentUser,
             Clock clock,
             ApplicationEventPublisher events) {
         this.events = events;
         this.roles = roles;
         this.authorities = authorities;
-        this.audit = audit;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -99,7 +94,7 @@ public class RoleService {
         long id = roles.create(
                 Objects.requireNonNull(clean.name()), clean.description(), clean.authorities(), clock.instant());
         setLimits(id, clean);
-        audit.record(AuditEventType.ROLE_CREATED, null, null, describe(clean));
+        events.publishEvent(new RoleChanged(null, snapshot(clean)));
         return id;
     }
 
@@ -113,18 +108,13 @@ public class RoleService {
         roles.update(id, Objects.requireNonNull(clean.name()), clean.description(), clean.authorities());
         setLimits(id, clean);
         events.publishEvent(new AuthoritiesChanged());
-        audit.record(
-                AuditEventType.ROLE_CHANGED,
-                null,
-                null,
-                "Was: "
-                        + describe(new RoleForm(
-                                before.name(),
-                                before.description(),
-                                before.authorities(),
-                                before.limits().maxActiveApiKeys(),
-                                before.limits().maxApiKeyLifetimeDays()))
-                        + ". Now: " + describe(clean));
+        events.publishEvent(new RoleChanged(
+                new RoleChanged.Snapshot(
+                        before.name(),
+                        before.authorities(),
+                        before.limits().maxActiveApiKeys(),
+                        before.limits().maxApiKeyLifetimeDays()),
+                snapshot(clean)));
     }
 
     @Transactional
@@ -144,7 +134,13 @@ public class RoleService {
         }
         roles.delete(id);
         events.publishEvent(new AuthoritiesChanged());
-        audit.record(AuditEventType.ROLE_DELETED, null, null, "Role \"" + role.name() + "\"");
+        events.publishEvent(new RoleChanged(
+                new RoleChanged.Snapshot(
+                        role.name(),
+                        role.authorities(),
+                        role.limits().maxActiveApiKeys(),
+                        role.limits().maxApiKeyLifetimeDays()),
+                null));
     }
 
     private RoleForm validate(RoleForm form, Optional<Long> id) {
@@ -215,12 +211,11 @@ public class RoleService {
         }
     }
 
-    private static String describe(RoleForm form) {
-        return "role \"" + form.name() + "\" with "
-                + (form.authorities().isEmpty()
-                        ? "no authorities"
-                        : String.join(", ", new TreeSet<>(form.authorities())))
-                + "; at most " + form.maxActiveApiKeys()
-                + " active API keys of at most " + form.maxApiKeyLifetimeDays() + " days";
+    private static RoleChanged.Snapshot snapshot(RoleForm form) {
+        return new RoleChanged.Snapshot(
+                Objects.requireNonNull(form.name()),
+                form.authorities(),
+                form.maxActiveApiKeys(),
+                form.maxApiKeyLifetimeDays());
     }
 }

@@ -1,7 +1,5 @@
 package com.keyward.user;
 
-import com.keyward.audit.AuditEventType;
-import com.keyward.audit.AuditLog;
 import com.keyward.security.AccountChanged;
 import com.keyward.security.SignedInUser;
 import java.time.Clock;
@@ -30,7 +28,6 @@ class SignInLocks {
     private static final Logger log = LoggerFactory.getLogger(SignInLocks.class);
 
     private final UserRepository users;
-    private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final int lockThreshold;
@@ -39,14 +36,12 @@ class SignInLocks {
 
     SignInLocks(
             UserRepository users,
-            AuditLog audit,
             ApplicationEventPublisher events,
             Clock clock,
             @Value("${keyward.sign-in.lock-threshold:5}") int lockThreshold,
             @Value("${keyward.sign-in.lock-duration:PT15M}") Duration lockDuration,
             @Value("${keyward.sign-in.lock-duration-max:PT24H}") Duration lockDurationMax) {
         this.users = users;
-        this.audit = audit;
         this.events = events;
         this.clock = clock;
         this.lockThreshold = lockThreshold;
@@ -93,11 +88,8 @@ class SignInLocks {
             int locks = state.lockCount() + 1;
             Duration duration = lockDuration(locks);
             users.lock(state.id(), failed, locks, now.plus(duration));
-            audit.recordBySystem(
-                    AuditEventType.ACCOUNT_LOCKED,
-                    state.id(),
-                    state.username(),
-                    "Locked for " + minutes(duration) + " after " + failed + " failed sign-ins in a row");
+            events.publishEvent(new AccountStatusChanged(
+                    state.id(), state.username(), state.status(), UserStatus.LOCKED, false, duration, failed));
             events.publishEvent(new AccountChanged(state.username()));
             log.warn("Account locked for {} after {} consecutive failed sign-ins", duration, failed);
         });
@@ -112,16 +104,13 @@ class SignInLocks {
 
     private void lockRanOut(UserRepository.LockState state) {
         users.endLock(state.id());
-        audit.recordBySystem(AuditEventType.ACCOUNT_UNLOCKED, state.id(), state.username(), "The lock ran out");
+        events.publishEvent(new AccountStatusChanged(
+                state.id(), state.username(), UserStatus.LOCKED, UserStatus.ENABLED, false, null, 0));
     }
 
     /** The base duration, doubled for each earlier lock, capped. */
     Duration lockDuration(int locks) {
         Duration duration = lockDuration.multipliedBy(1L << Math.min(locks - 1, 20));
         return duration.compareTo(lockDurationMax) > 0 ? lockDurationMax : duration;
-    }
-
-    private static String minutes(Duration duration) {
-        return duration.toMinutes() == 1 ? "1 minute" : duration.toMinutes() + " minutes";
     }
 }

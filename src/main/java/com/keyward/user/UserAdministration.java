@@ -1,14 +1,11 @@
 package com.keyward.user;
 
-import com.keyward.audit.AuditEventType;
-import com.keyward.audit.AuditLog;
 import com.keyward.role.RoleAssignments;
 import com.keyward.security.AccountChanged;
 import com.keyward.security.Authorities;
 import com.keyward.security.CurrentUser;
 import com.keyward.security.SignedInUser;
 import com.keyward.validation.NotFoundException;
-import java.util.Locale;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -27,19 +24,16 @@ public class UserAdministration {
 
     private final UserRepository users;
     private final RoleAssignments membership;
-    private final AuditLog audit;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
 
     UserAdministration(
             UserRepository users,
             RoleAssignments membership,
-            AuditLog audit,
             CurrentUser currentUser,
             ApplicationEventPublisher events) {
         this.users = users;
         this.membership = membership;
-        this.audit = audit;
         this.currentUser = currentUser;
         this.events = events;
     }
@@ -60,21 +54,21 @@ public class UserAdministration {
 
     @Transactional
     public void enable(long userId) {
-        change(userId, UserStatus.ENABLED, AuditEventType.ACCOUNT_ENABLED);
+        change(userId, UserStatus.ENABLED);
     }
 
     @Transactional
     public void disable(long userId) {
-        change(userId, UserStatus.DISABLED, AuditEventType.ACCOUNT_DISABLED);
+        change(userId, UserStatus.DISABLED);
     }
 
     /** A locked account (too many failed sign-ins) may sign in again. */
     @Transactional
     public void unlock(long userId) {
-        change(userId, UserStatus.ENABLED, AuditEventType.ACCOUNT_UNLOCKED);
+        change(userId, UserStatus.ENABLED);
     }
 
-    private void change(long userId, UserStatus status, AuditEventType event) {
+    private void change(long userId, UserStatus status) {
         requireAdministrator(userId);
         membership.lockAdminRole();
         UserRepository.UserAccountRecord account = account(userId);
@@ -88,12 +82,8 @@ public class UserAdministration {
         }
         users.setStatus(userId, status);
         events.publishEvent(new AccountChanged(account.username()));
-        audit.record(
-                event,
-                userId,
-                account.username(),
-                "Was " + account.status().name().toLowerCase(Locale.ROOT) + ", now "
-                        + status.name().toLowerCase(Locale.ROOT));
+        events.publishEvent(
+                new AccountStatusChanged(userId, account.username(), account.status(), status, true, null, 0));
     }
 
     private SignedInUser requireAdministrator(long userId) {

@@ -157,6 +157,27 @@ class RoleAdministrationTest {
     }
 
     @Test
+    void anAuditEntryExistsExactlyWhenItsChangeDoes() {
+        accounts.signInAs("admin");
+        String name = "Rolled back " + System.nanoTime();
+        transaction.executeWithoutResult(status -> {
+            roleService.create(new RoleForm(name, null, Set.of(), 1, 1));
+            status.setRollbackOnly();
+        });
+        assertThat(roles.findIdByName(name)).isEmpty();
+        assertThat(createdEntriesFor(name)).isEmpty();
+
+        roleService.create(new RoleForm(name, null, Set.of(), 1, 1));
+        assertThat(createdEntriesFor(name)).hasSize(1);
+    }
+
+    private List<AuditEvent> createdEntriesFor(String roleName) {
+        return audit.findPage(new AuditFilter(AuditEventType.ROLE_CREATED, null, null, null, null), 0, 200).stream()
+                .filter(event -> event.details() != null && event.details().contains("\"" + roleName + "\""))
+                .toList();
+    }
+
+    @Test
     void hiddenCharactersAndLookAlikesOfExistingRolesAreRefused() {
         accounts.signInAs("admin");
         int before = roles.count();

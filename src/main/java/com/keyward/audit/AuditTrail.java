@@ -1,0 +1,117 @@
+package com.keyward.audit;
+
+import com.keyward.apikey.ApiKeyGenerated;
+import com.keyward.apikey.ApiKeyRevoked;
+import com.keyward.role.MembershipChanged;
+import com.keyward.role.RoleChanged;
+import com.keyward.user.AccountStatusChanged;
+import com.keyward.user.UserStatus;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.TreeSet;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Writes the audit log by listening to the other modules' events: none of them calls the audit
+ * module. Each entry is written just before the change's transaction commits, inside it, so an
+ * entry exists exactly when its change does (after the commit, a failure could lose it).
+ */
+@Component
+class AuditTrail {
+
+    private final AuditLog log;
+
+    AuditTrail(AuditLog log) {
+        this.log = log;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(ApiKeyGenerated generated) {
+        log.record(
+                AuditEventType.API_KEY_GENERATED,
+                generated.ownerId(),
+                generated.ownerUsername(),
+                "Key \"" + generated.name() + "\" (" + generated.hint() + ") for "
+                        + String.join(", ", generated.apiSetNames()) + ", expires "
+                        + generated.expiresAt().atOffset(ZoneOffset.UTC).toLocalDate());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(ApiKeyRevoked revoked) {
+        log.record(
+                AuditEventType.API_KEY_REVOKED,
+                revoked.ownerId(),
+                revoked.ownerUsername(),
+                "Key \"" + revoked.name() + "\" (" + revoked.hint() + ")");
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(RoleChanged changed) {
+        RoleChanged.Snapshot before = changed.before();
+        RoleChanged.Snapshot after = changed.after();
+        if (before == null && after != null) {
+            log.record(AuditEventType.ROLE_CREATED, null, null, describe(after));
+        } else if (before != null && after != null) {
+            log.record(
+                    AuditEventType.ROLE_CHANGED, null, null, "Was: " + describe(before) + ". Now: " + describe(after));
+        } else if (before != null) {
+            log.record(AuditEventType.ROLE_DELETED, null, null, "Role \"" + before.name() + "\"");
+        }
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(MembershipChanged changed) {
+        log.record(
+                changed.assigned() ? AuditEventType.ROLE_ASSIGNED : AuditEventType.ROLE_REMOVED,
+                changed.userId(),
+                changed.username(),
+                "Role \"" + changed.role() + "\"");
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(AccountStatusChanged changed) {
+        AuditEventType type = switch (changed.to()) {
+            case ENABLED ->
+                changed.from() == UserStatus.LOCKED ? AuditEventType.ACCOUNT_UNLOCKED : AuditEventType.ACCOUNT_ENABLED;
+            case DISABLED -> AuditEventType.ACCOUNT_DISABLED;
+            case LOCKED -> AuditEventType.ACCOUNT_LOCKED;
+        };
+        if (changed.byAdministrator()) {
+            log.record(
+                    type,
+                    changed.userId(),
+                    changed.username(),
+                    "Was " + lower(changed.from()) + ", now " + lower(changed.to()));
+            return;
+        }
+        Duration lockedFor = changed.lockedFor();
+        log.recordBySystem(
+                type,
+                changed.userId(),
+                changed.username(),
+                lockedFor == null
+                        ? "The lock ran out"
+                        : "Locked for " + minutes(lockedFor) + " after " + changed.failures()
+                                + " failed sign-ins in a row");
+    }
+
+    private static String describe(RoleChanged.Snapshot role) {
+        return "role \"" + role.name() + "\" with "
+                + (role.authorities().isEmpty()
+                        ? "no authorities"
+                        : String.join(", ", new TreeSet<>(role.authorities())))
+                + "; at most " + role.maxActiveApiKeys() + " active API keys of at most "
+                + role.maxApiKeyLifetimeDays() + " days";
+    }
+
+    private static String lower(UserStatus status) {
+        return status.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String minutes(Duration duration) {
+        return duration.toMinutes() == 1 ? "1 minute" : duration.toMinutes() + " minutes";
+    }
+}
