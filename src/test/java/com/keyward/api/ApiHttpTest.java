@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,8 +32,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The REST API over real HTTP against the running app on its real MariaDB. */
@@ -58,12 +55,6 @@ class ApiHttpTest {
     RoleFixtures roles;
 
     @Autowired
-    UserDetailsService userDetails;
-
-    @Autowired
-    PasswordEncoder passwordEncoder;
-
-    @Autowired
     TransactionTemplate transaction;
 
     @Autowired
@@ -72,14 +63,11 @@ class ApiHttpTest {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
     TestAccounts accounts;
+
     final List<HttpResponse<String>> responses = new ArrayList<>();
     final List<String> keysUsed = new ArrayList<>();
-
-    @BeforeEach
-    void setUp() {
-        accounts = new TestAccounts(users, roles, userDetails, passwordEncoder, transaction);
-    }
 
     @AfterEach
     void everyResponseIsWhatTheOpenApiDocumentSays() {

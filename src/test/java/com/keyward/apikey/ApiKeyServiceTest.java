@@ -9,7 +9,6 @@ import com.keyward.audit.AuditEvent;
 import com.keyward.audit.AuditFixtures;
 import com.keyward.role.RoleFixtures;
 import com.keyward.security.Authorities;
-import com.keyward.user.UserFixtures;
 import com.keyward.validation.ValidationException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -31,8 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** ApiKeyService on the real MariaDB, signed in as real accounts. */
@@ -52,26 +49,18 @@ class ApiKeyServiceTest {
     DSLContext dsl;
 
     @Autowired
-    UserFixtures users;
-
-    @Autowired
     RoleFixtures roles;
-
-    @Autowired
-    UserDetailsService userDetails;
-
-    @Autowired
-    PasswordEncoder passwordEncoder;
 
     @Autowired
     TransactionTemplate transaction;
 
+    @Autowired
     TestAccounts accounts;
+
     String owner;
 
     @BeforeEach
     void signInAsAnIntegrator() {
-        accounts = new TestAccounts(users, roles, userDetails, passwordEncoder, transaction);
         owner = accounts.create("integrator", List.of(Authorities.VIEW_USERS, Authorities.MANAGE_USER_API_KEY));
         accounts.signInAs(owner);
     }

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.keyward.KeywardTest;
 import com.keyward.TestAccounts;
-import com.keyward.role.RoleFixtures;
 import com.keyward.security.Authorities;
-import com.keyward.user.UserFixtures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,8 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** A request that arrives while a revocation is being committed must not keep the key alive. */
@@ -25,22 +21,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 class RevokeRaceTest {
 
     @Autowired
+    TestAccounts accounts;
+
+    @Autowired
     ApiKeyService keys;
 
     @Autowired
     ApiKeyAuthenticator authenticator;
-
-    @Autowired
-    UserFixtures users;
-
-    @Autowired
-    RoleFixtures roles;
-
-    @Autowired
-    UserDetailsService userDetails;
-
-    @Autowired
-    PasswordEncoder passwordEncoder;
 
     @Autowired
     TransactionTemplate transaction;
@@ -52,7 +39,6 @@ class RevokeRaceTest {
 
     @Test
     void aLookupBetweenRevokeAndCommitDoesNotCacheTheKeyAsActive() throws Exception {
-        var accounts = new TestAccounts(users, roles, userDetails, passwordEncoder, transaction);
         String owner = accounts.create("race", List.of(Authorities.MANAGE_USER_API_KEY));
         accounts.signInAs(owner);
         GeneratedApiKey generated = keys.generate(new NewApiKey(

@@ -3,7 +3,6 @@ package com.keyward.benchmark;
 import com.keyward.TestAccounts;
 import com.keyward.apikey.ApiKeyService;
 import com.keyward.apikey.NewApiKey;
-import com.keyward.role.RoleFixtures;
 import com.keyward.security.SignedInUser;
 import com.keyward.user.UserAccountDetails;
 import com.keyward.user.UserFixtures;
@@ -32,7 +31,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,6 +49,9 @@ import org.springframework.web.bind.annotation.RestController;
         properties = "logging.level.org.springframework.security=warn")
 class ApiThroughputBenchmark {
 
+    @Autowired
+    TestAccounts accounts;
+
     private static final String SECONDS = System.getProperty("keyward.benchmark.seconds", "15");
 
     @LocalServerPort
@@ -63,20 +64,13 @@ class ApiThroughputBenchmark {
     UserFixtures users;
 
     @Autowired
-    RoleFixtures roles;
-
-    @Autowired
     UserDetailsService userDetails;
-
-    @Autowired
-    PasswordEncoder passwordEncoder;
 
     @Autowired
     TransactionTemplate transaction;
 
     @Test
     void throughput() throws Exception {
-        TestAccounts accounts = new TestAccounts(users, roles, userDetails, passwordEncoder, transaction);
         accounts.signInAs("dana");
         String key = keys.generate(new NewApiKey(
                         "benchmark " + System.nanoTime(),

@@ -34,13 +34,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -59,12 +56,6 @@ class AttackReplayIT extends BrowserTest {
     RoleFixtures roles;
 
     @Autowired
-    UserDetailsService userDetails;
-
-    @Autowired
-    PasswordEncoder passwordEncoder;
-
-    @Autowired
     TransactionTemplate transaction;
 
     @Autowired
@@ -79,12 +70,8 @@ class AttackReplayIT extends BrowserTest {
     @Value("${spring.datasource.url}")
     String databaseUrl;
 
+    @Autowired
     TestAccounts accounts;
-
-    @BeforeEach
-    void setUpAccounts() {
-        accounts = new TestAccounts(users, roles, userDetails, passwordEncoder, transaction);
-    }
 
     @AfterEach
     void signOutOfTheTestThread() {

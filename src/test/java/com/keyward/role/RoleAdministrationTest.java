@@ -18,13 +18,10 @@ import java.util.List;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Roles and their assignment, on the real MariaDB, signed in as real accounts. */
@@ -41,9 +38,6 @@ class RoleAdministrationTest {
     RoleRepository roles;
 
     @Autowired
-    RoleFixtures roleFixtures;
-
-    @Autowired
     UserFixtures users;
 
     @Autowired
@@ -53,23 +47,13 @@ class RoleAdministrationTest {
     AuditFixtures audit;
 
     @Autowired
-    UserDetailsService userDetails;
-
-    @Autowired
-    PasswordEncoder passwordEncoder;
-
-    @Autowired
     TransactionTemplate transaction;
 
     @Autowired
     DSLContext dsl;
 
+    @Autowired
     TestAccounts accounts;
-
-    @BeforeEach
-    void setUp() {
-        accounts = new TestAccounts(users, roleFixtures, userDetails, passwordEncoder, transaction);
-    }
 
     @AfterEach
     void signOut() {

@@ -7,7 +7,6 @@ import com.keyward.KeywardTest;
 import com.keyward.TestAccounts;
 import com.keyward.apikey.ApiKeyService;
 import com.keyward.apikey.NewApiKey;
-import com.keyward.role.RoleFixtures;
 import com.keyward.user.UserAdministration;
 import com.keyward.user.UserFixtures;
 import java.time.Duration;
@@ -15,14 +14,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -42,26 +38,13 @@ class StaleSessionTest {
     UserFixtures users;
 
     @Autowired
-    RoleFixtures roles;
-
-    @Autowired
-    UserDetailsService userDetails;
-
-    @Autowired
-    PasswordEncoder passwordEncoder;
-
-    @Autowired
     TransactionTemplate transaction;
 
     @Autowired
     AuthorityRefresh authorityRefresh;
 
+    @Autowired
     TestAccounts accounts;
-
-    @BeforeEach
-    void setUp() {
-        accounts = new TestAccounts(users, roles, userDetails, passwordEncoder, transaction);
-    }
 
     @AfterEach
     void signOut() {

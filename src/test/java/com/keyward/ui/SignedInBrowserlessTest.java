@@ -8,9 +8,7 @@ import com.keyward.user.UserStatus;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import java.time.Instant;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Browserless UI tests signed in as a real account: the principal and its authorities are
@@ -22,9 +20,6 @@ public abstract class SignedInBrowserlessTest extends SpringBrowserlessTest {
     protected static final String NO_ROLES = "nora";
 
     @Autowired
-    protected UserDetailsService userDetailsService;
-
-    @Autowired
     protected UserFixtures userRepository;
 
     @Autowired
@@ -34,10 +29,10 @@ public abstract class SignedInBrowserlessTest extends SpringBrowserlessTest {
     protected RoleFixtures roleRepository;
 
     @Autowired
-    protected TransactionTemplate transaction;
+    private TestAccounts accounts;
 
     protected TestAccounts accounts() {
-        return new TestAccounts(userRepository, roleRepository, userDetailsService, passwordEncoder, transaction);
+        return accounts;
     }
 
     protected void signInAs(String username) {
