@@ -6,7 +6,7 @@ import com.keyward.role.RoleMembership;
 import com.keyward.security.Authorities;
 import com.keyward.security.CurrentUser;
 import com.keyward.security.SignedInUser;
-import com.keyward.validation.SafeText;
+import com.keyward.validation.Names;
 import com.keyward.validation.ValidationException;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,9 +29,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ApiKeyService {
-
-    public static final int MAX_NAME_LENGTH = 100;
-    public static final int MAX_DESCRIPTION_LENGTH = 500;
 
     private final ApiKeyRepository keys;
     private final RoleMembership roles;
@@ -77,26 +74,13 @@ public class ApiKeyService {
         keys.lockOwner(owner.id());
         Instant now = clock.instant();
         RoleLimits limits = roles.limitsOf(owner.id());
-        String name = request.name() == null ? "" : request.name().strip();
-        String description =
-                request.description() == null || request.description().isBlank()
-                        ? null
-                        : request.description().strip();
+        String name = Names.name(request.name());
+        String description = Names.description(request.description());
         Set<String> sets = request.apiSetCodes() == null ? Set.of() : new TreeSet<>(request.apiSetCodes());
 
         Map<ApiKeyField, String> errors = new EnumMap<>(ApiKeyField.class);
-        if (name.isEmpty()) {
-            errors.put(ApiKeyField.NAME, "Enter a name for the key.");
-        } else if (name.length() > MAX_NAME_LENGTH) {
-            errors.put(ApiKeyField.NAME, "Use at most " + MAX_NAME_LENGTH + " characters.");
-        } else {
-            SafeText.nameProblem(name).ifPresent(problem -> errors.put(ApiKeyField.NAME, problem));
-        }
-        if (description != null && description.length() > MAX_DESCRIPTION_LENGTH) {
-            errors.put(ApiKeyField.DESCRIPTION, "Use at most " + MAX_DESCRIPTION_LENGTH + " characters.");
-        } else if (description != null) {
-            SafeText.descriptionProblem(description).ifPresent(problem -> errors.put(ApiKeyField.DESCRIPTION, problem));
-        }
+        Names.nameProblem(name, "key").ifPresent(problem -> errors.put(ApiKeyField.NAME, problem));
+        Names.descriptionProblem(description).ifPresent(problem -> errors.put(ApiKeyField.DESCRIPTION, problem));
         if (sets.isEmpty()) {
             errors.put(ApiKeyField.API_SETS, "Select at least one API set.");
         } else if (!sets.stream().allMatch(apiSets::exists)) {

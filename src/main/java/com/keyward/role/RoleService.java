@@ -4,6 +4,7 @@ import com.keyward.security.Authorities;
 import com.keyward.security.AuthoritiesChanged;
 import com.keyward.security.CurrentUser;
 import com.keyward.security.SignedInUser;
+import com.keyward.validation.Names;
 import com.keyward.validation.NotFoundException;
 import com.keyward.validation.SafeText;
 import com.keyward.validation.ValidationException;
@@ -29,8 +30,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class RoleService {
 
-    public static final int MAX_NAME_LENGTH = 100;
-    public static final int MAX_DESCRIPTION_LENGTH = 500;
     public static final int MAX_KEYS_BOUND = 100;
     public static final int MAX_LIFETIME_BOUND = 3650;
 
@@ -147,16 +146,11 @@ public class RoleService {
         AuthorityTree tree = tree();
         SignedInUser editor = currentUser.require();
         Map<RoleField, String> errors = new EnumMap<>(RoleField.class);
-        String name = form.name() == null ? "" : form.name().strip();
-        String description = form.description() == null || form.description().isBlank()
-                ? null
-                : form.description().strip();
-        if (name.isEmpty()) {
-            errors.put(RoleField.NAME, "Enter a name for the role.");
-        } else if (name.length() > MAX_NAME_LENGTH) {
-            errors.put(RoleField.NAME, "Use at most " + MAX_NAME_LENGTH + " characters.");
-        } else if (SafeText.nameProblem(name).isPresent()) {
-            errors.put(RoleField.NAME, SafeText.nameProblem(name).get());
+        String name = Names.name(form.name());
+        String description = Names.description(form.description());
+        Optional<String> nameProblem = Names.nameProblem(name, "role");
+        if (nameProblem.isPresent()) {
+            errors.put(RoleField.NAME, nameProblem.get());
         } else if (roles.nameTaken(name, id)) {
             errors.put(RoleField.NAME, "Another role has this name.");
         } else {
@@ -169,14 +163,7 @@ public class RoleService {
                             "This name looks like the role \"" + other.name()
                                     + "\". Choose a clearly different name."));
         }
-        if (description != null && description.length() > MAX_DESCRIPTION_LENGTH) {
-            errors.put(RoleField.DESCRIPTION, "Use at most " + MAX_DESCRIPTION_LENGTH + " characters.");
-        } else if (description != null
-                && SafeText.descriptionProblem(description).isPresent()) {
-            errors.put(
-                    RoleField.DESCRIPTION,
-                    SafeText.descriptionProblem(description).get());
-        }
+        Names.descriptionProblem(description).ifPresent(problem -> errors.put(RoleField.DESCRIPTION, problem));
         Set<String> codes = form.authorities() == null ? Set.of() : new TreeSet<>(form.authorities());
         if (!codes.stream().allMatch(tree::contains)) {
             errors.put(RoleField.AUTHORITIES, "Choose authorities from the tree only.");

@@ -10,6 +10,7 @@ import com.keyward.role.RoleLimits;
 import com.keyward.ui.FieldErrors;
 import com.keyward.ui.Labels;
 import com.keyward.ui.TwinColSelect;
+import com.keyward.validation.Names;
 import com.keyward.validation.ValidationException;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.Key;
@@ -62,10 +63,10 @@ public class NewApiKeyDialog extends Dialog {
         setCloseOnOutsideClick(false);
 
         name.setRequiredIndicatorVisible(true);
-        name.setMaxLength(ApiKeyService.MAX_NAME_LENGTH);
+        name.setMaxLength(Names.MAX_NAME_LENGTH);
         name.setHelperText("Required. Unique among your active keys.");
-        description.setMaxLength(ApiKeyService.MAX_DESCRIPTION_LENGTH);
-        description.setHelperText("Up to " + ApiKeyService.MAX_DESCRIPTION_LENGTH + " characters.");
+        description.setMaxLength(Names.MAX_DESCRIPTION_LENGTH);
+        description.setHelperText("Up to " + Names.MAX_DESCRIPTION_LENGTH + " characters.");
         apiSets.setItems(catalog.all());
         apiSets.setItemLabelGenerator(ApiSet::name);
         apiSets.setRequiredIndicatorVisible(true);

@@ -9,6 +9,7 @@ import com.keyward.role.RoleLimits;
 import com.keyward.role.RoleService;
 import com.keyward.ui.FieldErrors;
 import com.keyward.ui.Labels;
+import com.keyward.validation.Names;
 import com.keyward.validation.ValidationException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -73,8 +74,8 @@ public class RoleEditorDialog extends Dialog {
         setWidth("min(40rem, 100vw)");
 
         name.setRequiredIndicatorVisible(true);
-        name.setMaxLength(RoleService.MAX_NAME_LENGTH);
-        description.setMaxLength(RoleService.MAX_DESCRIPTION_LENGTH);
+        name.setMaxLength(Names.MAX_NAME_LENGTH);
+        description.setMaxLength(Names.MAX_DESCRIPTION_LENGTH);
         maxKeys.setMin(1);
         maxKeys.setMax(RoleService.MAX_KEYS_BOUND);
         maxKeys.setStepButtonsVisible(true);
