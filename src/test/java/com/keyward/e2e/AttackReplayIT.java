@@ -10,6 +10,7 @@ import com.keyward.apikey.ApiKeyService;
 import com.keyward.apikey.NewApiKey;
 import com.keyward.role.RoleFixtures;
 import com.keyward.security.Authorities;
+import com.keyward.security.SignInForm;
 import com.keyward.user.UserAdministration;
 import com.keyward.user.UserFixtures;
 import com.keyward.user.UserStatus;
@@ -20,19 +21,15 @@ import com.microsoft.playwright.options.AriaRole;
 import java.net.CookieManager;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,8 +43,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * replayed by EmbeddedMariaDbTest, which restarts a database whose folder is under the temp dir.)
  */
 class AttackReplayIT extends BrowserTest {
-
-    private static final Pattern CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
 
     @Autowired
     UserFixtures users;
@@ -258,26 +253,8 @@ class AttackReplayIT extends BrowserTest {
                 .build();
     }
 
-    /** The sign-in form over HTTP, with its CSRF token; returns where it sends the browser. */
+    /** The sign-in form over HTTP; returns where it sends the browser. */
     private String signIn(HttpClient client, String username, String password) throws Exception {
-        String page = client.send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
-        Matcher token = CSRF.matcher(page);
-        assertThat(token.find()).isTrue();
-        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
-                + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
-        return client.send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
-                                .header("Content-Type", "application/x-www-form-urlencoded")
-                                .POST(HttpRequest.BodyPublishers.ofString(form))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding())
-                .headers()
-                .firstValue("Location")
-                .orElse("");
+        return SignInForm.location(SignInForm.submit(client, port, username, password));
     }
 }

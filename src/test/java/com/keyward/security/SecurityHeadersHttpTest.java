@@ -80,7 +80,7 @@ class SecurityHeadersHttpTest {
                 .cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        HttpResponse<String> plain = SignInHttpTest.signIn(direct, port, "dana", "dana");
+        HttpResponse<String> plain = SignInForm.submit(direct, port, "dana", "dana");
         assertThat(plain.headers().allValues("Set-Cookie"))
                 .anySatisfy(
                         cookie -> assertThat(cookie).startsWith("JSESSIONID=").doesNotContain("Secure"));

@@ -13,16 +13,12 @@ import com.keyward.user.UserStatus;
 import java.net.CookieManager;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -201,8 +197,6 @@ class SignInHttpTest {
                 Instant.now());
     }
 
-    private static final Pattern CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
-
     private HttpClient client() {
         return HttpClient.newBuilder()
                 .cookieHandler(new CookieManager())
@@ -227,33 +221,11 @@ class SignInHttpTest {
         return prefix + "-" + Long.toString(System.nanoTime(), 36);
     }
 
-    /** As the browser's form does it: the page first (its CSRF token), then the POST. */
-    static HttpResponse<String> signIn(HttpClient client, int port, String username, String password) throws Exception {
-        String page = client.send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
-        Matcher token = CSRF.matcher(page);
-        assertThat(token.find()).as("CSRF meta tag on the sign-in page").isTrue();
-        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
-                + "&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
-        HttpResponse<String> response = client.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(302);
-        return response;
-    }
-
     private HttpResponse<String> signIn(HttpClient client, String username, String password) throws Exception {
-        return signIn(client, port, username, password);
+        return SignInForm.submit(client, port, username, password);
     }
 
     static String location(HttpResponse<?> response) {
-        return response.headers().firstValue("Location").orElse("");
+        return SignInForm.location(response);
     }
 }
