@@ -151,7 +151,7 @@ public class ApiKeyAuthenticator {
         if (credential.ownerStatus() == UserStatus.DISABLED) {
             return Optional.of(Failure.OWNER_DISABLED);
         }
-        if (credential.ownerStatus() == UserStatus.LOCKED) {
+        if (credential.ownerLockedAt(now)) {
             return Optional.of(Failure.OWNER_LOCKED);
         }
         Instant ownerExpiresAt = credential.ownerExpiresAt();

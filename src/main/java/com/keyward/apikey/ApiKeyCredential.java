@@ -19,8 +19,14 @@ public record ApiKeyCredential(
         String ownerUsername,
         String ownerDisplayName,
         UserStatus ownerStatus,
+        @Nullable Instant ownerLockedUntil,
         @Nullable Instant ownerExpiresAt,
         Set<String> ownerAuthorities) {
+
+    /** Locked after failed sign-ins, and the lock has not run out (a lock without an end stays). */
+    public boolean ownerLockedAt(Instant now) {
+        return ownerStatus == UserStatus.LOCKED && (ownerLockedUntil == null || ownerLockedUntil.isAfter(now));
+    }
 
     /** The same credential with the owner's effective authorities, which are looked up separately. */
     public ApiKeyCredential withOwnerAuthorities(Set<String> authorities) {
@@ -33,6 +39,7 @@ public record ApiKeyCredential(
                 ownerUsername,
                 ownerDisplayName,
                 ownerStatus,
+                ownerLockedUntil,
                 ownerExpiresAt,
                 Set.copyOf(authorities));
     }

@@ -124,13 +124,14 @@ class ApiKeyRepository {
                         APP_USER.USERNAME,
                         APP_USER.DISPLAY_NAME,
                         OWNER_STATUS,
+                        APP_USER.LOCKED_UNTIL,
                         APP_USER.ACCOUNT_EXPIRES_AT)
                 .from(API_KEY)
                 .join(APP_USER)
                 .on(APP_USER.ID.eq(API_KEY.OWNER_ID))
                 .where(API_KEY.KEY_DIGEST.eq(digest))
-                .fetchOptional(
-                        Records.mapping((id, expires, revoked, sets, owner, username, name, status, ownerExpires) ->
+                .fetchOptional(Records.mapping(
+                        (id, expires, revoked, sets, owner, username, name, status, lockedUntil, ownerExpires) ->
                                 new ApiKeyCredential(
                                         id,
                                         expires,
@@ -140,6 +141,7 @@ class ApiKeyRepository {
                                         username,
                                         name,
                                         status,
+                                        lockedUntil,
                                         ownerExpires,
                                         Set.of())));
     }

@@ -162,8 +162,15 @@ class ApiHttpTest {
 
         String locked = integrator();
         String lockedKey = keyFor(locked, "ACCOUNT");
-        dsl.execute("UPDATE app_user SET status = 'LOCKED' WHERE username = ?", locked);
+        dsl.execute(
+                "UPDATE app_user SET status = 'LOCKED', locked_until = UTC_TIMESTAMP(6) + INTERVAL 1 HOUR "
+                        + "WHERE username = ?",
+                locked);
         awaitProblem(lockedKey, 401, "locked");
+        // the lock runs out: the key works again, before any sweep has unlocked the account
+        dsl.execute(
+                "UPDATE app_user SET locked_until = UTC_TIMESTAMP(6) - INTERVAL 1 SECOND WHERE username = ?", locked);
+        awaitStatus("/api/v1/account", lockedKey, 200);
 
         String leaving = integrator();
         String leavingKey = keyFor(leaving, "ACCOUNT");
