@@ -1,11 +1,16 @@
 package com.keyward;
 
+import com.keyward.apikey.ApiKeyService;
+import com.keyward.apikey.GeneratedApiKey;
+import com.keyward.apikey.NewApiKey;
 import com.keyward.role.RoleFixtures;
 import com.keyward.user.NewUser;
 import com.keyward.user.UserFixtures;
 import com.keyward.user.UserStatus;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -22,7 +27,8 @@ public record TestAccounts(
         RoleFixtures roles,
         UserDetailsService userDetails,
         PasswordEncoder passwordEncoder,
-        TransactionTemplate transaction) {
+        TransactionTemplate transaction,
+        ApiKeyService keys) {
 
     /** A new enabled user holding a new role with these authorities; password = username. */
     public String create(String prefix, List<String> authorities) {
@@ -49,6 +55,23 @@ public record TestAccounts(
 
     public long idOf(String username) {
         return users.findIdByUsername(username).orElseThrow();
+    }
+
+    /**
+     * A key of the owner's for these API sets, valid 30 days, generated through the service as
+     * the owner would; the thread is signed out again afterwards.
+     */
+    public GeneratedApiKey keyOf(String owner, String... apiSets) {
+        signInAs(owner);
+        try {
+            return keys.generate(new NewApiKey(
+                    "test key " + System.nanoTime(),
+                    null,
+                    Set.of(apiSets),
+                    Instant.now().plus(Duration.ofDays(30))));
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 
     public void signInAs(String username) {

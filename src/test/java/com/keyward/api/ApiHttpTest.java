@@ -364,14 +364,7 @@ class ApiHttpTest {
     }
 
     private String keyFor(String owner, String... sets) {
-        accounts.signInAs(owner);
-        String key = keys.generate(new NewApiKey(
-                        "api test " + System.nanoTime(),
-                        null,
-                        Set.of(sets),
-                        Instant.now().plus(Duration.ofDays(30))))
-                .key();
-        SecurityContextHolder.clearContext();
+        String key = accounts.keyOf(owner, sets).key();
         keysUsed.add(key);
         return key;
     }

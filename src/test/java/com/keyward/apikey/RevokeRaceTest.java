@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.keyward.KeywardTest;
 import com.keyward.TestAccounts;
 import com.keyward.security.Authorities;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,12 +37,8 @@ class RevokeRaceTest {
     @Test
     void aLookupBetweenRevokeAndCommitDoesNotCacheTheKeyAsActive() throws Exception {
         String owner = accounts.create("race", List.of(Authorities.MANAGE_USER_API_KEY));
+        GeneratedApiKey generated = accounts.keyOf(owner, "ACCOUNT");
         accounts.signInAs(owner);
-        GeneratedApiKey generated = keys.generate(new NewApiKey(
-                "race " + System.nanoTime(),
-                null,
-                Set.of("ACCOUNT"),
-                Instant.now().plus(Duration.ofDays(30))));
         assertThat(authenticator.authenticate(generated.key(), "127.0.0.1"))
                 .isInstanceOf(ApiKeyAuthenticator.Accepted.class);
 

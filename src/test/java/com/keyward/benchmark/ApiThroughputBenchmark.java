@@ -2,7 +2,6 @@ package com.keyward.benchmark;
 
 import com.keyward.TestAccounts;
 import com.keyward.apikey.ApiKeyService;
-import com.keyward.apikey.NewApiKey;
 import com.keyward.security.SignedInUser;
 import com.keyward.user.UserAccountDetails;
 import com.keyward.user.UserFixtures;
@@ -10,11 +9,8 @@ import com.keyward.user.UserService;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -71,14 +67,7 @@ class ApiThroughputBenchmark {
 
     @Test
     void throughput() throws Exception {
-        accounts.signInAs("dana");
-        String key = keys.generate(new NewApiKey(
-                        "benchmark " + System.nanoTime(),
-                        null,
-                        Set.of("ACCOUNT"),
-                        Instant.now().plus(Duration.ofDays(1))))
-                .key();
-        SecurityContextHolder.clearContext();
+        String key = accounts.keyOf("dana", "ACCOUNT").key();
         String basic = java.util.Base64.getEncoder().encodeToString("dana:dana".getBytes(StandardCharsets.UTF_8));
         String base = "http://127.0.0.1:" + port;
 
