@@ -112,7 +112,7 @@ public class ApiKeyAuthenticator {
     }
 
     /** Forgets every cached lookup, e.g. after a revocation in this instance. */
-    public void forgetCachedKeys() {
+    private void forgetCachedKeys() {
         credentials.invalidateAll();
     }
 

@@ -9,6 +9,8 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.List;
 import java.util.Map;
@@ -49,12 +51,25 @@ public class LoginView extends Main implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Map<String, List<String>> parameters =
-                event.getLocation().getQueryParameters().getParameters();
+        // the page may have come here by a reload and a redirect rather than by ?ended
+        Map<String, List<String>> parameters = sessionWasEnded()
+                ? Map.of(SignedInSessions.ENDED, List.of())
+                : event.getLocation().getQueryParameters().getParameters();
         FAILURES.entrySet().stream()
                 .filter(failure -> parameters.containsKey(failure.getKey()))
                 .findFirst()
                 .ifPresent(failure -> showError(failure.getValue()[0], failure.getValue()[1]));
+    }
+
+    /** Whether this browser's sign-in was just ended; asking forgets it. */
+    private static boolean sessionWasEnded() {
+        VaadinSession session = VaadinSession.getCurrent();
+        WrappedSession http = session == null ? null : session.getSession();
+        if (http == null || http.getAttribute(SignedInSessions.ENDED_ATTRIBUTE) == null) {
+            return false;
+        }
+        http.removeAttribute(SignedInSessions.ENDED_ATTRIBUTE);
+        return true;
     }
 
     private void showError(String title, String message) {

@@ -22,6 +22,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 public class SignedInSessions implements VaadinServiceInitListener {
 
     public static final String ENDED = "ended";
+    /** Marks a session whose sign-in was ended, so that the sign-in page says why however it is reached. */
+    static final String ENDED_ATTRIBUTE = SignedInSessions.class.getName() + ".ended";
 
     private final Map<String, Set<VaadinSession>> byUsername = new ConcurrentHashMap<>();
 
@@ -53,6 +55,7 @@ public class SignedInSessions implements VaadinServiceInitListener {
             WrappedSession http = session.getSession();
             if (http != null) {
                 http.removeAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+                http.setAttribute(ENDED_ATTRIBUTE, true);
             }
             // relative to the application's root, whatever the page's own path (/admin/users/dana)
             session.getUIs()

@@ -132,7 +132,7 @@ class AttackReplayIT extends BrowserTest {
         administration.disable(accounts.idOf(dana));
         SecurityContextHolder.clearContext();
 
-        assertThat(page).hasURL(url("/login?ended"));
+        assertThat(page).hasURL(SIGN_IN_AFTER_END);
         assertThat(page.getByText("Your session has ended")).isVisible();
         page.navigate(url("/account"));
         assertThat(page).hasURL(url("/login"));
@@ -153,7 +153,8 @@ class AttackReplayIT extends BrowserTest {
         administration.disable(accounts.idOf(mallory));
         SecurityContextHolder.clearContext();
 
-        assertThat(mallorysPage).hasURL(url("/login?ended"));
+        assertThat(mallorysPage).hasURL(SIGN_IN_AFTER_END);
+        assertThat(mallorysPage.getByText("Your session has ended")).isVisible();
         mallorysPage.navigate(url("/admin/users/" + victim));
         assertThat(mallorysPage).hasURL(url("/login"));
         assertThat(users.findAccount(victim).orElseThrow().status()).isEqualTo(UserStatus.ENABLED);

@@ -52,6 +52,10 @@ public abstract class BrowserTest {
         throw failure;
     };
 
+    /** Where an ended session's page lands: pushed to ?ended, or reloaded and sent to the sign-in page. */
+    protected static final java.util.regex.Pattern SIGN_IN_AFTER_END =
+            java.util.regex.Pattern.compile(".*/login(\\?ended)?$");
+
     @LocalServerPort
     protected int port;
 

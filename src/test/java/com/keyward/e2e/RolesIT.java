@@ -68,7 +68,7 @@ class RolesIT extends BrowserTest {
         assignKeyMakersToSam(false);
 
         // a change to his account ends sam's open session: his page goes to the sign-in page by itself
-        assertThat(sam).hasURL(url("/login?ended"));
+        assertThat(sam).hasURL(SIGN_IN_AFTER_END);
         assertThat(sam.getByText("Your session has ended")).isVisible();
         signIn(sam, "sam", "sam");
         sam.navigate(url("/account"));
