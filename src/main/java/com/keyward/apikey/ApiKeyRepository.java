@@ -103,6 +103,14 @@ class ApiKeyRepository {
                 .fetch(Records.mapping(ApiKeyInfo::new));
     }
 
+    /** The keys of this owner not revoked yet (expired ones too: a revoked key says so for good). */
+    public List<ApiKeyInfo> findUnrevoked(long ownerId) {
+        return selectInfo(dsl)
+                .from(API_KEY)
+                .where(API_KEY.OWNER_ID.eq(ownerId).and(API_KEY.REVOKED_AT.isNull()))
+                .fetch(Records.mapping(ApiKeyInfo::new));
+    }
+
     /** Revokes the key; false when it was already revoked. */
     public boolean revoke(long id, long revokedBy, Instant at) {
         return dsl.update(API_KEY)

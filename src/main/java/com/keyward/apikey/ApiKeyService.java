@@ -6,6 +6,7 @@ import com.keyward.role.RoleMembership;
 import com.keyward.security.Authorities;
 import com.keyward.security.CurrentUser;
 import com.keyward.security.SignedInUser;
+import com.keyward.user.AccountActivity;
 import com.keyward.validation.Names;
 import com.keyward.validation.ValidationException;
 import java.time.Clock;
@@ -19,6 +20,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -157,6 +159,26 @@ public class ApiKeyService {
             // in between would cache the key as active again
             events.publishEvent(
                     new ApiKeyRevoked(keyId, key.ownerId(), keys.ownerUsername(key.ownerId()), key.name(), key.hint()));
+        }
+    }
+
+    /**
+     * A deactivated person's keys are all revoked, in the deactivating transaction: they stop
+     * working at once, and the list says why for good (a disabled owner alone could be re-enabled).
+     * Heard when published, not before commit: the revocations' own events then reach the audit
+     * log like any other.
+     */
+    @EventListener
+    void onDeactivated(AccountActivity activity) {
+        if (activity.kind() != AccountActivity.Kind.DEACTIVATED) {
+            return;
+        }
+        long by = currentUser.require().id();
+        for (ApiKeyInfo key : keys.findUnrevoked(activity.userId())) {
+            if (keys.revoke(key.id(), by, clock.instant())) {
+                events.publishEvent(
+                        new ApiKeyRevoked(key.id(), key.ownerId(), activity.username(), key.name(), key.hint()));
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package com.keyward.audit;
 
 import com.keyward.security.CurrentUser;
+import com.keyward.security.SignedInUser;
 import jakarta.annotation.Nullable;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
@@ -24,9 +25,16 @@ class AuditLog {
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(
             AuditEventType type, @Nullable Long targetUserId, @Nullable String targetUsername, String details) {
-        var actor = currentUser.require();
+        // nobody is signed in during the first set-up or when a set-password link is used
+        var actor = currentUser.get();
         repository.insert(new AuditEvent(
-                clock.instant(), type, actor.id(), actor.getUsername(), targetUserId, targetUsername, details));
+                clock.instant(),
+                type,
+                actor.map(SignedInUser::id).orElse(null),
+                actor.map(SignedInUser::getUsername).orElse(null),
+                targetUserId,
+                targetUsername,
+                details));
     }
 
     /** An event with no person behind it (a lock after failed sign-ins, a lock running out). */

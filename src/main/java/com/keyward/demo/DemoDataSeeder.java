@@ -1,6 +1,7 @@
 package com.keyward.demo;
 
 import com.keyward.security.Authorities;
+import jakarta.annotation.Nullable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -17,8 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The demo personas of the product brief and a crowd of synthetic users.
  *
- * <p>On by default only for the embedded database ({@code keyward.demo-data.enabled} turns it on
- * or off explicitly). Personas are created once, when {@code admin} does not exist yet; synthetic
+ * <p>On by default only for {@code ./mvnw} on the embedded database ({@code keyward.demo-data.enabled}
+ * turns it on or off explicitly; a production jar needs it). Personas are created once, when {@code admin} does not exist yet; synthetic
  * users are topped up to {@code keyward.demo-data.synthetic-users}, so raising the number on an
  * existing database adds the missing ones.
  */
@@ -42,13 +43,17 @@ class DemoDataSeeder implements ApplicationRunner {
             PasswordEncoder passwordEncoder,
             TransactionTemplate transaction,
             Clock clock,
-            @Value("${keyward.demo-data.enabled:${keyward.embedded-db.active:false}}") boolean enabled,
+            // on by default only when run from the build (./mvnw) on the embedded database: a
+            // production jar never makes accounts with known passwords unless told to
+            @Value("${keyward.demo-data.enabled:#{null}}") @Nullable Boolean enabled,
+            @Value("${keyward.run-from-build:false}") boolean runFromBuild,
+            @Value("${keyward.embedded-db.active:false}") boolean embedded,
             @Value("${keyward.demo-data.synthetic-users:2000}") int syntheticUsers) {
         this.demo = demo;
         this.passwordEncoder = passwordEncoder;
         this.transaction = transaction;
         this.clock = clock;
-        this.enabled = enabled;
+        this.enabled = enabled != null ? enabled : runFromBuild && embedded;
         this.syntheticUsers = syntheticUsers;
     }
 
@@ -62,6 +67,8 @@ class DemoDataSeeder implements ApplicationRunner {
                 seedPersonas();
             }
         });
+        log.warn("DEMO DATA IS ON: the accounts admin, dana, sam and olga sign in with their username as password."
+                + " Never let real people use this installation (KEYWARD_DEMO_DATA_ENABLED=false turns it off).");
         int present = demo.highestSyntheticNumber();
         if (present < syntheticUsers) {
             long started = System.nanoTime();

@@ -60,6 +60,30 @@ public class RoleAssignments {
                         == 0;
     }
 
+    /** Whether any enabled account holds the Admin role: until one does, Keyward offers its set-up. */
+    @Transactional(readOnly = true)
+    public boolean enabledAdminExists() {
+        return accounts.countEnabled(roles.findHolderIds(roles.findBuiltInId())) > 0;
+    }
+
+    /**
+     * Makes this new account the first Admin (set-up, or the start-up settings), under the Admin
+     * role's lock: nobody is signed in to hand the role out, so this is allowed only while no
+     * enabled account holds it.
+     *
+     * @throws IllegalStateException when an enabled Admin exists already
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void grantFirstAdmin(long userId, String username) {
+        lockAdminRole();
+        if (enabledAdminExists()) {
+            throw new IllegalStateException("Keyward has an administrator already.");
+        }
+        long admin = roles.findBuiltInId();
+        roles.assign(userId, admin);
+        events.publishEvent(new MembershipChanged(userId, username, name(admin), true));
+    }
+
     /**
      * Gives the account exactly these roles, each assignment and removal audited (under
      * {@link #lockAdminRole}, taken before the account was read).

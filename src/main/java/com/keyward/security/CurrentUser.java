@@ -2,14 +2,18 @@ package com.keyward.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedSession;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -55,7 +59,38 @@ public class CurrentUser {
         if (user.checkedForThisRequest()) {
             return Optional.of(user);
         }
-        return current.get(user.getUsername(), this::load).filter(fresh -> fresh.id() == user.id());
+        // a password change or reset elsewhere ends every session signed in under the old password
+        return current.get(user.getUsername(), this::load)
+                .filter(fresh -> fresh.id() == user.id() && fresh.credentialsVersion() == user.credentialsVersion());
+    }
+
+    /** The HTTP session of the request at hand, if it has one. */
+    public Optional<String> sessionId() {
+        VaadinSession vaadin = VaadinSession.getCurrent();
+        WrappedSession http = vaadin == null ? null : vaadin.getSession();
+        return Optional.ofNullable(http).map(WrappedSession::getId);
+    }
+
+    /**
+     * The signed-in person changed their own password: this session carries on under the new
+     * credentials version, while every other session (here or on another node) has ended.
+     */
+    public void keepThisSession(int credentialsVersion) {
+        var context = SecurityContextHolder.getContext();
+        Authentication authentication = context.getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
+            SignedInUser renewed = user.withCredentialsVersion(credentialsVersion);
+            var token = UsernamePasswordAuthenticationToken.authenticated(renewed, null, renewed.getAuthorities());
+            token.setDetails(authentication.getDetails());
+            context.setAuthentication(token);
+            // the session keeps what the request's context holds (explicitly, whichever transport brought it)
+            VaadinSession vaadin = VaadinSession.getCurrent();
+            WrappedSession http = vaadin == null ? null : vaadin.getSession();
+            if (http != null) {
+                http.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+            }
+            current.invalidate(user.getUsername());
+        }
     }
 
     public SignedInUser require() {

@@ -43,8 +43,16 @@ public class SignedInSessions implements VaadinServiceInitListener {
     @TransactionalEventListener(fallbackExecution = true)
     void onAccountChanged(AccountChanged changed) {
         Set<VaadinSession> sessions = byUsername.remove(changed.username());
-        if (sessions != null) {
-            sessions.forEach(SignedInSessions::end);
+        if (sessions == null) {
+            return;
+        }
+        for (VaadinSession session : sessions) {
+            WrappedSession http = session.getSession();
+            if (http != null && http.getId().equals(changed.keepSessionId())) {
+                register(changed.username(), session);
+            } else {
+                end(session);
+            }
         }
     }
 

@@ -9,6 +9,7 @@ public class SignedInUser extends User {
 
     private final long id;
     private final String displayName;
+    private final int credentialsVersion;
 
     public SignedInUser(
             long id,
@@ -19,9 +20,45 @@ public class SignedInUser extends User {
             boolean accountNonExpired,
             boolean accountNonLocked,
             Collection<? extends GrantedAuthority> authorities) {
+        this(id, username, displayName, passwordHash, 0, enabled, accountNonExpired, accountNonLocked, authorities);
+    }
+
+    /**
+     * @param credentialsVersion counts the account's password changes and resets: a session
+     *     signed in under an older one has ended
+     */
+    public SignedInUser(
+            long id,
+            String username,
+            String displayName,
+            String passwordHash,
+            int credentialsVersion,
+            boolean enabled,
+            boolean accountNonExpired,
+            boolean accountNonLocked,
+            Collection<? extends GrantedAuthority> authorities) {
         super(username, passwordHash, enabled, accountNonExpired, true, accountNonLocked, authorities);
         this.id = id;
         this.displayName = displayName;
+        this.credentialsVersion = credentialsVersion;
+    }
+
+    public int credentialsVersion() {
+        return credentialsVersion;
+    }
+
+    /** The same person under a newer credentials version (after they changed their own password). */
+    SignedInUser withCredentialsVersion(int version) {
+        return new SignedInUser(
+                id,
+                getUsername(),
+                displayName,
+                "",
+                version,
+                isEnabled(),
+                isAccountNonExpired(),
+                isAccountNonLocked(),
+                getAuthorities());
     }
 
     public long id() {

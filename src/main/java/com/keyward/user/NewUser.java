@@ -1,5 +1,6 @@
 package com.keyward.user;
 
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 
 /** An account to create; {@code passwordHash} is already hashed, or null for "cannot sign in". */
@@ -8,8 +9,8 @@ public record NewUser(
         String displayName,
         String email,
         UserStatus status,
-        Instant accountExpiresAt,
-        String passwordHash) {
+        @Nullable Instant accountExpiresAt,
+        @Nullable String passwordHash) {
 
     @Override
     public String toString() {

@@ -8,6 +8,7 @@ public record SignInAccount(
         String username,
         String displayName,
         String passwordHash,
+        int credentialsVersion,
         UserStatus status,
         Instant accountExpiresAt,
         Instant lockedUntil) {

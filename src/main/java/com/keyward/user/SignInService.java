@@ -50,6 +50,7 @@ class SignInService implements UserDetailsService {
                 account.username(),
                 account.displayName(),
                 account.passwordHash(),
+                account.credentialsVersion(),
                 account.status() != UserStatus.DISABLED,
                 !account.expiredAt(now),
                 !account.lockedAt(now),

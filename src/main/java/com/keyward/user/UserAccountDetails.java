@@ -11,6 +11,8 @@ public record UserAccountDetails(
         String username,
         String displayName,
         String email,
+        AccountSource source,
+        boolean hasPassword,
         UserStatus status,
         @Nullable Instant accountExpiresAt,
         Instant createdAt,

@@ -5,7 +5,19 @@ import com.keyward.security.AccountChanged;
 import com.keyward.security.Authorities;
 import com.keyward.security.CurrentUser;
 import com.keyward.security.SignedInUser;
+import com.keyward.validation.Names;
 import com.keyward.validation.NotFoundException;
+import com.keyward.validation.ValidationException;
+import jakarta.annotation.Nullable;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -13,8 +25,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Changing who holds which role, and whether an account may sign in (Manage Users). Nobody
- * changes their own account here; the role module's rules (no hand-outs beyond one's own
+ * Creating accounts and changing them: roles, profile, status, deactivation and password resets
+ * (Manage Users). Nobody changes their own account here; the role module's rules (no hand-outs beyond one's own
  * authorities, the last enabled Admin) apply to every change.
  */
 @Service
@@ -24,18 +36,186 @@ public class UserAdministration {
 
     private final UserRepository users;
     private final RoleAssignments membership;
+    private final PasswordLinks links;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     UserAdministration(
             UserRepository users,
             RoleAssignments membership,
+            PasswordLinks links,
             CurrentUser currentUser,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.users = users;
         this.membership = membership;
+        this.links = links;
         this.currentUser = currentUser;
         this.events = events;
+        this.clock = clock;
+    }
+
+    public boolean mayManageUsers() {
+        return currentUser.hasAuthority(Authorities.MANAGE_USERS);
+    }
+
+    /**
+     * Creates a local account with these roles and no password: its person sets one through the
+     * link returned, shown once to the administrator.
+     *
+     * @throws ValidationException per field, with nothing saved
+     */
+    @Transactional
+    public SetPasswordLink create(AccountForm form) {
+        SignedInUser actor = currentUser.requireAuthority(Authorities.MANAGE_USERS, MANAGE_USERS_NEEDED);
+        AccountForm account = validNew(form);
+        long id = insertNew(account);
+        events.publishEvent(
+                new AccountActivity(AccountActivity.Kind.CREATED, id, account.username(), describe(account)));
+        return links.issue(id, account.username(), actor.id());
+    }
+
+    /** Checks a new account, kept as it will be stored (trimmed), or throws with every problem. */
+    AccountForm validNew(AccountForm form) {
+        AccountForm account = new AccountForm(
+                form.username().strip(),
+                Names.name(form.displayName()),
+                form.email().strip(),
+                Set.copyOf(form.roleIds()),
+                form.accountExpiresAt());
+        Map<AccountField, String> problems = new EnumMap<>(AccountField.class);
+        AccountRules.usernameProblem(account.username())
+                .ifPresent(problem -> problems.put(AccountField.USERNAME, problem));
+        if (!problems.containsKey(AccountField.USERNAME)
+                && !users.existingUsernames(List.of(account.username())).isEmpty()) {
+            problems.put(AccountField.USERNAME, "This username is taken (usernames ignore upper and lower case).");
+        }
+        problems.putAll(AccountRules.profileProblems(
+                account.displayName(), account.email(), account.accountExpiresAt(), clock.instant()));
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        return account;
+    }
+
+    /** Inserts a checked account with its roles (the role module's rules apply to each). */
+    long insertNew(AccountForm account) {
+        long id = users.insert(
+                new NewUser(
+                        account.username(),
+                        account.displayName(),
+                        account.email(),
+                        UserStatus.ENABLED,
+                        account.accountExpiresAt(),
+                        null),
+                clock.instant());
+        try {
+            membership.setRoles(id, account.username(), true, account.roleIds());
+        } catch (AccessDeniedException refused) {
+            throw ValidationException.of(
+                    AccountField.ROLES,
+                    Objects.requireNonNullElse(refused.getMessage(), "You may not assign these roles."));
+        }
+        return id;
+    }
+
+    private static String describe(AccountForm account) {
+        return "Local account \"" + account.displayName() + "\" <" + account.email() + ">"
+                + (account.accountExpiresAt() == null
+                        ? ""
+                        : ", expires "
+                                + account.accountExpiresAt()
+                                        .atOffset(ZoneOffset.UTC)
+                                        .toLocalDate());
+    }
+
+    /** Changes name, email and account expiry of another person's account. */
+    @Transactional
+    public void edit(long userId, ProfileForm form) {
+        requireAdministrator(userId);
+        UserRepository.UserAccountRecord account = users.findAccountForUpdate(userId)
+                .orElseThrow(() -> new NotFoundException("There is no user with id " + userId + "."));
+        ProfileForm profile =
+                new ProfileForm(Names.name(form.displayName()), form.email().strip(), form.accountExpiresAt());
+        Map<AccountField, String> problems = AccountRules.profileProblems(
+                profile.displayName(), profile.email(), profile.accountExpiresAt(), clock.instant());
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        List<String> changes = new ArrayList<>();
+        if (!account.displayName().equals(profile.displayName())) {
+            changes.add("name \"" + account.displayName() + "\" → \"" + profile.displayName() + "\"");
+        }
+        if (!account.email().equals(profile.email())) {
+            changes.add("email " + account.email() + " → " + profile.email());
+        }
+        if (!Objects.equals(account.accountExpiresAt(), profile.accountExpiresAt())) {
+            changes.add("account expiry " + day(account.accountExpiresAt()) + " → " + day(profile.accountExpiresAt()));
+        }
+        if (changes.isEmpty()) {
+            return;
+        }
+        users.updateProfile(userId, profile.displayName(), profile.email(), profile.accountExpiresAt());
+        events.publishEvent(new AccountActivity(
+                AccountActivity.Kind.EDITED, userId, account.username(), String.join("; ", changes)));
+        events.publishEvent(new AccountChanged(account.username()));
+    }
+
+    private static String day(@Nullable Instant at) {
+        return at == null ? "never" : at.atOffset(ZoneOffset.UTC).toLocalDate().toString();
+    }
+
+    /**
+     * Removes a person without losing history: the account is disabled, every API key of theirs
+     * revoked (by the API-key module, in this transaction) and every set-password link void.
+     */
+    @Transactional
+    public void deactivate(long userId) {
+        requireAdministrator(userId);
+        membership.lockAdminRole();
+        UserRepository.UserAccountRecord account = account(userId);
+        if (account.status() == UserStatus.ENABLED && membership.isLastEnabledAdmin(userId)) {
+            throw new IllegalStateException("The last enabled Admin cannot be deactivated.");
+        }
+        users.setStatus(userId, UserStatus.DISABLED);
+        links.voidAll(userId);
+        events.publishEvent(new AccountActivity(
+                AccountActivity.Kind.DEACTIVATED,
+                userId,
+                account.username(),
+                "Disabled (was " + account.status().name().toLowerCase(Locale.ROOT)
+                        + "); API keys revoked; set-password links void"));
+        events.publishEvent(new AccountChanged(account.username()));
+    }
+
+    /**
+     * The person's password stops working, their sessions end, and they get a new one-time
+     * set-password link (shown once to the administrator, who never sees a password).
+     */
+    @Transactional
+    public SetPasswordLink resetPassword(long userId) {
+        SignedInUser actor = requireAdministrator(userId);
+        UserRepository.UserAccountRecord account = users.findAccountForUpdate(userId)
+                .orElseThrow(() -> new NotFoundException("There is no user with id " + userId + "."));
+        if (account.source() != AccountSource.LOCAL) {
+            throw new IllegalStateException(account.username() + " signs in through "
+                    + (account.source() == AccountSource.SSO ? "single sign-on" : "the directory")
+                    + " and has no Keyward password.");
+        }
+        users.replacePassword(userId, null, clock.instant());
+        SetPasswordLink link = links.issue(userId, account.username(), actor.id());
+        events.publishEvent(new AccountActivity(
+                AccountActivity.Kind.PASSWORD_RESET,
+                userId,
+                account.username(),
+                "Password cleared, sessions ended; a new set-password link expires "
+                        + link.expiresAt()
+                                .atOffset(ZoneOffset.UTC)
+                                .toLocalDateTime()
+                                .withNano(0)));
+        events.publishEvent(new AccountChanged(account.username()));
+        return link;
     }
 
     public boolean mayAdminister(UserAccountDetails account) {

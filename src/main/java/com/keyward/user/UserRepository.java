@@ -8,6 +8,7 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.when;
 
 import com.keyward.db.EnumColumns;
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,6 +30,7 @@ import org.springframework.stereotype.Repository;
 class UserRepository {
 
     private static final Field<UserStatus> STATUS = EnumColumns.typed(APP_USER.STATUS, UserStatus.class);
+    private static final Field<AccountSource> SOURCE = EnumColumns.typed(APP_USER.SOURCE, AccountSource.class);
 
     private final DSLContext dsl;
 
@@ -42,6 +44,7 @@ class UserRepository {
                         APP_USER.USERNAME,
                         APP_USER.DISPLAY_NAME,
                         APP_USER.PASSWORD_HASH,
+                        APP_USER.CREDENTIALS_VERSION,
                         STATUS,
                         APP_USER.ACCOUNT_EXPIRES_AT,
                         APP_USER.LOCKED_UNTIL)
@@ -138,6 +141,7 @@ class UserRepository {
                 .set(APP_USER.USERNAME, user.username())
                 .set(APP_USER.DISPLAY_NAME, user.displayName())
                 .set(APP_USER.EMAIL, user.email())
+                .set(SOURCE, AccountSource.LOCAL)
                 .set(STATUS, user.status())
                 .set(APP_USER.ACCOUNT_EXPIRES_AT, user.accountExpiresAt())
                 .set(APP_USER.PASSWORD_HASH, user.passwordHash())
@@ -216,10 +220,12 @@ class UserRepository {
                         APP_USER.USERNAME,
                         APP_USER.DISPLAY_NAME,
                         APP_USER.EMAIL,
+                        SOURCE,
                         STATUS,
                         APP_USER.ACCOUNT_EXPIRES_AT,
                         APP_USER.CREATED_AT,
-                        APP_USER.LAST_SIGN_IN_AT)
+                        APP_USER.LAST_SIGN_IN_AT,
+                        APP_USER.PASSWORD_HASH.isNotNull())
                 .from(APP_USER)
                 .where(which)
                 .fetchOptional(Records.mapping(UserAccountRecord::new));
@@ -231,10 +237,12 @@ class UserRepository {
             String username,
             String displayName,
             String email,
+            AccountSource source,
             UserStatus status,
-            Instant accountExpiresAt,
+            @Nullable Instant accountExpiresAt,
             Instant createdAt,
-            Instant lastSignInAt) {}
+            @Nullable Instant lastSignInAt,
+            boolean hasPassword) {}
 
     private static Field<String> roleNames() {
         return DSL.field(select(DSL.groupConcat(ROLE.NAME).orderBy(ROLE.NAME).separator(", "))
@@ -282,6 +290,60 @@ class UserRepository {
                 .setNull(APP_USER.LOCKED_UNTIL)
                 .where(APP_USER.ID.eq(userId))
                 .execute();
+    }
+
+    /** Locks the account's row until the transaction ends: one change at a time per person. */
+    public Optional<UserAccountRecord> findAccountForUpdate(long id) {
+        return dsl.select(APP_USER.ID)
+                .from(APP_USER)
+                .where(APP_USER.ID.eq(id))
+                .forUpdate()
+                .fetchOptional(APP_USER.ID)
+                .flatMap(this::findAccountById);
+    }
+
+    public void updateProfile(long userId, String displayName, String email, @Nullable Instant accountExpiresAt) {
+        dsl.update(APP_USER)
+                .set(APP_USER.DISPLAY_NAME, displayName)
+                .set(APP_USER.EMAIL, email)
+                .set(APP_USER.ACCOUNT_EXPIRES_AT, accountExpiresAt)
+                .where(APP_USER.ID.eq(userId))
+                .execute();
+    }
+
+    /**
+     * A new password hash, or none ({@code null}: the account cannot sign in until a link sets
+     * one). Either way every session signed in before has ended.
+     *
+     * @return the new credentials version
+     */
+    public int replacePassword(long userId, @Nullable String passwordHash, Instant at) {
+        dsl.update(APP_USER)
+                .set(APP_USER.PASSWORD_HASH, passwordHash)
+                .set(APP_USER.PASSWORD_CHANGED_AT, passwordHash == null ? null : at)
+                .set(APP_USER.CREDENTIALS_VERSION, APP_USER.CREDENTIALS_VERSION.plus(1))
+                .where(APP_USER.ID.eq(userId))
+                .execute();
+        return dsl.select(APP_USER.CREDENTIALS_VERSION)
+                .from(APP_USER)
+                .where(APP_USER.ID.eq(userId))
+                .fetchSingle(APP_USER.CREDENTIALS_VERSION);
+    }
+
+    public Optional<String> passwordHash(long userId) {
+        return dsl.select(APP_USER.PASSWORD_HASH)
+                .from(APP_USER)
+                .where(APP_USER.ID.eq(userId))
+                .fetchOptional(APP_USER.PASSWORD_HASH)
+                .filter(java.util.Objects::nonNull);
+    }
+
+    /** Which of these usernames are taken (case-insensitively, as the collation compares). */
+    public List<String> existingUsernames(java.util.Collection<String> usernames) {
+        return dsl.select(APP_USER.USERNAME)
+                .from(APP_USER)
+                .where(APP_USER.USERNAME.in(usernames))
+                .fetch(APP_USER.USERNAME);
     }
 
     public int countEnabled(java.util.Collection<Long> userIds) {

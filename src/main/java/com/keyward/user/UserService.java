@@ -47,6 +47,8 @@ public class UserService {
                         account.username(),
                         account.displayName(),
                         account.email(),
+                        account.source(),
+                        account.hasPassword(),
                         account.status(),
                         account.accountExpiresAt(),
                         account.createdAt(),

@@ -1,0 +1,53 @@
+package com.keyward.user;
+
+import com.keyward.validation.Names;
+import com.keyward.validation.SafeText;
+import jakarta.annotation.Nullable;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** The one set of rules for what an account's fields may hold, for every way an account is made. */
+public final class AccountRules {
+
+    public static final String USERNAME_RULE =
+            "2 to 64 characters: letters, digits, dot, dash, underscore or @, starting with a letter or digit.";
+    public static final int MAX_EMAIL_LENGTH = 254;
+
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{1,63}");
+    // one @, something on each side, a dot in the domain: mail servers judge the rest
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    private AccountRules() {}
+
+    public static Optional<String> usernameProblem(String username) {
+        if (username.isEmpty()) {
+            return Optional.of("Enter a username.");
+        }
+        return USERNAME.matcher(username).matches() ? Optional.empty() : Optional.of(USERNAME_RULE);
+    }
+
+    public static Optional<String> emailProblem(String email) {
+        if (email.isEmpty()) {
+            return Optional.of("Enter an email address.");
+        }
+        if (email.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches()) {
+            return Optional.of("Enter an email address such as erin@example.com.");
+        }
+        return SafeText.nameProblem(email);
+    }
+
+    /** Every problem of a profile, by field; empty when there is none. */
+    static Map<AccountField, String> profileProblems(
+            String displayName, String email, @Nullable Instant expires, Instant now) {
+        Map<AccountField, String> problems = new EnumMap<>(AccountField.class);
+        Names.nameProblem(displayName, "person").ifPresent(problem -> problems.put(AccountField.NAME, problem));
+        emailProblem(email).ifPresent(problem -> problems.put(AccountField.EMAIL, problem));
+        if (expires != null && !expires.isAfter(now)) {
+            problems.put(AccountField.EXPIRES, "Choose a date in the future, or none.");
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,129 @@
+package com.keyward.user;
+
+import com.keyward.security.AccountChanged;
+import com.keyward.security.CurrentUser;
+import com.keyward.security.SignedInUser;
+import com.keyward.validation.ValidationException;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * A person's own password: set through a one-time link, or changed when signed in (the current
+ * password first). Either way every other session of theirs ends, on every node.
+ */
+@Service
+public class Passwords {
+
+    static final String LINK_GONE = "This link has expired, has been used, or was replaced by a newer one. "
+            + "Ask an administrator for a new link.";
+
+    private final UserRepository users;
+    private final PasswordLinks links;
+    private final PasswordPolicy policy;
+    private final PasswordEncoder encoder;
+    private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Passwords(
+            UserRepository users,
+            PasswordLinks links,
+            PasswordPolicy policy,
+            PasswordEncoder encoder,
+            CurrentUser currentUser,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.users = users;
+        this.links = links;
+        this.policy = policy;
+        this.encoder = encoder;
+        this.currentUser = currentUser;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The username a valid link is for: all the public set-password page may show. */
+    @Transactional(readOnly = true)
+    public Optional<String> usernameOfLink(String token) {
+        return links.holder(token, false)
+                .flatMap(users::findAccountById)
+                .map(UserRepository.UserAccountRecord::username);
+    }
+
+    /**
+     * Sets the password of the link's account and uses the link up.
+     *
+     * @return the username, for the sign-in page
+     * @throws ValidationException {@link AccountField#TOKEN} for a link that no longer works,
+     *     {@link AccountField#PASSWORD} for a password the policy refuses
+     */
+    @Transactional
+    public String setWithLink(String token, String password) {
+        long userId =
+                links.holder(token, true).orElseThrow(() -> ValidationException.of(AccountField.TOKEN, LINK_GONE));
+        UserRepository.UserAccountRecord account = users.findAccountForUpdate(userId)
+                .orElseThrow(() -> ValidationException.of(AccountField.TOKEN, LINK_GONE));
+        requireAllowed(password, account.username());
+        users.replacePassword(userId, encoder.encode(password), clock.instant());
+        links.voidAll(userId);
+        events.publishEvent(new AccountActivity(
+                AccountActivity.Kind.PASSWORD_LINK_USED,
+                userId,
+                account.username(),
+                "Password set with a one-time link"));
+        events.publishEvent(new AccountChanged(account.username()));
+        return account.username();
+    }
+
+    /**
+     * The signed-in person replaces their password; this session carries on, their others end.
+     *
+     * @throws ValidationException {@link AccountField#CURRENT_PASSWORD} when the current one is
+     *     wrong, {@link AccountField#PASSWORD} for a new one the policy refuses
+     */
+    @Transactional
+    public void changeOwn(String currentPassword, String newPassword) {
+        SignedInUser me = currentUser.require();
+        UserRepository.UserAccountRecord account =
+                users.findAccountForUpdate(me.id()).orElseThrow();
+        if (account.source() != AccountSource.LOCAL) {
+            throw ValidationException.of(AccountField.FORM, "Your account has no Keyward password.");
+        }
+        String hash = users.passwordHash(me.id()).orElse("");
+        if (hash.isEmpty() || !encoder.matches(currentPassword, hash)) {
+            throw ValidationException.of(AccountField.CURRENT_PASSWORD, "This is not your current password.");
+        }
+        requireAllowed(newPassword, account.username());
+        int version = users.replacePassword(me.id(), encoder.encode(newPassword), clock.instant());
+        events.publishEvent(new AccountActivity(
+                AccountActivity.Kind.PASSWORD_CHANGED, me.id(), account.username(), "Other sessions ended"));
+        events.publishEvent(
+                new AccountChanged(account.username(), currentUser.sessionId().orElse(null)));
+        // after the commit: until then, this session's principal must match the account as stored
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                currentUser.keepThisSession(version);
+            }
+        });
+    }
+
+    /** What the policy says of this password (for the field, while typing). */
+    public PasswordPolicy policy() {
+        return policy;
+    }
+
+    private void requireAllowed(String password, String username) {
+        Optional<String> problem = policy.problem(Objects.requireNonNull(password), username);
+        if (problem.isPresent()) {
+            throw ValidationException.of(AccountField.PASSWORD, problem.get());
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package com.keyward.user;
+
+import com.keyward.role.RoleService;
+import com.keyward.role.RoleSummary;
+import com.keyward.security.Authorities;
+import com.keyward.security.CurrentUser;
+import com.keyward.security.SignedInUser;
+import com.keyward.validation.ValidationException;
+import jakarta.annotation.Nullable;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creating many local accounts from a CSV file (columns username, name, email, roles; roles by
+ * name, separated by semicolons): a preview with every row's problem, then all or nothing in one
+ * transaction. Each account gets its own set-password link, listed once for export.
+ */
+@Service
+public class UserImport {
+
+    public static final int MAX_ROWS = 10_000;
+    public static final List<String> COLUMNS = List.of("username", "name", "email", "roles");
+
+    private final UserAdministration administration;
+    private final UserRepository users;
+    private final PasswordLinks links;
+    private final RoleService roles;
+    private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
+
+    UserImport(
+            UserAdministration administration,
+            UserRepository users,
+            PasswordLinks links,
+            RoleService roles,
+            CurrentUser currentUser,
+            ApplicationEventPublisher events) {
+        this.administration = administration;
+        this.users = users;
+        this.links = links;
+        this.roles = roles;
+        this.currentUser = currentUser;
+        this.events = events;
+    }
+
+    /** One row of the file as read, with what is wrong with it, if anything. */
+    public record Row(
+            long line,
+            String username,
+            String name,
+            String email,
+            List<String> roleNames,
+            @Nullable String problem) {
+
+        public boolean ok() {
+            return problem == null;
+        }
+    }
+
+    /** Reads and checks the whole file; nothing is saved. */
+    @Transactional(readOnly = true)
+    public List<Row> preview(Reader csv) {
+        requireManageUsers();
+        return check(read(csv));
+    }
+
+    /**
+     * Creates every account of the file, or none: when any row has a problem, the exception names
+     * the rows (by line) and nothing is saved.
+     */
+    @Transactional
+    public List<SetPasswordLink> commit(Reader csv) {
+        SignedInUser actor = requireManageUsers();
+        List<Row> rows = check(read(csv));
+        List<Row> bad = rows.stream().filter(row -> !row.ok()).toList();
+        if (!bad.isEmpty()) {
+            throw ValidationException.of(
+                    AccountField.FORM,
+                    "Nothing was imported: " + bad.size() + (bad.size() == 1 ? " row has" : " rows have")
+                            + " a problem ("
+                            + bad.stream()
+                                    .limit(20)
+                                    .map(row -> "line " + row.line() + ": " + row.problem())
+                                    .collect(Collectors.joining("; "))
+                            + (bad.size() > 20 ? "; …" : "") + ").");
+        }
+        Map<String, Long> roleIds = roleIdsByName();
+        List<SetPasswordLink> created = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            AccountForm account = new AccountForm(
+                    row.username(),
+                    row.name(),
+                    row.email(),
+                    row.roleNames().stream()
+                            .map(name -> roleIds.get(name.toLowerCase(Locale.ROOT)))
+                            .collect(Collectors.toSet()),
+                    null);
+            long id = administration.insertNew(account);
+            events.publishEvent(new AccountActivity(
+                    AccountActivity.Kind.IMPORTED,
+                    id,
+                    row.username(),
+                    "Local account \"" + row.name() + "\" <" + row.email() + ">, line " + row.line()
+                            + " of an import of " + rows.size()));
+            created.add(links.issue(id, row.username(), actor.id()));
+        }
+        return created;
+    }
+
+    private List<Row> check(List<Row> rows) {
+        Map<String, Long> roleIds = roleIdsByName();
+        Set<String> taken =
+                users
+                        .existingUsernames(rows.stream()
+                                .map(Row::username)
+                                .filter(name -> !name.isEmpty())
+                                .toList())
+                        .stream()
+                        .map(name -> name.toLowerCase(Locale.ROOT))
+                        .collect(Collectors.toSet());
+        Set<String> seen = new HashSet<>();
+        List<Row> checked = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            String problem = row.problem();
+            if (problem == null) {
+                problem = problem(row, roleIds, taken, seen).orElse(null);
+            }
+            checked.add(new Row(row.line(), row.username(), row.name(), row.email(), row.roleNames(), problem));
+        }
+        return checked;
+    }
+
+    private static Optional<String> problem(Row row, Map<String, Long> roleIds, Set<String> taken, Set<String> seen) {
+        Optional<String> username = AccountRules.usernameProblem(row.username());
+        if (username.isPresent()) {
+            return username.map(problem -> "username: " + problem);
+        }
+        String key = row.username().toLowerCase(Locale.ROOT);
+        if (taken.contains(key)) {
+            return Optional.of("username " + row.username() + " is taken");
+        }
+        if (!seen.add(key)) {
+            return Optional.of("username " + row.username() + " appears twice in the file");
+        }
+        Optional<String> name = com.keyward.validation.Names.nameProblem(row.name(), "person");
+        if (name.isPresent()) {
+            return name.map(problem -> "name: " + problem);
+        }
+        Optional<String> email = AccountRules.emailProblem(row.email());
+        if (email.isPresent()) {
+            return email.map(problem -> "email: " + problem);
+        }
+        return row.roleNames().stream()
+                .filter(role -> !roleIds.containsKey(role.toLowerCase(Locale.ROOT)))
+                .findFirst()
+                .map(role -> "there is no role \"" + role + "\"");
+    }
+
+    private Map<String, Long> roleIdsByName() {
+        Map<String, Long> byName = new HashMap<>();
+        for (RoleSummary role : roles.all()) {
+            byName.put(role.name().toLowerCase(Locale.ROOT), role.id());
+        }
+        return byName;
+    }
+
+    private static List<Row> read(Reader csv) {
+        CSVFormat format = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true)
+                .setTrim(true)
+                .get();
+        try (CSVParser parser = CSVParser.parse(csv, format)) {
+            Set<String> header = parser.getHeaderNames().stream()
+                    .map(name -> name.toLowerCase(Locale.ROOT))
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+            if (!header.containsAll(COLUMNS)) {
+                throw ValidationException.of(
+                        AccountField.FORM,
+                        "The first line must name the columns " + String.join(", ", COLUMNS) + " (found: "
+                                + String.join(", ", header) + ").");
+            }
+            List<Row> rows = new ArrayList<>();
+            for (CSVRecord record : parser) {
+                if (rows.size() == MAX_ROWS) {
+                    throw ValidationException.of(
+                            AccountField.FORM, "Import at most " + MAX_ROWS + " accounts at a time.");
+                }
+                rows.add(row(record));
+            }
+            if (rows.isEmpty()) {
+                throw ValidationException.of(AccountField.FORM, "The file holds no accounts.");
+            }
+            return rows;
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException unreadable) {
+            throw ValidationException.of(AccountField.FORM, "This is not a CSV file Keyward can read.");
+        }
+    }
+
+    private static Row row(CSVRecord record) {
+        long line = record.getRecordNumber() + 1;
+        if (!record.isConsistent()) {
+            return new Row(line, "", "", "", List.of(), "expected " + COLUMNS.size() + " columns");
+        }
+        return new Row(
+                line,
+                value(record, "username"),
+                value(record, "name"),
+                value(record, "email"),
+                Arrays.stream(value(record, "roles").split(";"))
+                        .map(String::strip)
+                        .filter(role -> !role.isEmpty())
+                        .toList(),
+                null);
+    }
+
+    private static String value(CSVRecord record, String column) {
+        for (String name : record.getParser().getHeaderNames()) {
+            if (name.equalsIgnoreCase(column)) {
+                return record.get(name).strip();
+            }
+        }
+        return "";
+    }
+
+    private SignedInUser requireManageUsers() {
+        return currentUser.requireAuthority(
+                Authorities.MANAGE_USERS, "Importing accounts needs the Manage Users authority");
+    }
+}
