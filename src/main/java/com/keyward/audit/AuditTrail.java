@@ -4,6 +4,7 @@ import com.keyward.apikey.ApiKeyGenerated;
 import com.keyward.apikey.ApiKeyRevoked;
 import com.keyward.role.MembershipChanged;
 import com.keyward.role.RoleChanged;
+import com.keyward.user.AccountActivity;
 import com.keyward.user.AccountStatusChanged;
 import com.keyward.user.UserStatus;
 import java.time.Duration;
@@ -96,6 +97,22 @@ class AuditTrail {
                         ? "The lock ran out"
                         : "Locked for " + minutes(lockedFor) + " after " + changed.failures()
                                 + " failed sign-ins in a row");
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(AccountActivity activity) {
+        AuditEventType type = switch (activity.kind()) {
+            case CREATED -> AuditEventType.ACCOUNT_CREATED;
+            case EDITED -> AuditEventType.ACCOUNT_EDITED;
+            case DEACTIVATED -> AuditEventType.ACCOUNT_DEACTIVATED;
+            case IMPORTED -> AuditEventType.ACCOUNT_IMPORTED;
+            case PASSWORD_CHANGED -> AuditEventType.PASSWORD_CHANGED;
+            case PASSWORD_RESET -> AuditEventType.PASSWORD_RESET;
+            case PASSWORD_LINK_USED -> AuditEventType.PASSWORD_LINK_USED;
+            case FIRST_ADMIN_CREATED -> AuditEventType.FIRST_ADMIN_CREATED;
+            case SETUP_TOKEN_USED -> AuditEventType.SETUP_TOKEN_USED;
+        };
+        log.record(type, activity.userId(), activity.username(), activity.details());
     }
 
     private static String describe(RoleChanged.Snapshot role) {

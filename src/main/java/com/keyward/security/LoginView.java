@@ -37,16 +37,26 @@ public class LoginView extends Main implements BeforeEnterObserver {
             SignedInSessions.ENDED,
             new String[] {
                 "Your session has ended",
-                "An administrator changed your account, or it can no longer sign in. Sign in again to continue."
+                "Your password was changed, an administrator changed your account, or it can no longer sign in. "
+                        + "Sign in again to continue."
             });
 
+    /** Query parameter after a step that ends on this page → what the person is told. */
+    private static final Map<String, String> NOTICES = Map.of(
+            "password-set", "Your password is set. Sign in with it.",
+            "set-up", "The first administrator is created. Sign in with the password you chose.");
+
     private final LoginForm form = new LoginForm();
+    private final Paragraph notice = new Paragraph();
 
     public LoginView() {
         addClassName("login-view");
         form.setAction(ROUTE);
         form.setForgotPasswordButtonVisible(false);
-        add(new H1("Keyward"), new Paragraph("API keys and access for your organisation's applications"), form);
+        notice.addClassName("sign-in-notice");
+        notice.getElement().setAttribute("role", "status");
+        notice.setVisible(false);
+        add(new H1("Keyward"), new Paragraph("API keys and access for your organisation's applications"), notice, form);
     }
 
     @Override
@@ -55,6 +65,13 @@ public class LoginView extends Main implements BeforeEnterObserver {
         Map<String, List<String>> parameters = sessionWasEnded()
                 ? Map.of(SignedInSessions.ENDED, List.of())
                 : event.getLocation().getQueryParameters().getParameters();
+        NOTICES.entrySet().stream()
+                .filter(entry -> parameters.containsKey(entry.getKey()))
+                .findFirst()
+                .ifPresent(entry -> {
+                    notice.setText(entry.getValue());
+                    notice.setVisible(true);
+                });
         FAILURES.entrySet().stream()
                 .filter(failure -> parameters.containsKey(failure.getKey()))
                 .findFirst()

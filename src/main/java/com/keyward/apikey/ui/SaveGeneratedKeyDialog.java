@@ -1,17 +1,13 @@
 package com.keyward.apikey.ui;
 
 import com.keyward.apikey.GeneratedApiKey;
-import com.vaadin.flow.component.AttachEvent;
+import com.keyward.ui.CopyButton;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.clipboard.Clipboard;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
@@ -29,34 +25,12 @@ public class SaveGeneratedKeyDialog extends Dialog {
     static final String WARNING = "After you generate the API key, you will not be able to see it. Copy the key "
             + "first before taking any other action in the Save generated key window.";
 
-    /**
-     * navigator.clipboard exists only on secure origins (https, localhost). On a plain-http
-     * intranet host the click itself copies the field's text the old way, inside the user's
-     * gesture, and tells the server how it went.
-     */
-    private static final String INSECURE_ORIGIN_FALLBACK = """
-            this.addEventListener('click', () => {
-              if (window.isSecureContext && navigator.clipboard) { return; }
-              const input = document.getElementById($0).querySelector('input');
-              let copied = false;
-              try {
-                input.focus();
-                input.select();
-                copied = document.execCommand('copy');
-              } catch (e) {
-                copied = false;
-              }
-              this.dispatchEvent(new CustomEvent('keyward-fallback-copy', { detail: { copied } }));
-            });
-            """;
-
     final TextField keyField = new TextField("API key");
-    final Button copy = new Button("Copy to clipboard", VaadinIcon.COPY.create());
+    final CopyButton copy;
     final Anchor download;
     final Button closeButton = new Button("Close");
 
     private volatile boolean saved;
-    private boolean fallbackUsed;
     private final Runnable onClosed;
 
     public SaveGeneratedKeyDialog(GeneratedApiKey generated, Runnable onClosed) {
@@ -70,7 +44,6 @@ public class SaveGeneratedKeyDialog extends Dialog {
         Paragraph warning = new Paragraph(WARNING);
         warning.addClassName("key-warning");
         warning.getElement().setAttribute("role", "alert");
-        keyField.setId(KEY_FIELD_ID);
         keyField.setValue(generated.key());
         keyField.setReadOnly(true);
         keyField.setWidthFull();
@@ -78,21 +51,7 @@ public class SaveGeneratedKeyDialog extends Dialog {
         keyField.setHelperText(
                 "Key \"" + generated.info().name() + "\" (" + generated.info().hint() + ")");
 
-        Clipboard.onClick(copy).writeText(keyField, copied -> copied(), failure -> {
-            if (!fallbackUsed) {
-                copyFailed();
-            }
-        });
-        copy.getElement()
-                .addEventListener("keyward-fallback-copy", event -> {
-                    fallbackUsed = true;
-                    if (event.getEventData().get("event.detail.copied").asBoolean()) {
-                        copied();
-                    } else {
-                        copyFailed();
-                    }
-                })
-                .addEventData("event.detail.copied");
+        copy = new CopyButton(keyField, KEY_FIELD_ID, "key", () -> saved = true);
 
         String fileName = fileName(generated.info().name());
         byte[] content = (generated.key() + "\n").getBytes(StandardCharsets.US_ASCII);
@@ -115,37 +74,13 @@ public class SaveGeneratedKeyDialog extends Dialog {
         add(warning, keyField, usage);
         closeButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         closeButton.addClickListener(click -> confirmClose());
-        copy.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
         getFooter().add(copy, download, closeButton);
-    }
-
-    @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        super.onAttach(attachEvent);
-        copy.getElement().executeJs(INSECURE_ORIGIN_FALLBACK, KEY_FIELD_ID);
     }
 
     /** {@code <name>.APIKEY}, with anything but letters, digits, dot, dash and underscore replaced. */
     static String fileName(String keyName) {
         String safe = keyName.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^\\.+", "_");
         return (safe.isEmpty() ? "key" : safe) + ".APIKEY";
-    }
-
-    private void copied() {
-        saved = true;
-        Notification notification =
-                Notification.show("Key copied to the clipboard.", 4000, Notification.Position.MIDDLE);
-        notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-    }
-
-    private void copyFailed() {
-        keyField.focus();
-        keyField.getElement().executeJs("this.querySelector('input').select()");
-        Notification notification = Notification.show(
-                "The browser did not allow copying. The key is selected: press Ctrl+C (or ⌘C) to copy it.",
-                8000,
-                Notification.Position.MIDDLE);
-        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 
     private void confirmClose() {

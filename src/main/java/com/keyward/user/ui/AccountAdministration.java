@@ -2,36 +2,92 @@ package com.keyward.user.ui;
 
 import com.keyward.role.RoleService;
 import com.keyward.role.RoleSummary;
+import com.keyward.ui.FieldErrors;
+import com.keyward.ui.PublicAddress;
+import com.keyward.user.AccountField;
+import com.keyward.user.AccountSource;
+import com.keyward.user.ProfileForm;
+import com.keyward.user.SetPasswordLink;
 import com.keyward.user.UserAccountDetails;
 import com.keyward.user.UserAdministration;
+import com.keyward.user.UserImport;
 import com.keyward.user.UserStatus;
 import com.keyward.validation.NotFoundException;
+import com.keyward.validation.ValidationException;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextField;
+import jakarta.annotation.Nullable;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.security.access.AccessDeniedException;
 
-/** The Administration part of User Account Details: roles and account status (Manage Users). */
+/**
+ * What Manage Users adds: New user and Import users above the grid, and in User Account Details
+ * the profile, roles, status, deactivation and password reset of another person's account.
+ */
 @org.springframework.stereotype.Component
 public class AccountAdministration {
 
     public static final String ID = "account-administration";
 
     private final UserAdministration administration;
+    private final UserImport imports;
     private final RoleService roles;
+    private final PublicAddress address;
 
-    public AccountAdministration(UserAdministration administration, RoleService roles) {
+    public AccountAdministration(
+            UserAdministration administration, UserImport imports, RoleService roles, PublicAddress address) {
         this.administration = administration;
+        this.imports = imports;
         this.roles = roles;
+        this.address = address;
+    }
+
+    /** New user and Import users, for whoever may manage users; {@code onCreated} refreshes the grid. */
+    public Optional<Component> creating(Runnable onCreated) {
+        if (!administration.mayManageUsers()) {
+            return Optional.empty();
+        }
+        Button newUser = new Button(
+                "New user",
+                VaadinIcon.PLUS.create(),
+                click -> new NewUserDialog(administration, roles.all(), link -> {
+                            onCreated.run();
+                            showLinks(List.of(link), "New user " + link.username() + ": set-password link");
+                        })
+                        .open());
+        newUser.setId("new-user");
+        newUser.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button importUsers = new Button(
+                "Import users",
+                VaadinIcon.UPLOAD.create(),
+                click -> new ImportUsersDialog(imports, links -> {
+                            onCreated.run();
+                            showLinks(links, links.size() + " users imported: set-password links");
+                        })
+                        .open());
+        importUsers.setId("import-users");
+        return Optional.of(new Div(newUser, importUsers));
+    }
+
+    private void showLinks(List<SetPasswordLink> links, String title) {
+        new SetPasswordLinksDialog(links, address, title).open();
     }
 
     /** The section for this account, or empty when the viewer may not administer it. */
@@ -85,9 +141,101 @@ public class AccountAdministration {
                             account.username() + " is unlocked.",
                             onChanged)));
         }
-        Section section = new Section(new H3("Administration"), assigned, saveRoles, status);
+        if (account.status() != UserStatus.DISABLED || account.hasPassword()) {
+            Button deactivate = new Button(
+                    "Deactivate…",
+                    click -> confirm(
+                            "Deactivate " + account.username() + "?",
+                            "The account is disabled, all of its API keys are revoked and its set-password links stop "
+                                    + "working. Its history stays. Revoked keys cannot be restored.",
+                            "Deactivate",
+                            () -> act(
+                                    () -> administration.deactivate(account.id()),
+                                    account.username() + " is deactivated; their API keys are revoked.",
+                                    onChanged)));
+            deactivate.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            deactivate.setId("deactivate-account");
+            status.add(deactivate);
+        }
+        if (account.source() == AccountSource.LOCAL) {
+            Button reset = new Button(
+                    "Reset password…",
+                    click -> confirm(
+                            "Reset the password of " + account.username() + "?",
+                            "Their password stops working at once and their sessions end. You get a one-time link for "
+                                    + "them to set a new one.",
+                            "Reset password",
+                            () -> {
+                                try {
+                                    SetPasswordLink link = administration.resetPassword(account.id());
+                                    onChanged.run();
+                                    showLinks(
+                                            List.of(link),
+                                            "Password reset for " + account.username() + ": set-password link");
+                                } catch (AccessDeniedException | IllegalStateException | NotFoundException refused) {
+                                    error(refused.getMessage());
+                                }
+                            }));
+            reset.setId("reset-password");
+            status.add(reset);
+        }
+        Section section =
+                new Section(new H3("Administration"), profile(account, onChanged), assigned, saveRoles, status);
         section.setId(ID);
         return Optional.of(section);
+    }
+
+    private Component profile(UserAccountDetails account, Runnable onChanged) {
+        TextField name = new TextField("Name");
+        name.setValue(account.displayName());
+        EmailField email = new EmailField("Email");
+        email.setValue(account.email());
+        DatePicker expires = new DatePicker("Account expires");
+        expires.setClearButtonVisible(true);
+        expires.setHelperText("Empty: never");
+        if (account.accountExpiresAt() != null) {
+            expires.setValue(account.accountExpiresAt().atOffset(ZoneOffset.UTC).toLocalDate());
+        }
+        Paragraph formError = new Paragraph();
+        FieldErrors errors = new FieldErrors(formError)
+                .field(AccountField.NAME, name)
+                .field(AccountField.EMAIL, email)
+                .field(AccountField.EXPIRES, expires);
+        Button save = new Button("Save profile", click -> {
+            errors.clear();
+            try {
+                administration.edit(
+                        account.id(),
+                        new ProfileForm(name.getValue(), email.getValue(), NewUserDialog.startOf(expires.getValue())));
+                success("Profile of " + account.username() + " saved.");
+                onChanged.run();
+            } catch (ValidationException refused) {
+                errors.show(refused);
+            } catch (AccessDeniedException | NotFoundException refused) {
+                error(refused.getMessage());
+            }
+        });
+        save.setId("save-profile");
+        FormLayout form = new FormLayout(name, email, expires);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 3));
+        return new Div(formError, form, save);
+    }
+
+    private static void confirm(String title, String text, String action, Runnable confirmed) {
+        ConfirmDialog confirm = new ConfirmDialog(title, text, action, event -> confirmed.run());
+        confirm.setCancelable(true);
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.open();
+    }
+
+    private static void success(String message) {
+        Notification.show(message, 4000, Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+
+    private static void error(@Nullable String message) {
+        Notification.show(message == null ? "Refused." : message, 6000, Notification.Position.MIDDLE)
+                .addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 
     private static void act(Runnable change, String done, Runnable onChanged) {

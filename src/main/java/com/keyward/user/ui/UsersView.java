@@ -84,6 +84,7 @@ public class UsersView extends Main implements HasUrlParameter<String> {
         total.addClassName("total");
         total.setId("user-count");
         HorizontalLayout toolbar = new HorizontalLayout(search, status, total);
+        administration.creating(() -> grid.getDataProvider().refreshAll()).ifPresent(toolbar::add);
         toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         toolbar.addClassName("toolbar");
 

@@ -1,0 +1,97 @@
+package com.keyward.user.ui;
+
+import com.keyward.user.SetPasswordLink;
+import com.keyward.user.UserImport;
+import com.keyward.validation.ValidationException;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.UploadHandler;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Import users: a CSV file is read and every row checked (preview, nothing saved); Import creates
+ * all of them in one transaction, or none, and hands their set-password links on.
+ */
+class ImportUsersDialog extends Dialog {
+
+    static final int MAX_BYTES = 2 * 1024 * 1024;
+
+    final Grid<UserImport.Row> preview = new Grid<>();
+    final Paragraph summary = new Paragraph();
+    final Button importButton = new Button("Import");
+    private String csv = "";
+
+    ImportUsersDialog(UserImport imports, Consumer<List<SetPasswordLink>> onImported) {
+        setHeaderTitle("Import users");
+        getElement().setAttribute("aria-label", "Import users");
+        setWidth("min(60rem, 100vw)");
+        Paragraph how = new Paragraph("A CSV file (UTF-8) whose first line names the columns username, name, email, "
+                + "roles. Roles by name, several separated by semicolons, e.g. \"API Integrator;Viewer\". Every "
+                + "account gets a one-time set-password link.");
+        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) ->
+                getUI().ifPresent(ui -> ui.access(() -> read(imports, new String(bytes, StandardCharsets.UTF_8))))));
+        upload.setAcceptedFileTypes(".csv", "text/csv");
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize(MAX_BYTES);
+        summary.addClassName("import-summary");
+        summary.getElement().setAttribute("role", "status");
+        preview.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        preview.addColumn(UserImport.Row::line)
+                .setHeader("Line")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        preview.addColumn(UserImport.Row::username).setHeader("Username");
+        preview.addColumn(UserImport.Row::name).setHeader("Name");
+        preview.addColumn(UserImport.Row::email).setHeader("Email");
+        preview.addColumn(row -> String.join(", ", row.roleNames())).setHeader("Roles");
+        preview.addColumn(row -> row.ok() ? "OK" : row.problem())
+                .setHeader("Check")
+                .setFlexGrow(2);
+        preview.setPartNameGenerator(row -> row.ok() ? null : "import-problem");
+        preview.setHeight("18rem");
+        preview.setVisible(false);
+        importButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        importButton.setEnabled(false);
+        importButton.addClickListener(click -> {
+            try {
+                List<SetPasswordLink> links = imports.commit(new StringReader(csv));
+                csv = "";
+                close();
+                onImported.accept(links);
+            } catch (ValidationException refused) {
+                summary.setText(String.join(" ", refused.errors().values()));
+            }
+        });
+        add(how, upload, summary, preview);
+        getFooter().add(new Button("Cancel", click -> close()), importButton);
+    }
+
+    private void read(UserImport imports, String content) {
+        csv = content;
+        try {
+            List<UserImport.Row> rows = imports.preview(new StringReader(content));
+            long bad = rows.stream().filter(row -> !row.ok()).count();
+            preview.setItems(rows);
+            preview.setVisible(true);
+            summary.setText(
+                    bad == 0
+                            ? rows.size() + " accounts are ready to import."
+                            : bad + " of " + rows.size()
+                                    + " rows have a problem (marked below). Fix the file and choose it "
+                                    + "again: nothing is imported while any row has a problem.");
+            importButton.setEnabled(bad == 0);
+        } catch (ValidationException refused) {
+            preview.setVisible(false);
+            importButton.setEnabled(false);
+            summary.setText(String.join(" ", refused.errors().values()));
+        }
+    }
+}
