@@ -29,6 +29,8 @@ class ImportUsersDialog extends Dialog {
     final Button importButton = new Button("Import");
     private String csv = "";
 
+    // the upload's callback hands the file to the UI when it is next free; nothing waits for that
+    @SuppressWarnings("FutureReturnValueIgnored")
     ImportUsersDialog(UserImport imports, Consumer<List<SetPasswordLink>> onImported) {
         setHeaderTitle("Import users");
         getElement().setAttribute("aria-label", "Import users");
