@@ -168,7 +168,6 @@ public class AccountAdministration {
                             () -> {
                                 try {
                                     SetPasswordLink link = administration.resetPassword(account.id());
-                                    onChanged.run();
                                     showLinks(
                                             List.of(link),
                                             "Password reset for " + account.username() + ": set-password link");
