@@ -185,11 +185,12 @@ public class AccountAdministration {
     }
 
     private Component profile(UserAccountDetails account, Runnable onChanged) {
-        TextField name = new TextField("Name");
+        // labelled apart from the read-only profile above them in the same window
+        TextField name = new TextField("Edit name");
         name.setValue(account.displayName());
-        EmailField email = new EmailField("Email");
+        EmailField email = new EmailField("Edit email");
         email.setValue(account.email());
-        DatePicker expires = new DatePicker("Account expires");
+        DatePicker expires = new DatePicker("Edit account expiry");
         expires.setClearButtonVisible(true);
         expires.setHelperText("Empty: never");
         if (account.accountExpiresAt() != null) {
