@@ -41,13 +41,13 @@ class PasswordLinks {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    SetPasswordLink issue(long userId, String username, @Nullable Long issuedBy) {
+    SetPasswordLink issue(long userId, String username, String email, @Nullable Long issuedBy) {
         links.deleteForUser(userId);
         String token = URL_SAFE.encodeToString(random.generateKey());
         Instant now = clock.instant();
         Instant expires = now.plus(validFor);
         links.insert(userId, digest(token), now, expires, issuedBy);
-        return new SetPasswordLink(username, token, expires);
+        return new SetPasswordLink(username, email, token, expires);
     }
 
     /** The account this link lets set a password, while the link is valid. */

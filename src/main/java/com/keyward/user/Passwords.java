@@ -8,11 +8,15 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A person's own password: set through a one-time link, or changed when signed in (the current
@@ -31,6 +35,7 @@ public class Passwords {
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
     Passwords(
             UserRepository users,
@@ -39,7 +44,8 @@ public class Passwords {
             PasswordEncoder encoder,
             CurrentUser currentUser,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            TransactionTemplate transaction) {
         this.users = users;
         this.links = links;
         this.policy = policy;
@@ -47,6 +53,7 @@ public class Passwords {
         this.currentUser = currentUser;
         this.events = events;
         this.clock = clock;
+        this.transaction = transaction;
     }
 
     /** The username a valid link is for: all the public set-password page may show. */
@@ -83,22 +90,31 @@ public class Passwords {
     }
 
     /**
-     * The signed-in person replaces their password; this session carries on, their others end.
+     * The signed-in person replaces their password; this session carries on, their others end. A
+     * wrong current password counts as a failed sign-in (five in a row lock the account), so an
+     * open session someone else found cannot be used to guess it.
      *
      * @throws ValidationException {@link AccountField#CURRENT_PASSWORD} when the current one is
      *     wrong, {@link AccountField#PASSWORD} for a new one the policy refuses
      */
-    @Transactional
     public void changeOwn(String currentPassword, String newPassword) {
         SignedInUser me = currentUser.require();
+        String hash = users.passwordHash(me.id()).orElse("");
+        if (hash.isEmpty() || !encoder.matches(currentPassword, hash)) {
+            // its own transaction: the failure counts although nothing else happens
+            events.publishEvent(new AuthenticationFailureBadCredentialsEvent(
+                    UsernamePasswordAuthenticationToken.unauthenticated(me.getUsername(), null),
+                    new BadCredentialsException("Wrong current password")));
+            throw ValidationException.of(AccountField.CURRENT_PASSWORD, "This is not your current password.");
+        }
+        transaction.executeWithoutResult(status -> replaceOwn(me, newPassword));
+    }
+
+    private void replaceOwn(SignedInUser me, String newPassword) {
         UserRepository.UserAccountRecord account =
                 users.findAccountForUpdate(me.id()).orElseThrow();
         if (account.source() != AccountSource.LOCAL) {
             throw ValidationException.of(AccountField.FORM, "Your account has no Keyward password.");
-        }
-        String hash = users.passwordHash(me.id()).orElse("");
-        if (hash.isEmpty() || !encoder.matches(currentPassword, hash)) {
-            throw ValidationException.of(AccountField.CURRENT_PASSWORD, "This is not your current password.");
         }
         requireAllowed(newPassword, account.username());
         int version = users.replacePassword(me.id(), encoder.encode(newPassword), clock.instant());

@@ -3,10 +3,10 @@ package com.keyward.user;
 import java.time.Instant;
 
 /**
- * A one-time link that lets {@code username} set a password, valid until {@code expiresAt}. The
+ * A one-time link that lets {@code username} (reached at {@code email}) set a password, valid until {@code expiresAt}. The
  * token exists only here, in memory, until the person who issued it has passed the link on.
  */
-public record SetPasswordLink(String username, String token, Instant expiresAt) {
+public record SetPasswordLink(String username, String email, String token, Instant expiresAt) {
 
     public static final String ROUTE = "set-password";
 

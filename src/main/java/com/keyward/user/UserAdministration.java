@@ -73,7 +73,7 @@ public class UserAdministration {
         long id = insertNew(account);
         events.publishEvent(
                 new AccountActivity(AccountActivity.Kind.CREATED, id, account.username(), describe(account)));
-        return links.issue(id, account.username(), actor.id());
+        return links.issue(id, account.username(), account.email(), actor.id());
     }
 
     /** Checks a new account, kept as it will be stored (trimmed), or throws with every problem. */
@@ -204,7 +204,7 @@ public class UserAdministration {
                     + " and has no Keyward password.");
         }
         users.replacePassword(userId, null, clock.instant());
-        SetPasswordLink link = links.issue(userId, account.username(), actor.id());
+        SetPasswordLink link = links.issue(userId, account.username(), account.email(), actor.id());
         events.publishEvent(new AccountActivity(
                 AccountActivity.Kind.PASSWORD_RESET,
                 userId,

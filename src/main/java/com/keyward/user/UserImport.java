@@ -120,7 +120,7 @@ public class UserImport {
                     row.username(),
                     "Local account \"" + row.name() + "\" <" + row.email() + ">, line " + row.line()
                             + " of an import of " + rows.size()));
-            created.add(links.issue(id, row.username(), actor.id()));
+            created.add(links.issue(id, row.username(), row.email(), actor.id()));
         }
         return created;
     }

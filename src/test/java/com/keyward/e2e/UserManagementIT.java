@@ -77,4 +77,49 @@ class UserManagementIT extends BrowserTest {
                 .hasValue("Dana Developer");
         assertThat(page.locator("#api-keys-section")).hasCount(0);
     }
+
+    @Test
+    void anAdminImportsUsersFromCsvAfterFixingTheRowThePreviewNamed() {
+        String batch = Long.toString(System.nanoTime(), 36);
+        String bad = "username,name,email,roles\n"
+                + "csv-a-" + batch + ",Ann Import,ann@example.com,Viewer\n"
+                + "csv-b-" + batch + ",Ben Import,not-an-email,Viewer\n"
+                + "csv-c-" + batch + ",Cem Import,cem@example.com,API Integrator;Viewer\n";
+        signIn("admin", "admin");
+        page.navigate(url("/admin/users"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import users"))
+                .click();
+        Locator window = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Import users"));
+        upload(window, bad);
+        assertThat(window.locator(".import-summary")).containsText("1 of 3 rows have a problem");
+        assertThat(window.locator("vaadin-grid")).containsText("not-an-email");
+        Locator importButton = window.getByRole(
+                AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName("Import").setExact(true));
+        assertThat(importButton).isDisabled();
+        screenshot("import-users");
+
+        upload(window, bad.replace("not-an-email", "ben@example.com"));
+        assertThat(window.locator(".import-summary")).hasText("3 accounts are ready to import.");
+        importButton.click();
+
+        Locator links = page.getByRole(
+                AriaRole.DIALOG, new Page.GetByRoleOptions().setName("3 users imported: set-password links"));
+        assertThat(links.locator("vaadin-text-area")).containsText("csv-c-" + batch + ",http");
+        links.getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Close").setExact(true))
+                .click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close anyway"))
+                .click();
+        page.getByLabel("Search users").fill("csv-c-" + batch);
+        assertThat(page.locator("#user-count")).hasText("1 user");
+        assertThat(page.locator("vaadin-grid")).containsText("API Integrator, Viewer");
+    }
+
+    private static void upload(Locator window, String csv) {
+        window.locator("vaadin-upload input[type=file]")
+                .setInputFiles(new com.microsoft.playwright.options.FilePayload(
+                        "people.csv", "text/csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
 }

@@ -119,6 +119,10 @@ class AccountLifecycleTest {
                 .isInstanceOf(ValidationException.class)
                 .satisfies(refused -> assertThat(((ValidationException) refused).errors())
                         .containsKey(AccountField.CURRENT_PASSWORD));
+        // a wrong current password counts as a failed sign-in: guessing it through a found session locks the account
+        assertThat(dsl.fetchSingle("SELECT failed_sign_ins FROM app_user WHERE username = ?", person)
+                        .get(0, Integer.class))
+                .isEqualTo(1);
         passwords.changeOwn(person, GOOD_PASSWORD);
 
         assertThat(signsIn(person, GOOD_PASSWORD)).isTrue();

@@ -8,6 +8,7 @@ import com.keyward.user.AccountField;
 import com.keyward.user.AccountSource;
 import com.keyward.user.ProfileForm;
 import com.keyward.user.SetPasswordLink;
+import com.keyward.user.SetPasswordMail;
 import com.keyward.user.UserAccountDetails;
 import com.keyward.user.UserAdministration;
 import com.keyward.user.UserImport;
@@ -50,13 +51,19 @@ public class AccountAdministration {
     private final UserImport imports;
     private final RoleService roles;
     private final PublicAddress address;
+    private final SetPasswordMail mail;
 
     public AccountAdministration(
-            UserAdministration administration, UserImport imports, RoleService roles, PublicAddress address) {
+            UserAdministration administration,
+            UserImport imports,
+            RoleService roles,
+            PublicAddress address,
+            SetPasswordMail mail) {
         this.administration = administration;
         this.imports = imports;
         this.roles = roles;
         this.address = address;
+        this.mail = mail;
     }
 
     /** New user and Import users, for whoever may manage users; {@code onCreated} refreshes the grid. */
@@ -69,7 +76,7 @@ public class AccountAdministration {
                 VaadinIcon.PLUS.create(),
                 click -> new NewUserDialog(administration, roles.all(), link -> {
                             onCreated.run();
-                            showLinks(List.of(link), "New user " + link.username() + ": set-password link");
+                            handOver(List.of(link), false, "New user " + link.username() + ": set-password link");
                         })
                         .open());
         newUser.setId("new-user");
@@ -79,15 +86,37 @@ public class AccountAdministration {
                 VaadinIcon.UPLOAD.create(),
                 click -> new ImportUsersDialog(imports, links -> {
                             onCreated.run();
-                            showLinks(links, links.size() + " users imported: set-password links");
+                            handOver(links, false, links.size() + " users imported: set-password links");
                         })
                         .open());
         importUsers.setId("import-users");
         return Optional.of(new Div(newUser, importUsers));
     }
 
-    private void showLinks(List<SetPasswordLink> links, String title) {
-        new SetPasswordLinksDialog(links, address, title).open();
+    /**
+     * Where mail is set up, each link goes to its person and the administrator is told; a link
+     * that could not be mailed, or every link without mail, is shown once on screen instead.
+     */
+    private void handOver(List<SetPasswordLink> links, boolean reset, String title) {
+        List<SetPasswordLink> unsent = links;
+        if (mail.enabled()) {
+            unsent = links.stream().filter(link -> !mail.send(link, reset)).toList();
+            int sent = links.size() - unsent.size();
+            if (sent > 0) {
+                success(
+                        sent == 1
+                                ? "A set-password link was mailed to "
+                                        + links.getFirst().email() + "."
+                                : sent + " set-password links were mailed.");
+            }
+            if (!unsent.isEmpty()) {
+                error(unsent.size() + (unsent.size() == 1 ? " link" : " links")
+                        + " could not be mailed: they are shown instead.");
+            }
+        }
+        if (!unsent.isEmpty()) {
+            new SetPasswordLinksDialog(unsent, address, title).open();
+        }
     }
 
     /** The section for this account, or empty when the viewer may not administer it. */
@@ -168,8 +197,9 @@ public class AccountAdministration {
                             () -> {
                                 try {
                                     SetPasswordLink link = administration.resetPassword(account.id());
-                                    showLinks(
+                                    handOver(
                                             List.of(link),
+                                            true,
                                             "Password reset for " + account.username() + ": set-password link");
                                 } catch (AccessDeniedException | IllegalStateException | NotFoundException refused) {
                                     error(refused.getMessage());

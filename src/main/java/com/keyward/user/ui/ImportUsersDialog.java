@@ -27,6 +27,7 @@ class ImportUsersDialog extends Dialog {
     final Grid<UserImport.Row> preview = new Grid<>();
     final Paragraph summary = new Paragraph();
     final Button importButton = new Button("Import");
+    private final Upload upload;
     private String csv = "";
 
     // the upload's callback hands the file to the UI when it is next free; nothing waits for that
@@ -38,7 +39,7 @@ class ImportUsersDialog extends Dialog {
         Paragraph how = new Paragraph("A CSV file (UTF-8) whose first line names the columns username, name, email, "
                 + "roles. Roles by name, several separated by semicolons, e.g. \"API Integrator;Viewer\". Every "
                 + "account gets a one-time set-password link.");
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) ->
+        upload = new Upload(UploadHandler.inMemory((metadata, bytes) ->
                 getUI().ifPresent(ui -> ui.access(() -> read(imports, new String(bytes, StandardCharsets.UTF_8))))));
         upload.setAcceptedFileTypes(".csv", "text/csv");
         upload.setMaxFiles(1);
@@ -78,6 +79,8 @@ class ImportUsersDialog extends Dialog {
 
     private void read(UserImport imports, String content) {
         csv = content;
+        // ready for a corrected file
+        upload.clearFileList();
         try {
             List<UserImport.Row> rows = imports.preview(new StringReader(content));
             long bad = rows.stream().filter(row -> !row.ok()).count();
