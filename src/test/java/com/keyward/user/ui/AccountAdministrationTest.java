@@ -59,4 +59,38 @@ class AccountAdministrationTest extends SignedInBrowserlessTest {
         Section after = $(Section.class).id(AccountAdministration.ID);
         assertThat($(Button.class, after).withText("Enable account").exists()).isTrue();
     }
+
+    @Test
+    void newUserNamesEveryBadFieldAndCreatesNothingThenShowsTheLinkOnce() {
+        signInAs("admin");
+        navigate(UsersView.class);
+        test($(com.vaadin.flow.component.button.Button.class).id("new-user")).click();
+        NewUserDialog dialog = $(NewUserDialog.class).single();
+        test(dialog.username).setValue("dana");
+        test(dialog.email).setValue("not-an-email");
+        test(dialog.create).click();
+
+        assertThat(dialog.username.isInvalid()).isTrue();
+        assertThat(dialog.username.getErrorMessage()).contains("taken");
+        assertThat(dialog.name.getErrorMessage()).isEqualTo("Enter a name for the person.");
+        assertThat(dialog.email.isInvalid()).isTrue();
+        assertThat($(SetPasswordLinksDialog.class).exists()).isFalse();
+
+        String username = "newbie-" + System.nanoTime();
+        test(dialog.username).setValue(username);
+        test(dialog.name).setValue("New Person");
+        test(dialog.email).setValue("newbie@example.com");
+        test(dialog.create).click();
+
+        SetPasswordLinksDialog links = $(SetPasswordLinksDialog.class).single();
+        String link = $(com.vaadin.flow.component.textfield.TextField.class, links)
+                .single()
+                .getValue();
+        assertThat(link).matches(".*/set-password/[\\w-]{43}");
+        test(links.closeButton).click();
+        // not copied: the window asks before the link is gone for good
+        assertThat($(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class)
+                        .exists())
+                .isTrue();
+    }
 }
