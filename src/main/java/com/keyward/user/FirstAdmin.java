@@ -90,7 +90,7 @@ public class FirstAdmin implements ApplicationRunner, Ordered {
         String token = Base64.getUrlEncoder()
                 .withoutPadding()
                 .encodeToString(KeyGenerators.secureRandom(32).generateKey());
-        setupToken = digest(token);
+        setupToken = PasswordLinks.digest(token);
         // printed once, on purpose: whoever can read this instance's log may make the first Admin
         log.warn(
                 "Keyward has no administrator yet. Open /setup in a browser and enter this one-time set-up token: {}"
@@ -115,7 +115,7 @@ public class FirstAdmin implements ApplicationRunner, Ordered {
         if (expected.length == 0 || membership.enabledAdminExists()) {
             throw ValidationException.of(AccountField.FORM, "Keyward has an administrator already: sign in instead.");
         }
-        if (!MessageDigest.isEqual(expected, digest(token.strip()))) {
+        if (!MessageDigest.isEqual(expected, PasswordLinks.digest(token.strip()))) {
             throw ValidationException.of(
                     AccountField.TOKEN, "This is not the set-up token. Copy it from the log of this Keyward instance.");
         }
@@ -180,13 +180,5 @@ public class FirstAdmin implements ApplicationRunner, Ordered {
         membership.grantFirstAdmin(id, name);
         events.publishEvent(new AccountActivity(AccountActivity.Kind.FIRST_ADMIN_CREATED, id, name, "Created " + how));
         return id;
-    }
-
-    private static byte[] digest(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
     }
 }

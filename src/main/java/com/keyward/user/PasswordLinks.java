@@ -70,9 +70,10 @@ class PasswordLinks {
         links.deleteExpired(clock.instant());
     }
 
-    private static byte[] digest(String token) {
+    /** SHA-256 of a token: what is kept of a link's token, and of the set-up token. */
+    static byte[] digest(String token) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }

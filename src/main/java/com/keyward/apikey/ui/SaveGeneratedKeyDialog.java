@@ -2,9 +2,9 @@ package com.keyward.apikey.ui;
 
 import com.keyward.apikey.GeneratedApiKey;
 import com.keyward.ui.CopyButton;
+import com.keyward.ui.ShownOnce;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
@@ -84,22 +84,13 @@ public class SaveGeneratedKeyDialog extends Dialog {
     }
 
     private void confirmClose() {
-        if (saved) {
-            closeAndForget();
-            return;
-        }
-        ConfirmDialog confirm = new ConfirmDialog(
+        ShownOnce.close(
+                saved,
                 "Close without saving the key?",
                 "You have neither copied nor downloaded the key. It cannot be shown again.",
-                "Close anyway",
-                event -> closeAndForget());
-        confirm.setCancelable(true);
-        confirm.setCancelText("Go back");
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.open();
+                this::closeAndForget);
     }
 
-    /** Nothing may keep the key: the field's value, the download handler, this dialog. */
     private void closeAndForget() {
         keyField.clear();
         removeAll();

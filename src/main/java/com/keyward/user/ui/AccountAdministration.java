@@ -170,22 +170,20 @@ public class AccountAdministration {
                             account.username() + " is unlocked.",
                             onChanged)));
         }
-        if (account.status() != UserStatus.DISABLED || account.hasPassword()) {
-            Button deactivate = new Button(
-                    "Deactivate…",
-                    click -> confirm(
-                            "Deactivate " + account.username() + "?",
-                            "The account is disabled, all of its API keys are revoked and its set-password links stop "
-                                    + "working. Its history stays. Revoked keys cannot be restored.",
-                            "Deactivate",
-                            () -> act(
-                                    () -> administration.deactivate(account.id()),
-                                    account.username() + " is deactivated; their API keys are revoked.",
-                                    onChanged)));
-            deactivate.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-            deactivate.setId("deactivate-account");
-            status.add(deactivate);
-        }
+        Button deactivate = new Button(
+                "Deactivate…",
+                click -> confirm(
+                        "Deactivate " + account.username() + "?",
+                        "The account is disabled, all of its API keys are revoked and its set-password links stop "
+                                + "working. Its history stays. Revoked keys cannot be restored.",
+                        "Deactivate",
+                        () -> act(
+                                () -> administration.deactivate(account.id()),
+                                account.username() + " is deactivated; their API keys are revoked.",
+                                onChanged)));
+        deactivate.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        deactivate.setId("deactivate-account");
+        status.add(deactivate);
         if (account.source() == AccountSource.LOCAL) {
             Button reset = new Button(
                     "Reset password…",

@@ -2,11 +2,11 @@ package com.keyward.user.ui;
 
 import com.keyward.ui.CopyButton;
 import com.keyward.ui.PublicAddress;
+import com.keyward.ui.ShownOnce;
 import com.keyward.ui.Times;
 import com.keyward.user.SetPasswordLink;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
@@ -98,19 +98,11 @@ public class SetPasswordLinksDialog extends Dialog {
     }
 
     private void confirmClose() {
-        if (saved) {
-            closeAndForget();
-            return;
-        }
-        ConfirmDialog confirm = new ConfirmDialog(
+        ShownOnce.close(
+                saved,
                 "Close without saving the link?",
                 "You have not copied the link. It cannot be shown again; a new one needs a password reset.",
-                "Close anyway",
-                event -> closeAndForget());
-        confirm.setCancelable(true);
-        confirm.setCancelText("Go back");
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.open();
+                this::closeAndForget);
     }
 
     private void closeAndForget() {

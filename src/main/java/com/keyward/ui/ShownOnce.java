@@ -1,0 +1,25 @@
+package com.keyward.ui;
+
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+
+/** Closing a window that shows a secret once (a key, set-password links). */
+public final class ShownOnce {
+
+    private ShownOnce() {}
+
+    /**
+     * Forgets at once when the secret was saved (copied or downloaded); otherwise asks first,
+     * saying {@code unsaved}, since it cannot be shown again.
+     */
+    public static void close(boolean saved, String title, String unsaved, Runnable forget) {
+        if (saved) {
+            forget.run();
+            return;
+        }
+        ConfirmDialog confirm = new ConfirmDialog(title, unsaved, "Close anyway", event -> forget.run());
+        confirm.setCancelable(true);
+        confirm.setCancelText("Go back");
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.open();
+    }
+}
