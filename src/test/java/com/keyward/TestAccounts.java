@@ -4,6 +4,8 @@ import com.keyward.apikey.ApiKeyService;
 import com.keyward.apikey.GeneratedApiKey;
 import com.keyward.apikey.NewApiKey;
 import com.keyward.role.RoleFixtures;
+import com.keyward.security.Principals;
+import com.keyward.security.SignedInUser;
 import com.keyward.user.NewUser;
 import com.keyward.user.UserFixtures;
 import com.keyward.user.UserStatus;
@@ -14,8 +16,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public record TestAccounts(
         UserFixtures users,
         RoleFixtures roles,
-        UserDetailsService userDetails,
+        Principals principals,
         PasswordEncoder passwordEncoder,
         TransactionTemplate transaction,
         ApiKeyService keys) {
@@ -74,8 +74,9 @@ public record TestAccounts(
         }
     }
 
+    /** Any account, local or from the directory, as its sign-in would make it. */
     public void signInAs(String username) {
-        UserDetails user = userDetails.loadUserByUsername(username);
+        SignedInUser user = principals.current(username).orElseThrow();
         SecurityContextHolder.getContext()
                 .setAuthentication(
                         UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));

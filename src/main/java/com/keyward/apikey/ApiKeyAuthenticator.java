@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.keyward.role.RoleMembership;
 import com.keyward.security.AccountChanged;
 import com.keyward.security.AuthoritiesChanged;
-import com.keyward.user.UserStatus;
 import jakarta.annotation.Nullable;
 import java.nio.ByteBuffer;
 import java.time.Clock;
@@ -148,7 +147,7 @@ public class ApiKeyAuthenticator {
         if (!credential.expiresAt().isAfter(now)) {
             return Optional.of(Failure.EXPIRED);
         }
-        if (credential.ownerStatus() == UserStatus.DISABLED) {
+        if (credential.ownerStatus().disabled()) {
             return Optional.of(Failure.OWNER_DISABLED);
         }
         if (credential.ownerLockedAt(now)) {

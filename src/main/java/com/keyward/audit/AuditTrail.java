@@ -79,6 +79,7 @@ class AuditTrail {
                 changed.from() == UserStatus.LOCKED ? AuditEventType.ACCOUNT_UNLOCKED : AuditEventType.ACCOUNT_ENABLED;
             case DISABLED -> AuditEventType.ACCOUNT_DISABLED;
             case LOCKED -> AuditEventType.ACCOUNT_LOCKED;
+            case DIRECTORY_DISABLED -> AuditEventType.ACCOUNT_DIRECTORY_DISABLED;
         };
         if (changed.byAdministrator()) {
             log.record(
@@ -89,14 +90,17 @@ class AuditTrail {
             return;
         }
         Duration lockedFor = changed.lockedFor();
-        log.recordBySystem(
-                type,
-                changed.userId(),
-                changed.username(),
-                lockedFor == null
-                        ? "The lock ran out"
-                        : "Locked for " + minutes(lockedFor) + " after " + changed.failures()
-                                + " failed sign-ins in a row");
+        String details;
+        if (changed.to() == UserStatus.DIRECTORY_DISABLED) {
+            details = "Gone, disabled or no longer matching in the directory";
+        } else if (changed.from() == UserStatus.DIRECTORY_DISABLED) {
+            details = "Enabled again in the directory";
+        } else if (lockedFor == null) {
+            details = "The lock ran out";
+        } else {
+            details = "Locked for " + minutes(lockedFor) + " after " + changed.failures() + " failed sign-ins in a row";
+        }
+        log.recordBySystem(type, changed.userId(), changed.username(), details);
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
@@ -110,6 +114,7 @@ class AuditTrail {
             case PASSWORD_RESET -> AuditEventType.PASSWORD_RESET;
             case PASSWORD_LINK_USED -> AuditEventType.PASSWORD_LINK_USED;
             case FIRST_ADMIN_CREATED -> AuditEventType.FIRST_ADMIN_CREATED;
+            case DIRECTORY_CREATED -> AuditEventType.DIRECTORY_ACCOUNT_CREATED;
             case SETUP_TOKEN_USED -> AuditEventType.SETUP_TOKEN_USED;
         };
         log.record(type, activity.userId(), activity.username(), activity.details());

@@ -96,11 +96,15 @@ public class RoleAssignments {
     public boolean setRoles(long userId, String username, boolean enabled, Set<Long> roleIds) {
         SignedInUser actor = currentUser.require();
         long admin = roles.findBuiltInId();
-        Set<Long> before = new HashSet<>(roles.findRoleIdsOfUser(userId));
+        // roles by a directory group are the sync's: neither given nor taken here
+        Set<Long> byDirectory = new HashSet<>(roles.findRoleIdsOfUser(userId, true));
+        Set<Long> before = new HashSet<>(roles.findRoleIdsOfUser(userId, false));
         Set<Long> added = new HashSet<>(roleIds);
         added.removeAll(before);
+        added.removeAll(byDirectory);
         Set<Long> removed = new HashSet<>(before);
         removed.removeAll(roleIds);
+        removed.removeAll(byDirectory);
 
         Set<String> held = actor.getAuthorities().stream()
                 .map(granted -> granted.getAuthority())
@@ -124,6 +128,49 @@ public class RoleAssignments {
             String name = name(role);
             roles.unassign(userId, role);
             events.publishEvent(new MembershipChanged(userId, username, name, false));
+        }
+        boolean changed = !added.isEmpty() || !removed.isEmpty();
+        if (changed) {
+            events.publishEvent(new AccountChanged(username));
+        }
+        return changed;
+    }
+
+    /**
+     * Makes the roles a directory account holds by its groups exactly these (the directory sync
+     * and directory sign-in; nobody signed in hands them out). Roles an administrator gave stay.
+     *
+     * @return whether anything changed
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean setDirectoryRoles(long userId, String username, Set<String> roleNames) {
+        Set<Long> wanted = new HashSet<>();
+        for (String name : roleNames) {
+            roles.findIdByName(name).ifPresent(wanted::add);
+        }
+        Set<Long> before = new HashSet<>(roles.findRoleIdsOfUser(userId, true));
+        Set<Long> manual = new HashSet<>(roles.findRoleIdsOfUser(userId, false));
+        Set<Long> added = new HashSet<>(wanted);
+        added.removeAll(before);
+        added.removeAll(manual);
+        Set<Long> removed = new HashSet<>(before);
+        removed.removeAll(wanted);
+        long admin = roles.findBuiltInId();
+        if (removed.contains(admin)) {
+            lockAdminRole();
+            // the directory cannot lock everyone out: the last enabled Admin keeps the role
+            if (isLastEnabledAdmin(userId)) {
+                removed.remove(admin);
+            }
+        }
+        for (long role : added) {
+            roles.assignFromDirectory(userId, role);
+            events.publishEvent(new MembershipChanged(userId, username, name(role) + " (directory group)", true));
+        }
+        for (long role : removed) {
+            String name = name(role);
+            roles.unassignFromDirectory(userId, role);
+            events.publishEvent(new MembershipChanged(userId, username, name + " (directory group)", false));
         }
         boolean changed = !added.isEmpty() || !removed.isEmpty();
         if (changed) {

@@ -38,6 +38,12 @@ public class RoleMembership {
         return roles.findRoleNamesOfUser(userId);
     }
 
+    /** The names of the roles a user holds by a directory group (shown as such, not removable here). */
+    @Transactional(readOnly = true)
+    public List<String> directoryRoleNamesOf(long userId) {
+        return roles.findDirectoryRoleNamesOfUser(userId);
+    }
+
     /** The largest of each limit over the user's roles. */
     @Transactional(readOnly = true)
     public RoleLimits limitsOf(long userId) {

@@ -164,6 +164,43 @@ class RoleRepository {
                 .fetch(USER_ROLE.ROLE_ID);
     }
 
+    /** The roles a user holds by a directory group ({@code true}) or from an administrator ({@code false}). */
+    public java.util.List<Long> findRoleIdsOfUser(long userId, boolean fromDirectory) {
+        return dsl.select(USER_ROLE.ROLE_ID)
+                .from(USER_ROLE)
+                .where(USER_ROLE.USER_ID.eq(userId).and(USER_ROLE.FROM_DIRECTORY.eq(fromDirectory)))
+                .fetch(USER_ROLE.ROLE_ID);
+    }
+
+    /** Role names a user holds by a directory group, alphabetical. */
+    public List<String> findDirectoryRoleNamesOfUser(long userId) {
+        return dsl.select(ROLE.NAME)
+                .from(ROLE)
+                .join(USER_ROLE)
+                .on(USER_ROLE.ROLE_ID.eq(ROLE.ID))
+                .where(USER_ROLE.USER_ID.eq(userId).and(USER_ROLE.FROM_DIRECTORY.isTrue()))
+                .orderBy(ROLE.NAME)
+                .fetch(ROLE.NAME);
+    }
+
+    /** A role by a directory group; one an administrator gave already stays theirs. */
+    public void assignFromDirectory(long userId, long roleId) {
+        dsl.insertInto(USER_ROLE, USER_ROLE.USER_ID, USER_ROLE.ROLE_ID, USER_ROLE.FROM_DIRECTORY)
+                .values(userId, roleId, true)
+                .onDuplicateKeyIgnore()
+                .execute();
+    }
+
+    public void unassignFromDirectory(long userId, long roleId) {
+        dsl.deleteFrom(USER_ROLE)
+                .where(USER_ROLE
+                        .USER_ID
+                        .eq(userId)
+                        .and(USER_ROLE.ROLE_ID.eq(roleId))
+                        .and(USER_ROLE.FROM_DIRECTORY.isTrue()))
+                .execute();
+    }
+
     public void unassign(long userId, long roleId) {
         dsl.deleteFrom(USER_ROLE)
                 .where(USER_ROLE.USER_ID.eq(userId).and(USER_ROLE.ROLE_ID.eq(roleId)))

@@ -11,8 +11,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,12 +29,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class CurrentUser {
 
-    private final UserDetailsService accounts;
+    private final Principals accounts;
     private final TransactionTemplate ownTransaction;
     private final Cache<String, Optional<SignedInUser>> current;
 
     public CurrentUser(
-            UserDetailsService accounts,
+            Principals accounts,
             PlatformTransactionManager transactions,
             @Value("${keyward.api.credential-cache:PT5S}") Duration cacheFor) {
         this.accounts = accounts;
@@ -118,21 +116,13 @@ public class CurrentUser {
     }
 
     private Optional<SignedInUser> load(String username) {
-        return ownTransaction.execute(status -> {
-            try {
-                if (accounts.loadUserByUsername(username) instanceof SignedInUser fresh
-                        && fresh.isEnabled()
-                        && fresh.isAccountNonLocked()
-                        && fresh.isAccountNonExpired()) {
+        return ownTransaction.execute(status -> accounts.current(username)
+                .filter(fresh -> fresh.isEnabled() && fresh.isAccountNonLocked() && fresh.isAccountNonExpired())
+                .map(fresh -> {
                     // nothing kept here or in a session holds a password hash
                     fresh.eraseCredentials();
-                    return Optional.of(fresh);
-                }
-            } catch (UsernameNotFoundException gone) {
-                // deleted, or no longer able to sign in
-            }
-            return Optional.<SignedInUser>empty();
-        });
+                    return fresh;
+                }));
     }
 
     @TransactionalEventListener(fallbackExecution = true)

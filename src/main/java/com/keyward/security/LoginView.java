@@ -22,6 +22,7 @@ import java.util.Map;
 public class LoginView extends Main implements BeforeEnterObserver {
 
     public static final String ROUTE = "login";
+    static final String UNAVAILABLE = "unavailable";
 
     /** Query parameter set by the failure handler → what the person is told. */
     private static final Map<String, String[]> FAILURES = Map.of(
@@ -31,6 +32,12 @@ public class LoginView extends Main implements BeforeEnterObserver {
                 "Check your username and password and try again. After several failed attempts in a row an "
                         + "account is locked for a while; a disabled or expired account cannot sign in (ask an "
                         + "administrator)."
+            },
+            UNAVAILABLE,
+            new String[] {
+                "Sign-in is unavailable",
+                "Your organisation's directory cannot be reached just now. Try again in a few minutes; if it "
+                        + "persists, tell your administrator."
             },
             SignInThrottleFilter.THROTTLED,
             new String[] {"Too many sign-in attempts", "Wait a minute, then try again."},

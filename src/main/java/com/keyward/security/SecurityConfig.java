@@ -4,10 +4,17 @@ import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -15,8 +22,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 @Configuration
@@ -27,13 +34,18 @@ public class SecurityConfig {
     SecurityFilterChain securityFilterChain(
             HttpSecurity http,
             RequestUtil vaadinRequests,
+            AuthenticationManager authenticationManager,
             @Value("${keyward.sign-in.attempts-per-address:30}") int perAddress,
             @Value("${keyward.sign-in.attempts-per-username:10}") int perUsername,
             @Value("${keyward.sign-in.attempts-period:PT1M}") Duration period)
             throws Exception {
         // One answer for every failure: a wrong password, an unknown, locked, disabled or expired
         // account. Whoever does not hold the account learns nothing, not even from the right password.
-        var failures = new SimpleUrlAuthenticationFailureHandler("/" + LoginView.ROUTE + "?error");
+        var failures = new ExceptionMappingAuthenticationFailureHandler();
+        failures.setDefaultFailureUrl("/" + LoginView.ROUTE + "?error");
+        // only when the directory cannot be reached is the answer another one: nothing about the account
+        failures.setExceptionMappings(Map.of(
+                SignInUnavailableException.class.getName(), "/" + LoginView.ROUTE + "?" + LoginView.UNAVAILABLE));
         http.addFilterBefore(
                 new SignInThrottleFilter(new Throttle(perAddress, period), new Throttle(perUsername, period)),
                 UsernamePasswordAuthenticationFilter.class);
@@ -63,6 +75,7 @@ public class SecurityConfig {
         http.with(
                 VaadinSecurityConfigurer.vaadin(),
                 vaadin -> vaadin.loginView(LoginView.class).enableCsrfConfiguration(false));
+        http.authenticationManager(authenticationManager);
         http.formLogin(form -> form.failureHandler(failures));
         return http.build();
     }
@@ -72,12 +85,26 @@ public class SecurityConfig {
      * nothing about whether an account exists, is locked or disabled.
      */
     @Bean
+    @Order(0)
     DaoAuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder passwordEncoder) {
         var provider = new DaoAuthenticationProvider(users);
         provider.setPasswordEncoder(passwordEncoder);
         provider.setPreAuthenticationChecks(user -> {});
         provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
         return provider;
+    }
+
+    /**
+     * Keyward's own passwords first, then any other source configured (the directory): each
+     * provider in its order, the first that knows the person decides. Successes and failures are
+     * published, so that failed sign-ins are counted whatever checked the password.
+     */
+    @Bean
+    AuthenticationManager authenticationManager(
+            ObjectProvider<AuthenticationProvider> providers, AuthenticationEventPublisher publisher) {
+        var manager = new ProviderManager(providers.orderedStream().toList());
+        manager.setAuthenticationEventPublisher(publisher);
+        return manager;
     }
 
     @Bean

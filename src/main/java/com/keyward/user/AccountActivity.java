@@ -15,6 +15,7 @@ public record AccountActivity(Kind kind, long userId, String username, String de
         PASSWORD_RESET,
         PASSWORD_LINK_USED,
         FIRST_ADMIN_CREATED,
-        SETUP_TOKEN_USED
+        SETUP_TOKEN_USED,
+        DIRECTORY_CREATED
     }
 }

@@ -81,7 +81,7 @@ class SignInLocks {
                 lockRanOut(state);
                 failed = 1;
             }
-            if (failed < lockThreshold || state.status() == UserStatus.DISABLED) {
+            if (failed < lockThreshold || state.status().disabled()) {
                 users.setFailedSignIns(state.id(), failed);
                 return;
             }

@@ -1,10 +1,13 @@
 package com.keyward.user;
 
 import com.keyward.role.RoleMembership;
+import com.keyward.security.Principals;
 import com.keyward.security.SignedInUser;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -18,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * ran out no longer counts) and the effective authorities. The bookkeeping is {@link SignInLocks}.
  */
 @Service
-class SignInService implements UserDetailsService {
+class SignInService implements UserDetailsService, Principals {
 
     private final UserRepository users;
     private final RoleMembership membership;
@@ -33,11 +36,21 @@ class SignInService implements UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        SignInAccount account = users.findSignInAccount(username)
+        return users.findSignInAccount(username)
                 .filter(a -> a.passwordHash() != null)
+                .map(this::principal)
                 // the same exception for "no such user" and "cannot sign in with a password":
                 // Spring turns both into the generic bad-credentials answer
                 .orElseThrow(() -> new UsernameNotFoundException("No account that can sign in"));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<SignedInUser> current(String username) {
+        return users.findSignInAccount(username).map(this::principal);
+    }
+
+    private SignedInUser principal(SignInAccount account) {
         // each authority twice: as its code (what services check) and as a role, which is how
         // Jakarta @RolesAllowed on views asks (request.isUserInRole adds the ROLE_ prefix)
         List<SimpleGrantedAuthority> granted = membership.effectiveAuthorityCodes(account.id()).stream()
@@ -49,9 +62,9 @@ class SignInService implements UserDetailsService {
                 account.id(),
                 account.username(),
                 account.displayName(),
-                account.passwordHash(),
+                Objects.requireNonNullElse(account.passwordHash(), ""),
                 account.credentialsVersion(),
-                account.status() != UserStatus.DISABLED,
+                !account.status().disabled(),
                 !account.expiredAt(now),
                 !account.lockedAt(now),
                 granted);

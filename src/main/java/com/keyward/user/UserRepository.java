@@ -150,6 +150,55 @@ class UserRepository {
                 .fetchSingle(APP_USER.ID);
     }
 
+    /** A directory account, with no Keyward password. */
+    public long insertDirectory(String username, String displayName, String email, Instant now) {
+        return dsl.insertInto(APP_USER)
+                .set(APP_USER.USERNAME, username)
+                .set(APP_USER.DISPLAY_NAME, displayName)
+                .set(APP_USER.EMAIL, email)
+                .set(SOURCE, AccountSource.DIRECTORY)
+                .set(STATUS, UserStatus.ENABLED)
+                .set(APP_USER.CREATED_AT, now)
+                .set(APP_USER.DIRECTORY_SYNCED_AT, now)
+                .returning(APP_USER.ID)
+                .fetchSingle(APP_USER.ID);
+    }
+
+    /** Name and email as the directory has them, and when it was asked. */
+    public void refreshFromDirectory(long userId, String displayName, String email, Instant at) {
+        dsl.update(APP_USER)
+                .set(APP_USER.DISPLAY_NAME, displayName)
+                .set(APP_USER.EMAIL, email)
+                .set(APP_USER.DIRECTORY_SYNCED_AT, at)
+                .where(APP_USER.ID.eq(userId))
+                .execute();
+    }
+
+    public void markSynced(long userId, Instant at) {
+        dsl.update(APP_USER)
+                .set(APP_USER.DIRECTORY_SYNCED_AT, at)
+                .where(APP_USER.ID.eq(userId))
+                .execute();
+    }
+
+    /** Directory accounts after this id, by id: the sync pages through them. */
+    public List<DirectoryAccounts.Ref> findDirectoryAccounts(long afterId, int limit) {
+        return dsl.select(APP_USER.ID, APP_USER.USERNAME)
+                .from(APP_USER)
+                .where(SOURCE.eq(AccountSource.DIRECTORY).and(APP_USER.ID.gt(afterId)))
+                .orderBy(APP_USER.ID)
+                .limit(limit)
+                .fetch(Records.mapping(DirectoryAccounts.Ref::new));
+    }
+
+    public Optional<Instant> directorySyncedAt(long userId) {
+        return dsl.select(APP_USER.DIRECTORY_SYNCED_AT)
+                .from(APP_USER)
+                .where(APP_USER.ID.eq(userId))
+                .fetchOptional(APP_USER.DIRECTORY_SYNCED_AT)
+                .filter(java.util.Objects::nonNull);
+    }
+
     public Optional<Long> findIdByUsername(String username) {
         return dsl.select(APP_USER.ID)
                 .from(APP_USER)

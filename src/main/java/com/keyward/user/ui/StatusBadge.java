@@ -16,7 +16,7 @@ final class StatusBadge {
                 .add(
                         switch (status) {
                             case ENABLED -> "badge success";
-                            case DISABLED -> "badge contrast";
+                            case DISABLED, DIRECTORY_DISABLED -> "badge contrast";
                             case LOCKED -> "badge error";
                         });
         return badge;

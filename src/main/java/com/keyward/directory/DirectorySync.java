@@ -1,0 +1,120 @@
+package com.keyward.directory;
+
+import com.keyward.security.Authorities;
+import com.keyward.security.CurrentUser;
+import com.keyward.user.DirectoryAccounts;
+import com.keyward.user.DirectorySyncs;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * Asks the directory about every directory account, every {@code keyward.ldap.sync-interval}
+ * (15 minutes), on one instance at a time (ShedLock): people it no longer has are disabled (their
+ * sessions end, their keys stop within the 5 s key cache), the others refreshed. An unreachable
+ * directory disables nobody: the run stops, is logged and counted, and the next one tries again.
+ */
+public class DirectorySync implements DirectorySyncs {
+
+    private static final Logger log = LoggerFactory.getLogger(DirectorySync.class);
+    private static final int PAGE = 500;
+
+    private final Directory directory;
+    private final DirectoryAccounts accounts;
+    private final CurrentUser currentUser;
+    private final Counter runs;
+    private final Counter failures;
+
+    DirectorySync(Directory directory, DirectoryAccounts accounts, CurrentUser currentUser, MeterRegistry meters) {
+        this.directory = directory;
+        this.accounts = accounts;
+        this.currentUser = currentUser;
+        this.runs = Counter.builder("keyward.directory.sync.runs")
+                .description("Directory syncs run")
+                .register(meters);
+        this.failures = Counter.builder("keyward.directory.sync.failures")
+                .description("Directory syncs stopped because the directory could not be reached")
+                .register(meters);
+    }
+
+    @Scheduled(
+            fixedDelayString = "${keyward.ldap.sync-interval:PT15M}",
+            initialDelayString = "${keyward.ldap.sync-interval:PT15M}")
+    @SchedulerLock(name = "directory-sync", lockAtMostFor = "PT1H", lockAtLeastFor = "PT10S")
+    public void scheduled() {
+        try {
+            Result result = syncAll();
+            log.info(
+                    "Directory sync: {} accounts checked, {} no longer in the directory",
+                    result.checked(),
+                    result.absent());
+        } catch (DirectoryUnavailable unreachable) {
+            // logged and counted in syncAll
+        }
+    }
+
+    /** Sync now, one person (User Account Details; Manage Users). */
+    @Override
+    public boolean syncNow(String username) {
+        requireManageUsers();
+        return syncOne(username);
+    }
+
+    /** Sync all now (Admin › Users; Manage Users). */
+    @Override
+    public Result syncAllNow() {
+        requireManageUsers();
+        return syncAll();
+    }
+
+    Result syncAll() {
+        runs.increment();
+        int checked = 0;
+        int absent = 0;
+        long after = 0;
+        try {
+            for (List<DirectoryAccounts.Ref> page = accounts.page(after, PAGE);
+                    !page.isEmpty();
+                    page = accounts.page(after, PAGE)) {
+                for (DirectoryAccounts.Ref account : page) {
+                    checked++;
+                    if (!syncOne(account.username())) {
+                        absent++;
+                    }
+                    after = account.id();
+                }
+            }
+        } catch (DirectoryUnavailable unreachable) {
+            failures.increment();
+            log.warn(
+                    "Directory sync stopped after {} accounts, nobody disabled for it: {}",
+                    checked,
+                    unreachable.getMessage());
+            throw unreachable;
+        }
+        return new Result(checked, absent);
+    }
+
+    /** Asks about one person; returns whether the directory still has them. */
+    private boolean syncOne(String username) {
+        return directory
+                .find(username)
+                .map(person -> {
+                    accounts.present(person);
+                    return true;
+                })
+                .orElseGet(() -> {
+                    accounts.absent(username);
+                    return false;
+                });
+    }
+
+    private void requireManageUsers() {
+        currentUser.requireAuthority(
+                Authorities.MANAGE_USERS, "Syncing with the directory needs the Manage Users authority");
+    }
+}

@@ -1,0 +1,66 @@
+package com.keyward.directory;
+
+import com.unboundid.ldap.listener.InMemoryDirectoryServer;
+import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
+import com.unboundid.ldap.listener.InMemoryListenerConfig;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldif.LDIFReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * UnboundID's in-memory directory server, loaded from an LDIF, on a free port of 127.0.0.1: the
+ * directory of the tests and of local demos ({@code KEYWARD_LDAP_EMBEDDED_LDIF}). Not for production.
+ */
+public class EmbeddedDirectory implements AutoCloseable {
+
+    private final InMemoryDirectoryServer server;
+    private final String baseDn;
+
+    EmbeddedDirectory(DirectoryProperties properties, ResourceLoader resources) {
+        this.baseDn = properties.embeddedBaseDn();
+        try {
+            InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(baseDn);
+            // Active Directory's attributes (userAccountControl, sAMAccountName) are not in the standard schema
+            config.setSchema(null);
+            // a fixed port once chosen: the listener can stop and start again at the same address
+            config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig(
+                    "ldap", InetAddress.getLoopbackAddress(), freePort(), null));
+            if (!properties.bindDn().isBlank() && properties.bindPassword() != null) {
+                config.addAdditionalBindCredentials(properties.bindDn(), properties.bindPassword());
+            }
+            server = new InMemoryDirectoryServer(config);
+            try (InputStream ldif =
+                    resources.getResource(properties.embeddedLdif()).getInputStream()) {
+                server.importFromLDIF(true, new LDIFReader(ldif));
+            }
+            server.startListening();
+        } catch (LDAPException | IOException e) {
+            throw new IllegalStateException(
+                    "The embedded directory cannot start from " + properties.embeddedLdif() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The URL Keyward connects to, with the base DN. */
+    public String url() {
+        return "ldap://127.0.0.1:" + server.getListenPort() + "/" + baseDn;
+    }
+
+    /** The server itself, for tests that change the directory (a person leaves, comes back). */
+    public InMemoryDirectoryServer server() {
+        return server;
+    }
+
+    @Override
+    public void close() {
+        server.shutDown(true);
+    }
+}
