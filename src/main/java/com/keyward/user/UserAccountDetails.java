@@ -18,4 +18,6 @@ public record UserAccountDetails(
         Instant createdAt,
         @Nullable Instant lastSignInAt,
         List<String> roles,
-        List<Authority> authorities) {}
+        List<Authority> authorities,
+        List<String> directoryRoles,
+        @Nullable Instant directorySyncedAt) {}

@@ -240,6 +240,7 @@ class UserRepository {
                         APP_USER.USERNAME,
                         APP_USER.DISPLAY_NAME,
                         APP_USER.EMAIL,
+                        SOURCE,
                         roleNames(),
                         STATUS,
                         APP_USER.LAST_SIGN_IN_AT)
@@ -311,6 +312,9 @@ class UserRepository {
         }
         if (filter.status() != null) {
             condition = condition.and(STATUS.eq(filter.status()));
+        }
+        if (filter.source() != null) {
+            condition = condition.and(SOURCE.eq(filter.source()));
         }
         return condition;
     }

@@ -9,6 +9,7 @@ public record UserRow(
         String username,
         String displayName,
         String email,
+        AccountSource source,
         @Nullable String roles,
         UserStatus status,
         @Nullable Instant lastSignInAt) {}

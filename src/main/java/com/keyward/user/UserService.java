@@ -54,7 +54,11 @@ public class UserService {
                         account.createdAt(),
                         account.lastSignInAt(),
                         membership.roleNamesOf(account.id()),
-                        membership.effectiveAuthorities(account.id())));
+                        membership.effectiveAuthorities(account.id()),
+                        account.source() == AccountSource.DIRECTORY
+                                ? membership.directoryRoleNamesOf(account.id())
+                                : List.of(),
+                        users.directorySyncedAt(account.id()).orElse(null)));
     }
 
     public UserAccountDetails myAccount() {

@@ -6,6 +6,7 @@ import com.keyward.ui.FieldErrors;
 import com.keyward.ui.PublicAddress;
 import com.keyward.user.AccountField;
 import com.keyward.user.AccountSource;
+import com.keyward.user.DirectorySyncs;
 import com.keyward.user.ProfileForm;
 import com.keyward.user.SetPasswordLink;
 import com.keyward.user.SetPasswordMail;
@@ -36,6 +37,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -52,18 +54,21 @@ public class AccountAdministration {
     private final RoleService roles;
     private final PublicAddress address;
     private final SetPasswordMail mail;
+    private final ObjectProvider<DirectorySyncs> directorySyncs;
 
     public AccountAdministration(
             UserAdministration administration,
             UserImport imports,
             RoleService roles,
             PublicAddress address,
-            SetPasswordMail mail) {
+            SetPasswordMail mail,
+            ObjectProvider<DirectorySyncs> directorySyncs) {
         this.administration = administration;
         this.imports = imports;
         this.roles = roles;
         this.address = address;
         this.mail = mail;
+        this.directorySyncs = directorySyncs;
     }
 
     /** New user and Import users, for whoever may manage users; {@code onCreated} refreshes the grid. */
@@ -90,7 +95,22 @@ public class AccountAdministration {
                         })
                         .open());
         importUsers.setId("import-users");
-        return Optional.of(new Div(newUser, importUsers));
+        Div actions = new Div(newUser, importUsers);
+        directorySyncs.ifAvailable(syncs -> {
+            Button syncAll = new Button("Sync all now", VaadinIcon.REFRESH.create(), click -> {
+                try {
+                    DirectorySyncs.Result result = syncs.syncAllNow();
+                    success("Directory sync: " + result.checked() + " accounts checked, " + result.absent()
+                            + " no longer in the directory.");
+                    onCreated.run();
+                } catch (RuntimeException unreachable) {
+                    error("The directory cannot be reached; nothing was changed. " + unreachable.getMessage());
+                }
+            });
+            syncAll.setId("sync-all");
+            actions.add(syncAll);
+        });
+        return Optional.of(actions);
     }
 
     /**
@@ -128,10 +148,16 @@ public class AccountAdministration {
         MultiSelectComboBox<RoleSummary> assigned = new MultiSelectComboBox<>("Roles");
         assigned.setItems(all);
         assigned.setItemLabelGenerator(RoleSummary::name);
+        // roles by a directory group are the directory's: shown in Roles, not given or taken here
         assigned.setValue(all.stream()
-                .filter(role -> account.roles().contains(role.name()))
+                .filter(role -> account.roles().contains(role.name())
+                        && !account.directoryRoles().contains(role.name()))
                 .collect(Collectors.toSet()));
         assigned.setWidthFull();
+        if (!account.directoryRoles().isEmpty()) {
+            assigned.setHelperText("Also by directory group (managed in the directory): "
+                    + String.join(", ", account.directoryRoles()));
+        }
         Button saveRoles = new Button(
                 "Save roles",
                 click -> act(
@@ -162,6 +188,8 @@ public class AccountAdministration {
                             () -> administration.enable(account.id()),
                             account.username() + " can sign in again.",
                             onChanged)));
+        } else if (account.status() == UserStatus.DIRECTORY_DISABLED) {
+            status.add(new Paragraph("Disabled in the directory: only the directory can enable this account again."));
         } else {
             status.add(new Button(
                     "Unlock account",
@@ -206,8 +234,34 @@ public class AccountAdministration {
             reset.setId("reset-password");
             status.add(reset);
         }
-        Section section =
-                new Section(new H3("Administration"), profile(account, onChanged), assigned, saveRoles, status);
+        Section section = new Section(new H3("Administration"));
+        if (account.source() == AccountSource.LOCAL) {
+            section.add(profile(account, onChanged));
+        } else {
+            section.add(new Paragraph("Name and email come from the "
+                    + (account.source() == AccountSource.DIRECTORY ? "directory" : "identity provider")
+                    + " at every sign-in; the password is not Keyward's."));
+        }
+        if (account.source() == AccountSource.DIRECTORY) {
+            directorySyncs.ifAvailable(syncs -> {
+                Button syncNow = new Button("Sync now", VaadinIcon.REFRESH.create(), click -> {
+                    try {
+                        boolean present = syncs.syncNow(account.username());
+                        success(
+                                present
+                                        ? account.username() + " is in the directory: profile and roles refreshed."
+                                        : account.username()
+                                                + " is no longer in the directory (or disabled there): disabled.");
+                        onChanged.run();
+                    } catch (RuntimeException unreachable) {
+                        error("The directory cannot be reached; nothing was changed. " + unreachable.getMessage());
+                    }
+                });
+                syncNow.setId("sync-now");
+                status.add(syncNow);
+            });
+        }
+        section.add(assigned, saveRoles, status);
         section.setId(ID);
         return Optional.of(section);
     }

@@ -3,6 +3,7 @@ package com.keyward.user.ui;
 import com.keyward.role.Authority;
 import com.keyward.ui.Labels;
 import com.keyward.ui.Times;
+import com.keyward.user.AccountSource;
 import com.keyward.user.UserAccountDetails;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -40,9 +41,13 @@ public class UserAccountDetailsPanel extends Div {
                 value("Name", account.displayName()),
                 value("Email", account.email()),
                 value("Status", Labels.of(account.status())),
+                value("Source", Labels.of(account.source())),
                 value("Account expires", Times.minutes(account.accountExpiresAt(), "Never")),
                 value("Created", Times.minutes(account.createdAt(), "")),
                 value("Last sign-in", Times.minutes(account.lastSignInAt(), "Never")));
+        if (account.source() == AccountSource.DIRECTORY) {
+            profile.add(value("Last directory sync", Times.minutes(account.directorySyncedAt(), "Never")));
+        }
         add(profile, roles(account));
         administration.ifPresent(this::add);
         add(authorities(account));
@@ -66,8 +71,12 @@ public class UserAccountDetailsPanel extends Div {
             Div badges = new Div();
             badges.addClassName("badges");
             account.roles().forEach(role -> {
-                Span badge = new Span(role);
-                badge.getElement().getThemeList().add("badge");
+                boolean byDirectory = account.directoryRoles().contains(role);
+                Span badge = new Span(byDirectory ? role + " (directory group)" : role);
+                badge.getElement().getThemeList().add(byDirectory ? "badge contrast" : "badge");
+                if (byDirectory) {
+                    badge.getElement().setAttribute("title", "Given by a directory group; the directory manages it");
+                }
                 badges.add(badge);
             });
             section.add(badges);

@@ -3,6 +3,7 @@ package com.keyward.user.ui;
 import com.keyward.security.Authorities;
 import com.keyward.ui.Labels;
 import com.keyward.ui.Times;
+import com.keyward.user.AccountSource;
 import com.keyward.user.UserAccountDetails;
 import com.keyward.user.UserFilter;
 import com.keyward.user.UserRow;
@@ -58,6 +59,7 @@ public class UsersView extends Main implements HasUrlParameter<String> {
     private final AccountAdministration administration;
     private final TextField search = new TextField();
     private final ComboBox<UserStatus> status = new ComboBox<>();
+    private final ComboBox<AccountSource> source = new ComboBox<>();
     private final Span total = new Span();
     final Grid<UserRow> grid = new Grid<>();
     private @Nullable UserAccountDetailsDialog details;
@@ -83,7 +85,13 @@ public class UsersView extends Main implements HasUrlParameter<String> {
         status.setClearButtonVisible(true);
         total.addClassName("total");
         total.setId("user-count");
-        HorizontalLayout toolbar = new HorizontalLayout(search, status, total);
+        source.setItems(AccountSource.values());
+        source.setItemLabelGenerator(Labels::of);
+        source.setPlaceholder("Any source");
+        source.setAriaLabel("Source");
+        source.setClearButtonVisible(true);
+        source.setWidth("10em");
+        HorizontalLayout toolbar = new HorizontalLayout(search, status, source, total);
         administration.creating(() -> grid.getDataProvider().refreshAll()).ifPresent(toolbar::add);
         toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         toolbar.addClassName("toolbar");
@@ -91,6 +99,7 @@ public class UsersView extends Main implements HasUrlParameter<String> {
         configureGrid();
         search.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
         status.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
+        source.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
         add(toolbar, grid);
     }
 
@@ -125,6 +134,10 @@ public class UsersView extends Main implements HasUrlParameter<String> {
                 .setSortProperty(UserSort.STATUS.property())
                 .setKey("status")
                 .setAutoWidth(true);
+        grid.addColumn(row -> Labels.of(row.source()))
+                .setHeader("Source")
+                .setKey("source")
+                .setAutoWidth(true);
         grid.addColumn(row -> Times.minutes(row.lastSignInAt(), "Never"))
                 .setHeader("Last sign-in")
                 .setSortProperty(UserSort.LAST_SIGN_IN.property())
@@ -155,7 +168,7 @@ public class UsersView extends Main implements HasUrlParameter<String> {
     }
 
     private UserFilter filter() {
-        return new UserFilter(search.getValue(), status.getValue());
+        return new UserFilter(search.getValue(), status.getValue(), source.getValue());
     }
 
     @Override
