@@ -19,6 +19,7 @@ import org.springframework.ldap.core.LdapTemplate;
 import org.springframework.security.ldap.DefaultSpringSecurityContextSource;
 import org.springframework.security.ldap.authentication.BindAuthenticator;
 import org.springframework.security.ldap.search.FilterBasedLdapUserSearch;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The directory's beans, only where {@code keyward.ldap.url} or {@code keyward.ldap.embedded-ldif} is set. */
 @Configuration(proxyBeanMethods = false)
@@ -82,8 +83,12 @@ class DirectoryConfig {
 
     @Bean
     DirectorySync directorySync(
-            Directory directory, DirectoryAccounts accounts, CurrentUser currentUser, MeterRegistry meters) {
-        return new DirectorySync(directory, accounts, currentUser, meters);
+            Directory directory,
+            DirectoryAccounts accounts,
+            CurrentUser currentUser,
+            MeterRegistry meters,
+            TransactionTemplate transaction) {
+        return new DirectorySync(directory, accounts, currentUser, meters, transaction);
     }
 
     @Bean

@@ -11,6 +11,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Asks the directory about every directory account, every {@code keyward.ldap.sync-interval}
@@ -28,9 +29,16 @@ public class DirectorySync implements DirectorySyncs {
     private final CurrentUser currentUser;
     private final Counter runs;
     private final Counter failures;
+    private final TransactionTemplate transaction;
 
-    DirectorySync(Directory directory, DirectoryAccounts accounts, CurrentUser currentUser, MeterRegistry meters) {
+    DirectorySync(
+            Directory directory,
+            DirectoryAccounts accounts,
+            CurrentUser currentUser,
+            MeterRegistry meters,
+            TransactionTemplate transaction) {
         this.directory = directory;
+        this.transaction = transaction;
         this.accounts = accounts;
         this.currentUser = currentUser;
         this.runs = Counter.builder("keyward.directory.sync.runs")
@@ -80,13 +88,20 @@ public class DirectorySync implements DirectorySyncs {
             for (List<DirectoryAccounts.Ref> page = accounts.page(after, PAGE);
                     !page.isEmpty();
                     page = accounts.page(after, PAGE)) {
-                for (DirectoryAccounts.Ref account : page) {
-                    checked++;
-                    if (!syncOne(account.username())) {
-                        absent++;
+                // one transaction a page: a commit per person would cost more than the person
+                List<DirectoryAccounts.Ref> current = page;
+                Integer pageAbsent = transaction.execute(status -> {
+                    int gone = 0;
+                    for (DirectoryAccounts.Ref account : current) {
+                        if (!syncOne(account.username())) {
+                            gone++;
+                        }
                     }
-                    after = account.id();
-                }
+                    return gone;
+                });
+                checked += page.size();
+                absent += pageAbsent == null ? 0 : pageAbsent;
+                after = page.getLast().id();
             }
         } catch (DirectoryUnavailable unreachable) {
             failures.increment();

@@ -3,7 +3,10 @@ package com.keyward.directory;
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
+import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.schema.Schema;
+import com.unboundid.ldif.LDIFException;
 import com.unboundid.ldif.LDIFReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +19,26 @@ import org.springframework.core.io.ResourceLoader;
  */
 public class EmbeddedDirectory implements AutoCloseable {
 
+    private static final Schema ACTIVE_DIRECTORY;
+
+    static {
+        try {
+            ACTIVE_DIRECTORY = new Schema(new Entry(
+                    "dn: cn=schema",
+                    "objectClass: top",
+                    "objectClass: ldapSubEntry",
+                    "objectClass: subschema",
+                    "attributeTypes: ( 1.2.840.113556.1.4.8 NAME 'userAccountControl' "
+                            + "EQUALITY integerMatch SYNTAX 1.3.6.1.4.1.1466.115.121.1.27 SINGLE-VALUE )",
+                    "attributeTypes: ( 1.2.840.113556.1.4.221 NAME 'sAMAccountName' "
+                            + "EQUALITY caseIgnoreMatch SYNTAX 1.3.6.1.4.1.1466.115.121.1.15 SINGLE-VALUE )",
+                    "objectClasses: ( 1.2.840.113556.1.5.9 NAME 'user' SUP top AUXILIARY "
+                            + "MAY ( userAccountControl $ sAMAccountName ) )"));
+        } catch (LDIFException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final InMemoryDirectoryServer server;
     private final String baseDn;
 
@@ -23,8 +46,10 @@ public class EmbeddedDirectory implements AutoCloseable {
         this.baseDn = properties.embeddedBaseDn();
         try {
             InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(baseDn);
-            // Active Directory's attributes (userAccountControl, sAMAccountName) are not in the standard schema
-            config.setSchema(null);
+            // the standard schema plus Active Directory's account attributes (auxiliary class "user")
+            config.setSchema(Schema.mergeSchemas(Schema.getDefaultStandardSchema(), ACTIVE_DIRECTORY));
+            // indexed like a real directory: lookups by username and by group member stay fast at 10,000 people
+            config.setEqualityIndexAttributes(properties.usernameAttribute(), "sAMAccountName", "member");
             // a fixed port once chosen: the listener can stop and start again at the same address
             config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig(
                     "ldap", InetAddress.getLoopbackAddress(), freePort(), null));

@@ -148,13 +148,17 @@ public class RoleAssignments {
         for (String name : roleNames) {
             roles.findIdByName(name).ifPresent(wanted::add);
         }
-        Set<Long> before = new HashSet<>(roles.findRoleIdsOfUser(userId, true));
-        Set<Long> manual = new HashSet<>(roles.findRoleIdsOfUser(userId, false));
+        Set<Long> before = new HashSet<>();
+        Set<Long> manual = new HashSet<>();
+        roles.findRolesOfUser(userId).forEach((role, fromDirectory) -> (fromDirectory ? before : manual).add(role));
         Set<Long> added = new HashSet<>(wanted);
         added.removeAll(before);
         added.removeAll(manual);
         Set<Long> removed = new HashSet<>(before);
         removed.removeAll(wanted);
+        if (removed.isEmpty() && added.isEmpty()) {
+            return false;
+        }
         long admin = roles.findBuiltInId();
         if (removed.contains(admin)) {
             lockAdminRole();

@@ -172,6 +172,14 @@ class RoleRepository {
                 .fetch(USER_ROLE.ROLE_ID);
     }
 
+    /** The roles of a user, each with whether a directory group gave it. */
+    public java.util.Map<Long, Boolean> findRolesOfUser(long userId) {
+        return dsl.select(USER_ROLE.ROLE_ID, USER_ROLE.FROM_DIRECTORY)
+                .from(USER_ROLE)
+                .where(USER_ROLE.USER_ID.eq(userId))
+                .fetchMap(USER_ROLE.ROLE_ID, USER_ROLE.FROM_DIRECTORY);
+    }
+
     /** Role names a user holds by a directory group, alphabetical. */
     public List<String> findDirectoryRoleNamesOfUser(long userId) {
         return dsl.select(ROLE.NAME)

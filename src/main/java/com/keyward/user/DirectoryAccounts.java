@@ -45,7 +45,7 @@ public class DirectoryAccounts {
     @Transactional
     public void present(DirectoryPerson person) {
         Instant now = clock.instant();
-        Optional<UserRepository.UserAccountRecord> existing = users.findAccount(person.username());
+        Optional<UserRepository.UserAccountRecord> existing = users.findAccountForUpdate(person.username());
         long id;
         if (existing.isEmpty()) {
             id = users.insertDirectory(person.username(), person.displayName(), person.email(), now);
@@ -55,8 +55,7 @@ public class DirectoryAccounts {
                     person.username(),
                     "Directory account \"" + person.displayName() + "\" <" + person.email() + ">, first sign-in"));
         } else {
-            UserRepository.UserAccountRecord account =
-                    users.findAccountForUpdate(existing.get().id()).orElseThrow();
+            UserRepository.UserAccountRecord account = existing.get();
             if (account.source() != AccountSource.DIRECTORY) {
                 throw new AccountSourceClash(person.username(), account.source());
             }
@@ -75,9 +74,8 @@ public class DirectoryAccounts {
     /** The directory no longer has this person (gone, disabled, or outside the filter). */
     @Transactional
     public void absent(String username) {
-        users.findAccount(username)
+        users.findAccountForUpdate(username)
                 .filter(account -> account.source() == AccountSource.DIRECTORY)
-                .flatMap(account -> users.findAccountForUpdate(account.id()))
                 .ifPresent(account -> {
                     users.markSynced(account.id(), clock.instant());
                     if (account.status() == UserStatus.ENABLED || account.status() == UserStatus.LOCKED) {

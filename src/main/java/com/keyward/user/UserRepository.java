@@ -264,8 +264,17 @@ class UserRepository {
         return findAccount(APP_USER.ID.eq(id));
     }
 
+    /** The account by username, its row locked until the transaction ends: one read. */
+    public Optional<UserAccountRecord> findAccountForUpdate(String username) {
+        return findAccount(APP_USER.USERNAME.eq(username), true);
+    }
+
     private Optional<UserAccountRecord> findAccount(Condition which) {
-        return dsl.select(
+        return findAccount(which, false);
+    }
+
+    private Optional<UserAccountRecord> findAccount(Condition which, boolean forUpdate) {
+        var query = dsl.select(
                         APP_USER.ID,
                         APP_USER.USERNAME,
                         APP_USER.DISPLAY_NAME,
@@ -277,8 +286,8 @@ class UserRepository {
                         APP_USER.LAST_SIGN_IN_AT,
                         APP_USER.PASSWORD_HASH.isNotNull())
                 .from(APP_USER)
-                .where(which)
-                .fetchOptional(Records.mapping(UserAccountRecord::new));
+                .where(which);
+        return (forUpdate ? query.forUpdate() : query).fetchOptional(Records.mapping(UserAccountRecord::new));
     }
 
     /** An account's own columns; roles and authorities come from the role repositories. */
