@@ -1,0 +1,103 @@
+package com.keyward.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.keyward.directory.EmbeddedDirectory;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * lena exists only in the company directory (the in-memory UnboundID server), in the group that
+ * maps to API Integrator: she signs in with her directory password, generates a key, and loses
+ * both when the directory disables her and an administrator syncs.
+ */
+class DirectoryIT extends BrowserTest {
+
+    private static final String LENA = "uid=lena,ou=people,dc=corp";
+
+    @Autowired
+    EmbeddedDirectory directory;
+
+    @Test
+    void lenaSignsInWithTheDirectoryGeneratesAKeyAndLosesItWhenTheDirectoryDisablesHer() throws Exception {
+        signIn("lena", "lena-directory-pass");
+        page.navigate(url("/account"));
+        assertThat(page.locator(".user-account-details")).containsText("API Integrator (directory group)");
+        assertThat(page.getByText("You sign in through your organisation's directory"))
+                .isVisible();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change password")))
+                .hasCount(0);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate key"))
+                .click();
+        Locator newKey = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("New API Key"));
+        newKey.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true))
+                .fill("Lena's pipeline");
+        newKey.getByRole(AriaRole.OPTION, new Locator.GetByRoleOptions().setName("Account API"))
+                .dblclick();
+        newKey.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Finish"))
+                .click();
+        Locator save = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Save generated key"));
+        String key = save.locator("#generated-key input").inputValue();
+        assertThat(apiStatus(key)).isEqualTo(200);
+        screenshot("directory-account");
+
+        Page admin = newContext().newPage();
+        signIn(admin, "admin", "admin");
+        directory.server().modify(LENA, new Modification(ModificationType.REPLACE, "userAccountControl", "514"));
+        try {
+            admin.navigate(url("/admin/users/lena"));
+            admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sync now"))
+                    .click();
+            assertThat(admin.getByText("is no longer in the directory")).isVisible();
+            assertThat(admin.getByRole(AriaRole.DIALOG)).containsText("Disabled in the directory");
+            assertThat(awaitApiStatus(key, 401)).isEqualTo(401);
+            // her open page ends, and she cannot sign in again
+            assertThat(page)
+                    .hasURL(
+                            SIGN_IN_AFTER_END,
+                            new com.microsoft.playwright.assertions.PageAssertions.HasURLOptions().setTimeout(15_000));
+            submitLogin("lena", "lena-directory-pass");
+            assertThat(page).hasURL(Pattern.compile(".*/login\\?error$"));
+        } finally {
+            directory.server().modify(LENA, new Modification(ModificationType.REPLACE, "userAccountControl", "512"));
+        }
+        admin.navigate(url("/admin/users/lena"));
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sync now"))
+                .click();
+        assertThat(admin.getByText("is in the directory")).isVisible();
+        signIn("lena", "lena-directory-pass");
+        assertThat(awaitApiStatus(key, 200)).isEqualTo(200);
+    }
+
+    private int apiStatus(String key) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url("/api/v1/account")))
+                                .header("X-Api-Key", key)
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
+    private int awaitApiStatus(String key, int wanted) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        int status = apiStatus(key);
+        while (status != wanted && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            status = apiStatus(key);
+        }
+        return status;
+    }
+}
