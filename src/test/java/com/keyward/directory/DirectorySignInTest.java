@@ -3,6 +3,7 @@ package com.keyward.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.keyward.ApiStatus;
 import com.keyward.KeywardTest;
 import com.keyward.TestAccounts;
 import com.keyward.apikey.GeneratedApiKey;
@@ -14,7 +15,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
@@ -83,7 +83,7 @@ class DirectorySignInTest {
     void aPersonDisabledInTheDirectoryLosesKeysAndSignInAtTheSyncAndComesBackWhenReEnabled() throws Exception {
         signIn("lena", "lena-directory-pass");
         GeneratedApiKey key = accounts.keyOf("lena", "ACCOUNT");
-        assertThat(apiStatus(key.key())).isEqualTo(200);
+        assertThat(ApiStatus.of("http://127.0.0.1:" + port, key.key())).isEqualTo(200);
 
         directory
                 .server()
@@ -96,7 +96,8 @@ class DirectorySignInTest {
             SecurityContextHolder.clearContext();
             assertThat(value("SELECT status FROM app_user WHERE username = 'lena'"))
                     .isEqualTo("DIRECTORY_DISABLED");
-            assertThat(awaitApiStatus(key.key(), 401)).isEqualTo(401);
+            assertThat(ApiStatus.within5s("http://127.0.0.1:" + port, key.key(), 401))
+                    .isEqualTo(401);
             assertThat(signIn("lena", "lena-directory-pass")).endsWith("/login?error");
             assertThat(auditTypesOf("lena")).contains("ACCOUNT_DIRECTORY_DISABLED");
         } finally {
@@ -111,7 +112,8 @@ class DirectorySignInTest {
         SecurityContextHolder.clearContext();
         assertThat(value("SELECT status FROM app_user WHERE username = 'lena'")).isEqualTo("ENABLED");
         assertThat(signIn("lena", "lena-directory-pass")).isEqualTo("/");
-        assertThat(awaitApiStatus(key.key(), 200)).isEqualTo(200);
+        assertThat(ApiStatus.within5s("http://127.0.0.1:" + port, key.key(), 200))
+                .isEqualTo(200);
     }
 
     @Test
@@ -181,25 +183,5 @@ class DirectorySignInTest {
                                 + "ur.user_id WHERE u.username = ? AND ur.from_directory",
                         username)
                 .getValues(0, String.class);
-    }
-
-    private int apiStatus(String key) throws Exception {
-        return HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/account"))
-                                .header("X-Api-Key", key)
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding())
-                .statusCode();
-    }
-
-    private int awaitApiStatus(String key, int wanted) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        int status = apiStatus(key);
-        while (status != wanted && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            status = apiStatus(key);
-        }
-        return status;
     }
 }

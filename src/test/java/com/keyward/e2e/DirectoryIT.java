@@ -3,17 +3,13 @@ package com.keyward.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.keyward.ApiStatus;
 import com.keyward.directory.EmbeddedDirectory;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,7 +46,7 @@ class DirectoryIT extends BrowserTest {
                 .click();
         Locator save = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Save generated key"));
         String key = save.locator("#generated-key input").inputValue();
-        assertThat(apiStatus(key)).isEqualTo(200);
+        assertThat(ApiStatus.of(url(""), key)).isEqualTo(200);
         screenshot("directory-account");
 
         Page admin = newContext().newPage();
@@ -62,7 +58,7 @@ class DirectoryIT extends BrowserTest {
                     .click();
             assertThat(admin.getByText("is no longer in the directory")).isVisible();
             assertThat(admin.getByRole(AriaRole.DIALOG)).containsText("Disabled in the directory");
-            assertThat(awaitApiStatus(key, 401)).isEqualTo(401);
+            assertThat(ApiStatus.within5s(url(""), key, 401)).isEqualTo(401);
             // her open page ends, and she cannot sign in again
             assertThat(page)
                     .hasURL(
@@ -78,26 +74,6 @@ class DirectoryIT extends BrowserTest {
                 .click();
         assertThat(admin.getByText("is in the directory")).isVisible();
         signIn("lena", "lena-directory-pass");
-        assertThat(awaitApiStatus(key, 200)).isEqualTo(200);
-    }
-
-    private int apiStatus(String key) throws Exception {
-        return HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(url("/api/v1/account")))
-                                .header("X-Api-Key", key)
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding())
-                .statusCode();
-    }
-
-    private int awaitApiStatus(String key, int wanted) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        int status = apiStatus(key);
-        while (status != wanted && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            status = apiStatus(key);
-        }
-        return status;
+        assertThat(ApiStatus.within5s(url(""), key, 200)).isEqualTo(200);
     }
 }

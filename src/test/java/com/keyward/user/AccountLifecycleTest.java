@@ -3,6 +3,7 @@ package com.keyward.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.keyward.ApiStatus;
 import com.keyward.KeywardTest;
 import com.keyward.TestAccounts;
 import com.keyward.apikey.GeneratedApiKey;
@@ -14,7 +15,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -151,19 +151,14 @@ class AccountLifecycleTest {
     void aDeactivatedPersonsKeysAreRevokedAndGet401WithinFiveSeconds() throws Exception {
         String leaver = accounts.create("leaver", List.of(Authorities.MANAGE_USER_API_KEY, Authorities.VIEW_USERS));
         GeneratedApiKey key = accounts.keyOf(leaver, "ACCOUNT");
-        assertThat(apiStatus(key.key())).isEqualTo(200);
+        assertThat(ApiStatus.of("http://127.0.0.1:" + port, key.key())).isEqualTo(200);
 
         accounts.signInAs("admin");
         administration.deactivate(accounts.idOf(leaver));
         SecurityContextHolder.clearContext();
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        int status = apiStatus(key.key());
-        while (status != 401 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            status = apiStatus(key.key());
-        }
-        assertThat(status).isEqualTo(401);
+        assertThat(ApiStatus.within5s("http://127.0.0.1:" + port, key.key(), 401))
+                .isEqualTo(401);
         assertThat(dsl.fetchValue(
                         "SELECT COUNT(*) FROM api_key WHERE id = ? AND revoked_at IS NOT NULL",
                         key.info().id()))
@@ -251,16 +246,6 @@ class AccountLifecycleTest {
 
     private long count() {
         return dsl.fetchCount(dsl.selectFrom("app_user"));
-    }
-
-    private int apiStatus(String key) throws Exception {
-        return HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/account"))
-                                .header("X-Api-Key", key)
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding())
-                .statusCode();
     }
 
     private boolean signsIn(String username, String password) {

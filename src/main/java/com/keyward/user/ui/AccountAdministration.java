@@ -36,6 +36,7 @@ import jakarta.annotation.Nullable;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
@@ -97,16 +98,14 @@ public class AccountAdministration {
         importUsers.setId("import-users");
         Div actions = new Div(newUser, importUsers);
         directorySyncs.ifAvailable(syncs -> {
-            Button syncAll = new Button("Sync all now", VaadinIcon.REFRESH.create(), click -> {
-                try {
-                    DirectorySyncs.Result result = syncs.syncAllNow();
-                    success("Directory sync: " + result.checked() + " accounts checked, " + result.absent()
-                            + " no longer in the directory.");
-                    onCreated.run();
-                } catch (RuntimeException unreachable) {
-                    error("The directory cannot be reached; nothing was changed. " + unreachable.getMessage());
-                }
-            });
+            Button syncAll = syncButton(
+                    "Sync all now",
+                    () -> {
+                        DirectorySyncs.Result result = syncs.syncAllNow();
+                        return "Directory sync: " + result.checked() + " accounts checked, " + result.absent()
+                                + " no longer in the directory.";
+                    },
+                    onCreated);
             syncAll.setId("sync-all");
             actions.add(syncAll);
         });
@@ -244,19 +243,12 @@ public class AccountAdministration {
         }
         if (account.source() == AccountSource.DIRECTORY) {
             directorySyncs.ifAvailable(syncs -> {
-                Button syncNow = new Button("Sync now", VaadinIcon.REFRESH.create(), click -> {
-                    try {
-                        boolean present = syncs.syncNow(account.username());
-                        success(
-                                present
-                                        ? account.username() + " is in the directory: profile and roles refreshed."
-                                        : account.username()
-                                                + " is no longer in the directory (or disabled there): disabled.");
-                        onChanged.run();
-                    } catch (RuntimeException unreachable) {
-                        error("The directory cannot be reached; nothing was changed. " + unreachable.getMessage());
-                    }
-                });
+                Button syncNow = syncButton(
+                        "Sync now",
+                        () -> syncs.syncNow(account.username())
+                                ? account.username() + " is in the directory: profile and roles refreshed."
+                                : account.username() + " is no longer in the directory (or disabled there): disabled.",
+                        onChanged);
                 syncNow.setId("sync-now");
                 status.add(syncNow);
             });
@@ -301,6 +293,20 @@ public class AccountAdministration {
         FormLayout form = new FormLayout(name, email, expires);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 3));
         return new Div(formError, form, save);
+    }
+
+    /** Asks the directory now; says what it answered, or that it could not be asked (nothing changed then). */
+    private static Button syncButton(String text, Supplier<String> sync, Runnable onChanged) {
+        return new Button(text, VaadinIcon.REFRESH.create(), click -> {
+            try {
+                success(sync.get());
+                onChanged.run();
+            } catch (AccessDeniedException refused) {
+                error(refused.getMessage());
+            } catch (RuntimeException unreachable) {
+                error("The directory cannot be reached; nothing was changed. " + unreachable.getMessage());
+            }
+        });
     }
 
     private static void confirm(String title, String text, String action, Runnable confirmed) {
