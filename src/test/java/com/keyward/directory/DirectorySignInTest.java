@@ -156,6 +156,13 @@ class DirectorySignInTest {
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
+            // the overall health names the directory's trouble; readiness above keeps the traffic coming
+            HttpResponse<String> overall = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(overall.statusCode()).isEqualTo(503);
         } finally {
             directory.server().startListening("ldap");
         }

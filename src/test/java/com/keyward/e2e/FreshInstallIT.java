@@ -104,6 +104,9 @@ class FreshInstallIT extends BrowserTest {
 
         // Ada creates erin with a role and copies her link
         signIn("ada", ADMIN_PASSWORD);
+        page.navigate(url("/admin/audit"));
+        assertThat(page.locator("vaadin-grid")).containsText("Set-up token used");
+        assertThat(page.locator("vaadin-grid")).containsText("First admin created");
         page.navigate(url("/admin/users"));
         click(page, "New user");
         Locator newUser = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("New user"));
