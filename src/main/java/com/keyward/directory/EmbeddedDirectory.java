@@ -11,6 +11,8 @@ import com.unboundid.ldif.LDIFReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.springframework.core.io.ResourceLoader;
 
 /**
@@ -57,8 +59,11 @@ public class EmbeddedDirectory implements AutoCloseable {
                 config.addAdditionalBindCredentials(properties.bindDn(), properties.bindPassword());
             }
             server = new InMemoryDirectoryServer(config);
-            try (InputStream ldif =
-                    resources.getResource(properties.embeddedLdif()).getInputStream()) {
+            // a plain path is a file (as the README's demo command gives it); classpath: and file: work too
+            Path file = Path.of(properties.embeddedLdif());
+            try (InputStream ldif = Files.isRegularFile(file)
+                    ? Files.newInputStream(file)
+                    : resources.getResource(properties.embeddedLdif()).getInputStream()) {
                 server.importFromLDIF(true, new LDIFReader(ldif));
             }
             server.startListening();
