@@ -47,6 +47,15 @@ class DirectoryIT extends BrowserTest {
         Locator save = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Save generated key"));
         String key = save.locator("#generated-key input").inputValue();
         assertThat(ApiStatus.of(url(""), key)).isEqualTo(200);
+        save.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Copy to clipboard"))
+                .click();
+        save.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Close"))
+                .click();
+        Locator anyway = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close anyway"));
+        if (anyway.isVisible()) {
+            anyway.click();
+        }
+        assertThat(save).hasCount(0);
         screenshot("directory-account");
 
         Page admin = newContext().newPage();

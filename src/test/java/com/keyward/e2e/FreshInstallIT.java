@@ -119,9 +119,8 @@ class FreshInstallIT extends BrowserTest {
         page.keyboard().press("Escape");
         newUser.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Create"))
                 .click();
-        String firstLink = linkShownOnce();
+        String firstLink = linkShownOnce(true);
         assertThat(firstLink).startsWith(url("/set-password/"));
-        screenshot("set-password-link");
 
         // erin, in a browser of her own: a common password is refused, a good one is set
         BrowserContext erinsBrowser = newContext();
@@ -161,7 +160,7 @@ class FreshInstallIT extends BrowserTest {
         page.navigate(url("/admin/users/erin"));
         click(page, "Reset password…");
         click(page, "Reset password");
-        String secondLink = linkShownOnce();
+        String secondLink = linkShownOnce(false);
         assertThat(secondLink).isNotEqualTo(firstLink);
         erin.navigate(url("/account"));
         assertThat(erin).hasURL(Pattern.compile(".*/login.*"));
@@ -177,12 +176,15 @@ class FreshInstallIT extends BrowserTest {
     }
 
     /** The link in the set-password-link window; copied (or not, where the clipboard is refused) and closed. */
-    private String linkShownOnce() {
+    private String linkShownOnce(boolean screenshot) {
         Locator window = page.getByRole(
                 AriaRole.DIALOG, new Page.GetByRoleOptions().setName(Pattern.compile("set-password link$")));
         Locator field = window.locator("#set-password-link input");
         field.waitFor();
         String link = field.inputValue();
+        if (screenshot) {
+            screenshot("set-password-link");
+        }
         window.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Copy to clipboard"))
                 .click();
         window.getByRole(
