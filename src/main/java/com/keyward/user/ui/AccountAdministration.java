@@ -3,16 +3,13 @@ package com.keyward.user.ui;
 import com.keyward.role.RoleService;
 import com.keyward.role.RoleSummary;
 import com.keyward.ui.FieldErrors;
-import com.keyward.ui.PublicAddress;
 import com.keyward.user.AccountField;
 import com.keyward.user.AccountSource;
 import com.keyward.user.DirectorySyncs;
 import com.keyward.user.ProfileForm;
 import com.keyward.user.SetPasswordLink;
-import com.keyward.user.SetPasswordMail;
 import com.keyward.user.UserAccountDetails;
 import com.keyward.user.UserAdministration;
-import com.keyward.user.UserImport;
 import com.keyward.user.UserStatus;
 import com.keyward.validation.NotFoundException;
 import com.keyward.validation.ValidationException;
@@ -27,23 +24,18 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
-import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
-import jakarta.annotation.Nullable;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
- * What Manage Users adds: New user and Import users above the grid, and in User Account Details
- * the profile, roles, status, deactivation and password reset of another person's account.
+ * What Manage Users adds to User Account Details: the profile, roles, status, deactivation,
+ * password reset and directory sync of another person's account.
  */
 @org.springframework.stereotype.Component
 public class AccountAdministration {
@@ -51,91 +43,19 @@ public class AccountAdministration {
     public static final String ID = "account-administration";
 
     private final UserAdministration administration;
-    private final UserImport imports;
     private final RoleService roles;
-    private final PublicAddress address;
-    private final SetPasswordMail mail;
+    private final SetPasswordLinkHandOver links;
     private final ObjectProvider<DirectorySyncs> directorySyncs;
 
     public AccountAdministration(
             UserAdministration administration,
-            UserImport imports,
             RoleService roles,
-            PublicAddress address,
-            SetPasswordMail mail,
+            SetPasswordLinkHandOver links,
             ObjectProvider<DirectorySyncs> directorySyncs) {
         this.administration = administration;
-        this.imports = imports;
         this.roles = roles;
-        this.address = address;
-        this.mail = mail;
+        this.links = links;
         this.directorySyncs = directorySyncs;
-    }
-
-    /** New user and Import users, for whoever may manage users; {@code onCreated} refreshes the grid. */
-    public Optional<Component> creating(Runnable onCreated) {
-        if (!administration.mayManageUsers()) {
-            return Optional.empty();
-        }
-        Button newUser = new Button(
-                "New user",
-                VaadinIcon.PLUS.create(),
-                click -> new NewUserDialog(administration, roles.all(), link -> {
-                            onCreated.run();
-                            handOver(List.of(link), false, "New user " + link.username() + ": set-password link");
-                        })
-                        .open());
-        newUser.setId("new-user");
-        newUser.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button importUsers = new Button(
-                "Import users",
-                VaadinIcon.UPLOAD.create(),
-                click -> new ImportUsersDialog(imports, links -> {
-                            onCreated.run();
-                            handOver(links, false, links.size() + " users imported: set-password links");
-                        })
-                        .open());
-        importUsers.setId("import-users");
-        Div actions = new Div(newUser, importUsers);
-        directorySyncs.ifAvailable(syncs -> {
-            Button syncAll = syncButton(
-                    "Sync all now",
-                    () -> {
-                        DirectorySyncs.Result result = syncs.syncAllNow();
-                        return "Directory sync: " + result.checked() + " accounts checked, " + result.absent()
-                                + " no longer in the directory.";
-                    },
-                    onCreated);
-            syncAll.setId("sync-all");
-            actions.add(syncAll);
-        });
-        return Optional.of(actions);
-    }
-
-    /**
-     * Where mail is set up, each link goes to its person and the administrator is told; a link
-     * that could not be mailed, or every link without mail, is shown once on screen instead.
-     */
-    private void handOver(List<SetPasswordLink> links, boolean reset, String title) {
-        List<SetPasswordLink> unsent = links;
-        if (mail.enabled()) {
-            unsent = links.stream().filter(link -> !mail.send(link, reset)).toList();
-            int sent = links.size() - unsent.size();
-            if (sent > 0) {
-                success(
-                        sent == 1
-                                ? "A set-password link was mailed to "
-                                        + links.getFirst().email() + "."
-                                : sent + " set-password links were mailed.");
-            }
-            if (!unsent.isEmpty()) {
-                error(unsent.size() + (unsent.size() == 1 ? " link" : " links")
-                        + " could not be mailed: they are shown instead.");
-            }
-        }
-        if (!unsent.isEmpty()) {
-            new SetPasswordLinksDialog(unsent, address, title).open();
-        }
     }
 
     /** The section for this account, or empty when the viewer may not administer it. */
@@ -222,12 +142,12 @@ public class AccountAdministration {
                             () -> {
                                 try {
                                     SetPasswordLink link = administration.resetPassword(account.id());
-                                    handOver(
+                                    links.handOver(
                                             List.of(link),
                                             true,
                                             "Password reset for " + account.username() + ": set-password link");
                                 } catch (AccessDeniedException | IllegalStateException | NotFoundException refused) {
-                                    error(refused.getMessage());
+                                    Notices.error(refused.getMessage());
                                 }
                             }));
             reset.setId("reset-password");
@@ -243,7 +163,7 @@ public class AccountAdministration {
         }
         if (account.source() == AccountSource.DIRECTORY) {
             directorySyncs.ifAvailable(syncs -> {
-                Button syncNow = syncButton(
+                Button syncNow = Notices.syncButton(
                         "Sync now",
                         () -> syncs.syncNow(account.username())
                                 ? account.username() + " is in the directory: profile and roles refreshed."
@@ -281,32 +201,18 @@ public class AccountAdministration {
                 administration.edit(
                         account.id(),
                         new ProfileForm(name.getValue(), email.getValue(), NewUserDialog.startOf(expires.getValue())));
-                success("Profile of " + account.username() + " saved.");
+                Notices.success("Profile of " + account.username() + " saved.");
                 onChanged.run();
             } catch (ValidationException refused) {
                 errors.show(refused);
             } catch (AccessDeniedException | NotFoundException refused) {
-                error(refused.getMessage());
+                Notices.error(refused.getMessage());
             }
         });
         save.setId("save-profile");
         FormLayout form = new FormLayout(name, email, expires);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 3));
         return new Div(formError, form, save);
-    }
-
-    /** Asks the directory now; says what it answered, or that it could not be asked (nothing changed then). */
-    private static Button syncButton(String text, Supplier<String> sync, Runnable onChanged) {
-        return new Button(text, VaadinIcon.REFRESH.create(), click -> {
-            try {
-                success(sync.get());
-                onChanged.run();
-            } catch (AccessDeniedException refused) {
-                error(refused.getMessage());
-            } catch (RuntimeException unreachable) {
-                error("The directory cannot be reached; nothing was changed. " + unreachable.getMessage());
-            }
-        });
     }
 
     private static void confirm(String title, String text, String action, Runnable confirmed) {
@@ -316,25 +222,13 @@ public class AccountAdministration {
         confirm.open();
     }
 
-    private static void success(String message) {
-        Notification.show(message, 4000, Notification.Position.BOTTOM_START)
-                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-    }
-
-    private static void error(@Nullable String message) {
-        Notification.show(message == null ? "Refused." : message, 6000, Notification.Position.MIDDLE)
-                .addThemeVariants(NotificationVariant.LUMO_ERROR);
-    }
-
     private static void act(Runnable change, String done, Runnable onChanged) {
         try {
             change.run();
-            Notification.show(done, 4000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notices.success(done);
             onChanged.run();
         } catch (AccessDeniedException | IllegalStateException | IllegalArgumentException | NotFoundException refused) {
-            Notification.show(refused.getMessage(), 6000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notices.error(refused.getMessage());
         }
     }
 }

@@ -65,7 +65,11 @@ public class UsersView extends Main implements HasUrlParameter<String> {
     private @Nullable UserAccountDetailsDialog details;
     private long lastCount;
 
-    public UsersView(UserService users, ApiKeysPlace apiKeys, AccountAdministration administration) {
+    public UsersView(
+            UserService users,
+            ApiKeysPlace apiKeys,
+            AccountAdministration administration,
+            UserManagementActions actions) {
         this.users = users;
         this.apiKeys = apiKeys;
         this.administration = administration;
@@ -92,7 +96,7 @@ public class UsersView extends Main implements HasUrlParameter<String> {
         source.setClearButtonVisible(true);
         source.setWidth("10em");
         HorizontalLayout toolbar = new HorizontalLayout(search, status, source, total);
-        administration.creating(() -> grid.getDataProvider().refreshAll()).ifPresent(toolbar::add);
+        actions.creating(() -> grid.getDataProvider().refreshAll()).ifPresent(toolbar::add);
         toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         toolbar.addClassName("toolbar");
 
