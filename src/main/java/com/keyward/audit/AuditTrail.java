@@ -115,6 +115,7 @@ class AuditTrail {
             case PASSWORD_LINK_USED -> AuditEventType.PASSWORD_LINK_USED;
             case FIRST_ADMIN_CREATED -> AuditEventType.FIRST_ADMIN_CREATED;
             case DIRECTORY_CREATED -> AuditEventType.DIRECTORY_ACCOUNT_CREATED;
+            case SSO_CREATED -> AuditEventType.SSO_ACCOUNT_CREATED;
             case SETUP_TOKEN_USED -> AuditEventType.SETUP_TOKEN_USED;
         };
         log.record(type, activity.userId(), activity.username(), activity.details());

@@ -1,6 +1,6 @@
 package com.keyward.directory;
 
-import com.keyward.user.DirectoryPerson;
+import com.keyward.user.ExternalPerson;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +39,7 @@ public class Directory {
     }
 
     /** The person as the directory has them now, or empty when it has them no more (gone, disabled, filtered out). */
-    public Optional<DirectoryPerson> find(String username) {
+    public Optional<ExternalPerson> find(String username) {
         try {
             DirContextOperations entry = userSearch.searchForUser(username);
             return enabled(entry) ? Optional.of(person(entry, username)) : Optional.empty();
@@ -64,9 +64,9 @@ public class Directory {
     }
 
     /** Profile and mapped roles of an entry the directory has (found, or bound as at sign-in). */
-    DirectoryPerson person(DirContextOperations entry, String typed) {
+    ExternalPerson person(DirContextOperations entry, String typed) {
         String username = attribute(entry, properties.usernameAttribute(), typed);
-        return new DirectoryPerson(
+        return new ExternalPerson(
                 username,
                 attribute(entry, properties.nameAttribute(), username),
                 attribute(entry, properties.mailAttribute(), ""),

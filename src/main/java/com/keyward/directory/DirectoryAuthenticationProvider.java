@@ -5,7 +5,7 @@ import com.keyward.security.SignInUnavailableException;
 import com.keyward.security.SignedInUser;
 import com.keyward.user.AccountSource;
 import com.keyward.user.AccountSourceClash;
-import com.keyward.user.DirectoryAccounts;
+import com.keyward.user.ExternalAccounts;
 import jakarta.annotation.Nullable;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -33,11 +33,11 @@ class DirectoryAuthenticationProvider implements AuthenticationProvider {
 
     private final BindAuthenticator bind;
     private final Directory directory;
-    private final DirectoryAccounts accounts;
+    private final ExternalAccounts accounts;
     private final Principals principals;
 
     DirectoryAuthenticationProvider(
-            BindAuthenticator bind, Directory directory, DirectoryAccounts accounts, Principals principals) {
+            BindAuthenticator bind, Directory directory, ExternalAccounts accounts, Principals principals) {
         this.bind = bind;
         this.directory = directory;
         this.accounts = accounts;
@@ -69,7 +69,7 @@ class DirectoryAuthenticationProvider implements AuthenticationProvider {
             throw new BadCredentialsException(GENERIC);
         }
         try {
-            accounts.present(directory.person(entry, username));
+            accounts.present(AccountSource.DIRECTORY, directory.person(entry, username));
         } catch (AccountSourceClash clash) {
             log.warn("Directory sign-in refused: {}", clash.getMessage());
             throw new BadCredentialsException(GENERIC);

@@ -2,7 +2,7 @@ package com.keyward.directory;
 
 import com.keyward.security.CurrentUser;
 import com.keyward.security.Principals;
-import com.keyward.user.DirectoryAccounts;
+import com.keyward.user.ExternalAccounts;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +74,7 @@ class DirectoryConfig {
             DefaultSpringSecurityContextSource source,
             FilterBasedLdapUserSearch userSearch,
             Directory directory,
-            DirectoryAccounts accounts,
+            ExternalAccounts accounts,
             Principals principals) {
         var bind = new BindAuthenticator(source);
         bind.setUserSearch(userSearch);
@@ -84,7 +84,7 @@ class DirectoryConfig {
     @Bean
     DirectorySync directorySync(
             Directory directory,
-            DirectoryAccounts accounts,
+            ExternalAccounts accounts,
             CurrentUser currentUser,
             MeterRegistry meters,
             TransactionTemplate transaction) {

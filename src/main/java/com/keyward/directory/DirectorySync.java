@@ -2,8 +2,9 @@ package com.keyward.directory;
 
 import com.keyward.security.Authorities;
 import com.keyward.security.CurrentUser;
-import com.keyward.user.DirectoryAccounts;
+import com.keyward.user.AccountSource;
 import com.keyward.user.DirectorySyncs;
+import com.keyward.user.ExternalAccounts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -25,7 +26,7 @@ public class DirectorySync implements DirectorySyncs {
     private static final int PAGE = 500;
 
     private final Directory directory;
-    private final DirectoryAccounts accounts;
+    private final ExternalAccounts accounts;
     private final CurrentUser currentUser;
     private final Counter runs;
     private final Counter failures;
@@ -33,7 +34,7 @@ public class DirectorySync implements DirectorySyncs {
 
     DirectorySync(
             Directory directory,
-            DirectoryAccounts accounts,
+            ExternalAccounts accounts,
             CurrentUser currentUser,
             MeterRegistry meters,
             TransactionTemplate transaction) {
@@ -85,14 +86,14 @@ public class DirectorySync implements DirectorySyncs {
         int absent = 0;
         long after = 0;
         try {
-            for (List<DirectoryAccounts.Ref> page = accounts.page(after, PAGE);
+            for (List<ExternalAccounts.Ref> page = accounts.page(after, PAGE);
                     !page.isEmpty();
                     page = accounts.page(after, PAGE)) {
                 // one transaction a page: a commit per person would cost more than the person
-                List<DirectoryAccounts.Ref> current = page;
+                List<ExternalAccounts.Ref> current = page;
                 Integer pageAbsent = transaction.execute(status -> {
                     int gone = 0;
-                    for (DirectoryAccounts.Ref account : current) {
+                    for (ExternalAccounts.Ref account : current) {
                         if (!syncOne(account.username())) {
                             gone++;
                         }
@@ -119,7 +120,7 @@ public class DirectorySync implements DirectorySyncs {
         return directory
                 .find(username)
                 .map(person -> {
-                    accounts.present(person);
+                    accounts.present(AccountSource.DIRECTORY, person);
                     return true;
                 })
                 .orElseGet(() -> {

@@ -143,7 +143,7 @@ public class RoleAssignments {
      * @return whether anything changed
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public boolean setDirectoryRoles(long userId, String username, Set<String> roleNames) {
+    public boolean setMappedRoles(long userId, String username, Set<String> roleNames) {
         Set<Long> wanted = new HashSet<>();
         for (String name : roleNames) {
             roles.findIdByName(name).ifPresent(wanted::add);
@@ -168,12 +168,12 @@ public class RoleAssignments {
             }
         }
         for (long role : added) {
-            roles.assignFromDirectory(userId, role);
+            roles.assignFromGroup(userId, role);
             events.publishEvent(new MembershipChanged(userId, username, name(role) + " (directory group)", true));
         }
         for (long role : removed) {
             String name = name(role);
-            roles.unassignFromDirectory(userId, role);
+            roles.unassignFromGroup(userId, role);
             events.publishEvent(new MembershipChanged(userId, username, name + " (directory group)", false));
         }
         boolean changed = !added.isEmpty() || !removed.isEmpty();

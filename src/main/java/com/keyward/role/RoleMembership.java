@@ -40,8 +40,8 @@ public class RoleMembership {
 
     /** The names of the roles a user holds by a directory group (shown as such, not removable here). */
     @Transactional(readOnly = true)
-    public List<String> directoryRoleNamesOf(long userId) {
-        return roles.findDirectoryRoleNamesOfUser(userId);
+    public List<String> mappedRoleNamesOf(long userId) {
+        return roles.findMappedRoleNamesOfUser(userId);
     }
 
     /** The largest of each limit over the user's roles. */

@@ -168,44 +168,44 @@ class RoleRepository {
     public java.util.List<Long> findRoleIdsOfUser(long userId, boolean fromDirectory) {
         return dsl.select(USER_ROLE.ROLE_ID)
                 .from(USER_ROLE)
-                .where(USER_ROLE.USER_ID.eq(userId).and(USER_ROLE.FROM_DIRECTORY.eq(fromDirectory)))
+                .where(USER_ROLE.USER_ID.eq(userId).and(USER_ROLE.FROM_GROUP.eq(fromDirectory)))
                 .fetch(USER_ROLE.ROLE_ID);
     }
 
     /** The roles of a user, each with whether a directory group gave it. */
     public java.util.Map<Long, Boolean> findRolesOfUser(long userId) {
-        return dsl.select(USER_ROLE.ROLE_ID, USER_ROLE.FROM_DIRECTORY)
+        return dsl.select(USER_ROLE.ROLE_ID, USER_ROLE.FROM_GROUP)
                 .from(USER_ROLE)
                 .where(USER_ROLE.USER_ID.eq(userId))
-                .fetchMap(USER_ROLE.ROLE_ID, USER_ROLE.FROM_DIRECTORY);
+                .fetchMap(USER_ROLE.ROLE_ID, USER_ROLE.FROM_GROUP);
     }
 
     /** Role names a user holds by a directory group, alphabetical. */
-    public List<String> findDirectoryRoleNamesOfUser(long userId) {
+    public List<String> findMappedRoleNamesOfUser(long userId) {
         return dsl.select(ROLE.NAME)
                 .from(ROLE)
                 .join(USER_ROLE)
                 .on(USER_ROLE.ROLE_ID.eq(ROLE.ID))
-                .where(USER_ROLE.USER_ID.eq(userId).and(USER_ROLE.FROM_DIRECTORY.isTrue()))
+                .where(USER_ROLE.USER_ID.eq(userId).and(USER_ROLE.FROM_GROUP.isTrue()))
                 .orderBy(ROLE.NAME)
                 .fetch(ROLE.NAME);
     }
 
     /** A role by a directory group; one an administrator gave already stays theirs. */
-    public void assignFromDirectory(long userId, long roleId) {
-        dsl.insertInto(USER_ROLE, USER_ROLE.USER_ID, USER_ROLE.ROLE_ID, USER_ROLE.FROM_DIRECTORY)
+    public void assignFromGroup(long userId, long roleId) {
+        dsl.insertInto(USER_ROLE, USER_ROLE.USER_ID, USER_ROLE.ROLE_ID, USER_ROLE.FROM_GROUP)
                 .values(userId, roleId, true)
                 .onDuplicateKeyIgnore()
                 .execute();
     }
 
-    public void unassignFromDirectory(long userId, long roleId) {
+    public void unassignFromGroup(long userId, long roleId) {
         dsl.deleteFrom(USER_ROLE)
                 .where(USER_ROLE
                         .USER_ID
                         .eq(userId)
                         .and(USER_ROLE.ROLE_ID.eq(roleId))
-                        .and(USER_ROLE.FROM_DIRECTORY.isTrue()))
+                        .and(USER_ROLE.FROM_GROUP.isTrue()))
                 .execute();
     }
 

@@ -4,7 +4,6 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinSession;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -47,9 +46,7 @@ public class AuthorityRefresh implements VaadinServiceInitListener {
             SecurityContextHolder.getContext().setAuthentication(null);
             return false;
         }
-        var refreshed = UsernamePasswordAuthenticationToken.authenticated(
-                fresh.get(), null, fresh.get().getAuthorities());
-        refreshed.setDetails(current.getDetails());
+        Authentication refreshed = ((SignedInUser) current.getPrincipal()).renewedWith(fresh.get(), current);
         SecurityContextHolder.getContext().setAuthentication(refreshed);
         VaadinSession session = VaadinSession.getCurrent();
         if (session != null) {

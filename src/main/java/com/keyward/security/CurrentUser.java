@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -77,10 +76,8 @@ public class CurrentUser {
         var context = SecurityContextHolder.getContext();
         Authentication authentication = context.getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
-            SignedInUser renewed = user.withCredentialsVersion(credentialsVersion);
-            var token = UsernamePasswordAuthenticationToken.authenticated(renewed, null, renewed.getAuthorities());
-            token.setDetails(authentication.getDetails());
-            context.setAuthentication(token);
+            context.setAuthentication(
+                    user.renewedWith(user.withCredentialsVersion(credentialsVersion), authentication));
             // the session keeps what the request's context holds (explicitly, whichever transport brought it)
             VaadinSession vaadin = VaadinSession.getCurrent();
             WrappedSession http = vaadin == null ? null : vaadin.getSession();

@@ -1,5 +1,6 @@
 package com.keyward.security;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
@@ -14,6 +15,10 @@ import com.vaadin.flow.server.WrappedSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 
 /** The sign-in page. The form posts to Spring Security; its answer comes back as a query parameter. */
 @Route(value = LoginView.ROUTE, autoLayout = false)
@@ -23,6 +28,23 @@ public class LoginView extends Main implements BeforeEnterObserver {
 
     public static final String ROUTE = "login";
     static final String UNAVAILABLE = "unavailable";
+    static final String SIGNED_OUT = "signed-out";
+    /** Query parameter of a refused SSO sign-in; its value says why. */
+    static final String SSO_REFUSED = "sso";
+
+    /** Why an SSO sign-in was refused (Keyward's own codes, else Spring Security's) → what the person is told. */
+    private static final Map<String, String> SSO_REASONS = Map.of(
+            "keyward_no_username",
+            "The identity provider did not say who you are (no username in its answer). Ask your administrator "
+                    + "to check Keyward's SSO settings.",
+            "keyward_username_taken",
+            "Your username belongs to another Keyward account (a local or directory one), so you cannot sign in "
+                    + "through the identity provider. Ask your administrator.",
+            "keyward_account_not_allowed",
+            "Your Keyward account is disabled, locked or expired. Ask your administrator.",
+            "authorization_request_not_found",
+            "The sign-in came back without the request Keyward sent (an old or forged link). Start again with the "
+                    + "button below.");
 
     /** Query parameter set by the failure handler → what the person is told. */
     private static final Map<String, String[]> FAILURES = Map.of(
@@ -50,20 +72,42 @@ public class LoginView extends Main implements BeforeEnterObserver {
 
     /** Query parameter after a step that ends on this page → what the person is told. */
     private static final Map<String, String> NOTICES = Map.of(
-            "password-set", "Your password is set. Sign in with it.",
-            "set-up", "The first administrator is created. Sign in with the password you chose.");
+            SIGNED_OUT,
+            "You have signed out.",
+            "password-set",
+            "Your password is set. Sign in with it.",
+            "set-up",
+            "The first administrator is created. Sign in with the password you chose.");
 
     private final LoginForm form = new LoginForm();
     private final Paragraph notice = new Paragraph();
 
-    public LoginView() {
+    public LoginView(
+            ObjectProvider<ClientRegistrationRepository> ssoRegistrations,
+            @Value("${keyward.local-login:true}") boolean passwordSignIn) {
         addClassName("login-view");
         form.setAction(ROUTE);
         form.setForgotPasswordButtonVisible(false);
         notice.addClassName("sign-in-notice");
         notice.getElement().setAttribute("role", "status");
         notice.setVisible(false);
-        add(new H1("Keyward"), new Paragraph("API keys and access for your organisation's applications"), notice, form);
+        add(new H1("Keyward"), new Paragraph("API keys and access for your organisation's applications"), notice);
+        if (ssoRegistrations.getIfAvailable() instanceof Iterable<?> registrations) {
+            for (Object registration : registrations) {
+                if (registration instanceof ClientRegistration provider) {
+                    Anchor signIn = new Anchor(
+                            "oauth2/authorization/" + provider.getRegistrationId(),
+                            "Sign in with " + provider.getClientName());
+                    // a server URL, not a view: the browser goes there itself
+                    signIn.setRouterIgnore(true);
+                    signIn.addClassName("sso-sign-in");
+                    add(signIn);
+                }
+            }
+        }
+        if (passwordSignIn) {
+            add(form);
+        }
     }
 
     @Override
@@ -79,6 +123,16 @@ public class LoginView extends Main implements BeforeEnterObserver {
                     notice.setText(entry.getValue());
                     notice.setVisible(true);
                 });
+        List<String> sso = parameters.get(SSO_REFUSED);
+        if (sso != null) {
+            showError(
+                    "Single sign-on did not work",
+                    SSO_REASONS.getOrDefault(
+                            sso.isEmpty() ? "" : sso.getFirst(),
+                            "The identity provider's answer was not accepted. Try again; if it persists, tell your "
+                                    + "administrator."));
+            return;
+        }
         FAILURES.entrySet().stream()
                 .filter(failure -> parameters.containsKey(failure.getKey()))
                 .findFirst()

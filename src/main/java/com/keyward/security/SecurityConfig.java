@@ -15,12 +15,17 @@ import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -35,6 +40,7 @@ public class SecurityConfig {
             HttpSecurity http,
             RequestUtil vaadinRequests,
             AuthenticationManager authenticationManager,
+            ObjectProvider<ClientRegistrationRepository> ssoRegistrations,
             @Value("${keyward.sign-in.attempts-per-address:30}") int perAddress,
             @Value("${keyward.sign-in.attempts-per-username:10}") int perUsername,
             @Value("${keyward.sign-in.attempts-period:PT1M}") Duration period)
@@ -72,9 +78,28 @@ public class SecurityConfig {
                 .hasAuthority(Authorities.ADMINISTRATION));
         // Vaadin's configurer first: it marks the login page as custom before form login
         // initialises, otherwise Spring would also serve its own generated login page.
-        http.with(
-                VaadinSecurityConfigurer.vaadin(),
-                vaadin -> vaadin.loginView(LoginView.class).enableCsrfConfiguration(false));
+        ClientRegistrationRepository sso = ssoRegistrations.getIfAvailable();
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> {
+            vaadin.loginView(LoginView.class).enableCsrfConfiguration(false);
+            if (sso != null) {
+                // signing out also ends the provider's session, where it offers an end-session endpoint
+                var providerToo = new OidcClientInitiatedLogoutSuccessHandler(sso);
+                providerToo.setPostLogoutRedirectUri("{baseUrl}/" + LoginView.ROUTE + "?" + LoginView.SIGNED_OUT);
+                providerToo.setDefaultTargetUrl("/" + LoginView.ROUTE + "?" + LoginView.SIGNED_OUT);
+                vaadin.logoutSuccessHandler(providerToo);
+            }
+        });
+        if (sso != null) {
+            http.oauth2Login(login -> login.loginPage("/" + LoginView.ROUTE)
+                    .failureHandler((request, response, refused) -> new DefaultRedirectStrategy()
+                            .sendRedirect(
+                                    request,
+                                    response,
+                                    "/" + LoginView.ROUTE + "?" + LoginView.SSO_REFUSED + "="
+                                            + (refused instanceof OAuth2AuthenticationException oauth
+                                                    ? oauth.getError().getErrorCode()
+                                                    : "failed"))));
+        }
         http.authenticationManager(authenticationManager);
         http.formLogin(form -> form.failureHandler(failures));
         return http.build();
@@ -101,8 +126,14 @@ public class SecurityConfig {
      */
     @Bean
     AuthenticationManager authenticationManager(
-            ObjectProvider<AuthenticationProvider> providers, AuthenticationEventPublisher publisher) {
-        var manager = new ProviderManager(providers.orderedStream().toList());
+            ObjectProvider<AuthenticationProvider> providers,
+            AuthenticationEventPublisher publisher,
+            @Value("${keyward.local-login:true}") boolean passwordSignIn) {
+        // KEYWARD_LOCAL_LOGIN=false: no password is checked at all, only the SSO provider signs people in
+        var manager = new ProviderManager(providers
+                .orderedStream()
+                .filter(provider -> passwordSignIn || !provider.supports(UsernamePasswordAuthenticationToken.class))
+                .toList());
         manager.setAuthenticationEventPublisher(publisher);
         return manager;
     }

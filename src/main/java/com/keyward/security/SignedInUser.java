@@ -1,6 +1,8 @@
 package com.keyward.security;
 
 import java.util.Collection;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
@@ -67,6 +69,16 @@ public class SignedInUser extends User {
 
     public String displayName() {
         return displayName;
+    }
+
+    /**
+     * This session's sign-in carried on with the account as it is now: how it signed in (a form,
+     * or an SSO provider whose session the sign-out also ends) stays what it was.
+     */
+    public Authentication renewedWith(SignedInUser fresh, Authentication previous) {
+        var token = UsernamePasswordAuthenticationToken.authenticated(fresh, null, fresh.getAuthorities());
+        token.setDetails(previous.getDetails());
+        return token;
     }
 
     /**

@@ -16,6 +16,7 @@ public record AccountActivity(Kind kind, long userId, String username, String de
         PASSWORD_LINK_USED,
         FIRST_ADMIN_CREATED,
         SETUP_TOKEN_USED,
-        DIRECTORY_CREATED
+        DIRECTORY_CREATED,
+        SSO_CREATED
     }
 }

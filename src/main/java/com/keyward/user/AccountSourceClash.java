@@ -8,6 +8,6 @@ public class AccountSourceClash extends RuntimeException {
     public AccountSourceClash(String username, AccountSource existing) {
         super("The username \"" + username + "\" belongs to a "
                 + existing.name().toLowerCase(java.util.Locale.ROOT)
-                + " account: a directory account of that name cannot sign in");
+                + " account: nobody else of that name can sign in");
     }
 }

@@ -19,5 +19,5 @@ public record UserAccountDetails(
         @Nullable Instant lastSignInAt,
         List<String> roles,
         List<Authority> authorities,
-        List<String> directoryRoles,
+        List<String> mappedRoles,
         @Nullable Instant directorySyncedAt) {}

@@ -150,28 +150,28 @@ class UserRepository {
                 .fetchSingle(APP_USER.ID);
     }
 
-    /** A directory account, with no Keyward password. */
-    public long insertDirectory(String username, String displayName, String email, Instant now) {
+    /** A directory or SSO account, with no Keyward password. */
+    public long insertExternal(AccountSource source, String username, String displayName, String email, Instant now) {
         return dsl.insertInto(APP_USER)
                 .set(APP_USER.USERNAME, username)
                 .set(APP_USER.DISPLAY_NAME, displayName)
                 .set(APP_USER.EMAIL, email)
-                .set(SOURCE, AccountSource.DIRECTORY)
+                .set(SOURCE, source)
                 .set(STATUS, UserStatus.ENABLED)
                 .set(APP_USER.CREATED_AT, now)
-                .set(APP_USER.DIRECTORY_SYNCED_AT, now)
+                .set(APP_USER.DIRECTORY_SYNCED_AT, source == AccountSource.DIRECTORY ? now : null)
                 .returning(APP_USER.ID)
                 .fetchSingle(APP_USER.ID);
     }
 
-    /** Name and email as the directory has them, and when it was asked. */
-    public void refreshFromDirectory(long userId, String displayName, String email, Instant at) {
-        dsl.update(APP_USER)
-                .set(APP_USER.DISPLAY_NAME, displayName)
-                .set(APP_USER.EMAIL, email)
-                .set(APP_USER.DIRECTORY_SYNCED_AT, at)
-                .where(APP_USER.ID.eq(userId))
-                .execute();
+    /** Name and email as the directory (or SSO provider) has them, and when the directory was asked. */
+    public void refreshFromDirectory(long userId, String displayName, String email, @Nullable Instant syncedAt) {
+        var update =
+                dsl.update(APP_USER).set(APP_USER.DISPLAY_NAME, displayName).set(APP_USER.EMAIL, email);
+        if (syncedAt != null) {
+            update = update.set(APP_USER.DIRECTORY_SYNCED_AT, syncedAt);
+        }
+        update.where(APP_USER.ID.eq(userId)).execute();
     }
 
     public void markSynced(long userId, Instant at) {
@@ -182,13 +182,13 @@ class UserRepository {
     }
 
     /** Directory accounts after this id, by id: the sync pages through them. */
-    public List<DirectoryAccounts.Ref> findDirectoryAccounts(long afterId, int limit) {
+    public List<ExternalAccounts.Ref> findExternalAccounts(long afterId, int limit) {
         return dsl.select(APP_USER.ID, APP_USER.USERNAME)
                 .from(APP_USER)
                 .where(SOURCE.eq(AccountSource.DIRECTORY).and(APP_USER.ID.gt(afterId)))
                 .orderBy(APP_USER.ID)
                 .limit(limit)
-                .fetch(Records.mapping(DirectoryAccounts.Ref::new));
+                .fetch(Records.mapping(ExternalAccounts.Ref::new));
     }
 
     public Optional<Instant> directorySyncedAt(long userId) {

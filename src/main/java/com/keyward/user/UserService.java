@@ -56,7 +56,7 @@ public class UserService {
                         membership.roleNamesOf(account.id()),
                         membership.effectiveAuthorities(account.id()),
                         account.source() == AccountSource.DIRECTORY
-                                ? membership.directoryRoleNamesOf(account.id())
+                                ? membership.mappedRoleNamesOf(account.id())
                                 : List.of(),
                         users.directorySyncedAt(account.id()).orElse(null)));
     }

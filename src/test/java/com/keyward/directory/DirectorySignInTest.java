@@ -57,7 +57,7 @@ class DirectorySignInTest {
         assertThat(value("SELECT display_name FROM app_user WHERE username = 'lena'"))
                 .isEqualTo("Lena Ldap");
         assertThat(value("SELECT r.name FROM user_role ur JOIN role r ON r.id = ur.role_id JOIN app_user u "
-                        + "ON u.id = ur.user_id WHERE u.username = 'lena' AND ur.from_directory"))
+                        + "ON u.id = ur.user_id WHERE u.username = 'lena' AND ur.from_group"))
                 .isEqualTo("API Integrator");
         assertThat(auditTypesOf("lena")).contains("DIRECTORY_ACCOUNT_CREATED", "ROLE_ASSIGNED");
     }
@@ -126,7 +126,7 @@ class DirectorySignInTest {
                         new Modification(ModificationType.ADD, "member", "uid=leo,ou=people,dc=corp"));
         accounts.signInAs("admin");
         sync.syncNow("leo");
-        assertThat(directoryRolesOf("leo")).containsExactly("API Integrator");
+        assertThat(mappedRolesOf("leo")).containsExactly("API Integrator");
 
         directory
                 .server()
@@ -134,7 +134,7 @@ class DirectorySignInTest {
                         "cn=key-makers,ou=groups,dc=corp",
                         new Modification(ModificationType.DELETE, "member", "uid=leo,ou=people,dc=corp"));
         sync.syncNow("leo");
-        assertThat(directoryRolesOf("leo")).isEmpty();
+        assertThat(mappedRolesOf("leo")).isEmpty();
         assertThat(auditTypesOf("leo")).contains("ROLE_ASSIGNED", "ROLE_REMOVED");
     }
 
@@ -187,10 +187,10 @@ class DirectorySignInTest {
                 .getValues(0, String.class);
     }
 
-    private List<String> directoryRolesOf(String username) {
+    private List<String> mappedRolesOf(String username) {
         return dsl.fetch(
                         "SELECT r.name FROM user_role ur JOIN role r ON r.id = ur.role_id JOIN app_user u ON u.id = "
-                                + "ur.user_id WHERE u.username = ? AND ur.from_directory",
+                                + "ur.user_id WHERE u.username = ? AND ur.from_group",
                         username)
                 .getValues(0, String.class);
     }

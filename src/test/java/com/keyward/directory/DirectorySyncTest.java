@@ -29,7 +29,7 @@ class DirectorySyncTest {
     EmbeddedDirectory directory;
 
     @Autowired
-    com.keyward.user.DirectoryAccounts accounts;
+    com.keyward.user.ExternalAccounts accounts;
 
     @Autowired
     MeterRegistry meters;
@@ -89,8 +89,10 @@ class DirectorySyncTest {
                             "sn: Person",
                             "mail: bulk" + i + "@corp.example",
                             "userAccountControl: 512"));
-            accounts.present(new com.keyward.user.DirectoryPerson(
-                    "bulk" + i, "Bulk Person " + i, "bulk" + i + "@corp.example", java.util.Set.of()));
+            accounts.present(
+                    com.keyward.user.AccountSource.DIRECTORY,
+                    new com.keyward.user.ExternalPerson(
+                            "bulk" + i, "Bulk Person " + i, "bulk" + i + "@corp.example", java.util.Set.of()));
         }
         // a tenth of them leave
         for (int i = 0; i < people; i += 10) {

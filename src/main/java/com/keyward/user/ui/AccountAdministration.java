@@ -70,12 +70,12 @@ public class AccountAdministration {
         // roles by a directory group are the directory's: shown in Roles, not given or taken here
         assigned.setValue(all.stream()
                 .filter(role -> account.roles().contains(role.name())
-                        && !account.directoryRoles().contains(role.name()))
+                        && !account.mappedRoles().contains(role.name()))
                 .collect(Collectors.toSet()));
         assigned.setWidthFull();
-        if (!account.directoryRoles().isEmpty()) {
-            assigned.setHelperText("Also by directory group (managed in the directory): "
-                    + String.join(", ", account.directoryRoles()));
+        if (!account.mappedRoles().isEmpty()) {
+            assigned.setHelperText(
+                    "Also by directory group (managed in the directory): " + String.join(", ", account.mappedRoles()));
         }
         Button saveRoles = new Button(
                 "Save roles",

@@ -71,7 +71,7 @@ public class UserAccountDetailsPanel extends Div {
             Div badges = new Div();
             badges.addClassName("badges");
             account.roles().forEach(role -> {
-                boolean byDirectory = account.directoryRoles().contains(role);
+                boolean byDirectory = account.mappedRoles().contains(role);
                 Span badge = new Span(byDirectory ? role + " (directory group)" : role);
                 badge.getElement().getThemeList().add(byDirectory ? "badge contrast" : "badge");
                 if (byDirectory) {

@@ -11,19 +11,20 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Accounts whose people live in the directory: made at their first directory sign-in, refreshed
- * at every sign-in and by the sync, disabled by the sync when the directory no longer has them
- * (a status only the directory lifts, apart from an administrator's Disable).
+ * Accounts whose people live elsewhere, in the directory or at an SSO provider: made at their
+ * first sign-in there, refreshed at every sign-in (and by the directory sync), disabled by the
+ * sync when the directory no longer has them (a status only the directory lifts, apart from an
+ * administrator's Disable). One username, one source.
  */
 @Service
-public class DirectoryAccounts {
+public class ExternalAccounts {
 
     private final UserRepository users;
     private final RoleAssignments membership;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    DirectoryAccounts(UserRepository users, RoleAssignments membership, ApplicationEventPublisher events, Clock clock) {
+    ExternalAccounts(UserRepository users, RoleAssignments membership, ApplicationEventPublisher events, Clock clock) {
         this.users = users;
         this.membership = membership;
         this.events = events;
@@ -37,30 +38,34 @@ public class DirectoryAccounts {
     }
 
     /**
-     * The directory says this person exists and is enabled: their account is made or refreshed
-     * (profile, mapped roles; a directory disable lifted).
+     * The directory or SSO provider says this person exists and is enabled: their account is made
+     * or refreshed (profile, mapped roles; a directory disable lifted).
      *
-     * @throws AccountSourceClash when the username belongs to a local or SSO account
+     * @throws AccountSourceClash when the username belongs to an account of another source
      */
     @Transactional
-    public void present(DirectoryPerson person) {
+    public void present(AccountSource source, ExternalPerson person) {
         Instant now = clock.instant();
         Optional<UserRepository.UserAccountRecord> existing = users.findAccountForUpdate(person.username());
         long id;
         if (existing.isEmpty()) {
-            id = users.insertDirectory(person.username(), person.displayName(), person.email(), now);
+            id = users.insertExternal(source, person.username(), person.displayName(), person.email(), now);
             events.publishEvent(new AccountActivity(
-                    AccountActivity.Kind.DIRECTORY_CREATED,
+                    source == AccountSource.SSO
+                            ? AccountActivity.Kind.SSO_CREATED
+                            : AccountActivity.Kind.DIRECTORY_CREATED,
                     id,
                     person.username(),
-                    "Directory account \"" + person.displayName() + "\" <" + person.email() + ">, first sign-in"));
+                    (source == AccountSource.SSO ? "SSO" : "Directory") + " account \"" + person.displayName() + "\" <"
+                            + person.email() + ">, first sign-in"));
         } else {
             UserRepository.UserAccountRecord account = existing.get();
-            if (account.source() != AccountSource.DIRECTORY) {
+            if (account.source() != source) {
                 throw new AccountSourceClash(person.username(), account.source());
             }
             id = account.id();
-            users.refreshFromDirectory(id, person.displayName(), person.email(), now);
+            users.refreshFromDirectory(
+                    id, person.displayName(), person.email(), source == AccountSource.DIRECTORY ? now : null);
             if (account.status() == UserStatus.DIRECTORY_DISABLED) {
                 changeStatus(account, UserStatus.ENABLED);
             } else if (!account.displayName().equals(person.displayName())
@@ -68,7 +73,7 @@ public class DirectoryAccounts {
                 events.publishEvent(new AccountChanged(account.username()));
             }
         }
-        membership.setDirectoryRoles(id, person.username(), person.roleNames());
+        membership.setMappedRoles(id, person.username(), person.roleNames());
     }
 
     /** The directory no longer has this person (gone, disabled, or outside the filter). */
@@ -90,7 +95,7 @@ public class DirectoryAccounts {
     /** A page of directory accounts, by id after {@code afterId}. */
     @Transactional(readOnly = true)
     public List<Ref> page(long afterId, int limit) {
-        return users.findDirectoryAccounts(afterId, limit);
+        return users.findExternalAccounts(afterId, limit);
     }
 
     @Transactional(readOnly = true)
