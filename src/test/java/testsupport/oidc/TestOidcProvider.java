@@ -25,13 +25,14 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -56,6 +57,16 @@ public final class TestOidcProvider {
     public static final String CLIENT_SECRET = "keyward-test-secret";
 
     private static TestOidcProvider running;
+    private static volatile int keywardPort;
+
+    /** The port of the Keyward under test: its sign-in and sign-out addresses are the client's. */
+    public static void keywardPort(int port) {
+        keywardPort = port;
+    }
+
+    /** The groups a person is in at the provider now (a test may move someone). */
+    public static final Map<String, List<String>> GROUPS = new java.util.concurrent.ConcurrentHashMap<>(
+            Map.of("kim", List.of("key-makers", "staff"), "cleo", List.of()));
 
     private final int port;
     private final AnnotationConfigServletWebServerApplicationContext context;
@@ -93,6 +104,49 @@ public final class TestOidcProvider {
 
         static int port() {
             return Integer.getInteger("keyward.test.oidc.port");
+        }
+
+        /**
+         * Keyward's Vaadin replaces the JVM-wide security-context strategy after this provider has
+         * started; the provider's filters follow whichever strategy is current, as its OAuth2
+         * endpoints (which read SecurityContextHolder directly) do.
+         */
+        @Bean
+        SecurityContextHolderStrategy securityContextHolderStrategy() {
+            return new SecurityContextHolderStrategy() {
+                @Override
+                public void clearContext() {
+                    SecurityContextHolder.getContextHolderStrategy().clearContext();
+                }
+
+                @Override
+                public org.springframework.security.core.context.SecurityContext getContext() {
+                    return SecurityContextHolder.getContextHolderStrategy().getContext();
+                }
+
+                @Override
+                public java.util.function.Supplier<org.springframework.security.core.context.SecurityContext>
+                        getDeferredContext() {
+                    return SecurityContextHolder.getContextHolderStrategy().getDeferredContext();
+                }
+
+                @Override
+                public void setContext(org.springframework.security.core.context.SecurityContext context) {
+                    SecurityContextHolder.getContextHolderStrategy().setContext(context);
+                }
+
+                @Override
+                public void setDeferredContext(
+                        java.util.function.Supplier<org.springframework.security.core.context.SecurityContext>
+                                deferredContext) {
+                    SecurityContextHolder.getContextHolderStrategy().setDeferredContext(deferredContext);
+                }
+
+                @Override
+                public org.springframework.security.core.context.SecurityContext createEmptyContext() {
+                    return SecurityContextHolder.getContextHolderStrategy().createEmptyContext();
+                }
+            };
         }
 
         @Bean
@@ -143,7 +197,6 @@ public final class TestOidcProvider {
         /** The claims a corporate provider adds: the username, name, email and groups. */
         @Bean
         OAuth2TokenCustomizer<JwtEncodingContext> claims() {
-            Map<String, List<String>> groups = Map.of("kim", List.of("key-makers", "staff"), "cleo", List.of());
             return context -> {
                 if (!"id_token".equals(context.getTokenType().getValue())) {
                     return;
@@ -154,20 +207,41 @@ public final class TestOidcProvider {
                 }
                 context.getClaims().claim("name", Character.toUpperCase(name.charAt(0)) + name.substring(1) + " Sso");
                 context.getClaims().claim("email", name + "@idp.example");
-                context.getClaims().claim("groups", groups.getOrDefault(name, List.of()));
+                context.getClaims().claim("groups", GROUPS.getOrDefault(name, List.of()));
             };
         }
 
+        /** Keyward as the provider's client; its addresses follow the port Keyward's test runs on. */
         @Bean
         RegisteredClientRepository clients() {
-            RegisteredClient keyward = RegisteredClient.withId(UUID.randomUUID().toString())
+            String id = UUID.randomUUID().toString();
+            return new RegisteredClientRepository() {
+                @Override
+                public void save(RegisteredClient client) {
+                    // the provider re-saves a client whose secret encoding it would upgrade: nothing to keep
+                }
+
+                @Override
+                public RegisteredClient findById(String wanted) {
+                    return id.equals(wanted) ? keyward(id) : null;
+                }
+
+                @Override
+                public RegisteredClient findByClientId(String wanted) {
+                    return CLIENT_ID.equals(wanted) ? keyward(id) : null;
+                }
+            };
+        }
+
+        private static RegisteredClient keyward(String id) {
+            String keyward = "http://127.0.0.1:" + keywardPort;
+            return RegisteredClient.withId(id)
                     .clientId(CLIENT_ID)
                     .clientSecret("{noop}" + CLIENT_SECRET)
                     .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                     .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                    // a loopback address: any port is allowed (RFC 8252), as Keyward's test port is random
-                    .redirectUri("http://127.0.0.1/login/oauth2/code/corp")
-                    .postLogoutRedirectUri("http://127.0.0.1/login")
+                    .redirectUri(keyward + "/login/oauth2/code/corp")
+                    .postLogoutRedirectUri(keyward + "/login?signed-out")
                     .scope(OidcScopes.OPENID)
                     .scope(OidcScopes.PROFILE)
                     .scope(OidcScopes.EMAIL)
@@ -176,7 +250,6 @@ public final class TestOidcProvider {
                             .requireProofKey(true)
                             .build())
                     .build();
-            return new InMemoryRegisteredClientRepository(keyward);
         }
 
         @Bean

@@ -1,6 +1,7 @@
 package com.keyward.security;
 
 import com.vaadin.flow.spring.security.RequestUtil;
+import com.vaadin.flow.spring.security.UidlRedirectStrategy;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.time.Clock;
 import java.time.Duration;
@@ -86,6 +87,8 @@ public class SecurityConfig {
                 var providerToo = new OidcClientInitiatedLogoutSuccessHandler(sso);
                 providerToo.setPostLogoutRedirectUri("{baseUrl}/" + LoginView.ROUTE + "?" + LoginView.SIGNED_OUT);
                 providerToo.setDefaultTargetUrl("/" + LoginView.ROUTE + "?" + LoginView.SIGNED_OUT);
+                // Sign out is a Vaadin request: the page goes to the provider, not an XHR (which CSP forbids)
+                providerToo.setRedirectStrategy(new UidlRedirectStrategy());
                 vaadin.logoutSuccessHandler(providerToo);
             }
         });

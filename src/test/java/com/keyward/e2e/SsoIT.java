@@ -1,0 +1,80 @@
+package com.keyward.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.keyward.ApiStatus;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import testsupport.oidc.TestOidcProvider;
+
+/**
+ * kim exists only at the OpenID Connect provider (Spring Security's authorization server, started
+ * for the tests), in the group key-makers: the whole redirect flow in Chromium, authorization code
+ * with PKCE, no mocked tokens. Keyward is reached at 127.0.0.1, the provider at localhost, so
+ * that each keeps its own session cookie.
+ */
+class SsoIT extends BrowserTest {
+
+    @BeforeEach
+    void registerThisKeyward() {
+        TestOidcProvider.keywardPort(port);
+    }
+
+    @Override
+    protected String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    @Test
+    void kimSignsInThroughTheProviderGeneratesAKeyAndSigningOutEndsBothSessions() throws Exception {
+        page.navigate(url("/login"));
+        page.getByText("Sign in with Corp SSO").click();
+        // the provider's own sign-in page
+        assertThat(page).hasURL(Pattern.compile("http://localhost:\\d+/login"));
+        page.getByLabel("Username").fill("kim");
+        page.getByLabel("Password").fill("kim-sso-pass");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
+        page.locator("vaadin-app-layout").waitFor();
+        assertThat(page).hasURL(Pattern.compile("http://127\\.0\\.0\\.1:\\d+/.*"));
+
+        page.navigate(url("/account"));
+        assertThat(page.locator(".user-account-details")).containsText("API Integrator");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate key"))
+                .click();
+        Locator newKey = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("New API Key"));
+        newKey.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true))
+                .fill("Kim's job");
+        newKey.getByRole(AriaRole.OPTION, new Locator.GetByRoleOptions().setName("Account API"))
+                .dblclick();
+        newKey.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Finish"))
+                .click();
+        Locator save = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Save generated key"));
+        String key = save.locator("#generated-key input").inputValue();
+        assertThat(ApiStatus.of(url(""), key)).isEqualTo(200);
+        save.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Copy to clipboard"))
+                .click();
+        save.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Close"))
+                .click();
+        Locator anyway = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close anyway"));
+        if (anyway.isVisible()) {
+            anyway.click();
+        }
+
+        page.locator(".user-menu").getByText("Kim Sso").click();
+        page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Sign out"))
+                .click();
+        assertThat(page).hasURL(Pattern.compile("http://127\\.0\\.0\\.1:\\d+/login\\?signed-out$"));
+        assertThat(page.getByText("You have signed out.")).isVisible();
+        screenshot("sso-login");
+        // the provider's session ended too: signing in again asks for the password
+        page.getByText("Sign in with Corp SSO").click();
+        assertThat(page).hasURL(Pattern.compile("http://localhost:\\d+/login"));
+        assertThat(page.getByLabel("Password")).isVisible();
+    }
+}
