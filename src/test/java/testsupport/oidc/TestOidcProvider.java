@@ -48,8 +48,8 @@ import org.springframework.web.servlet.config.annotation.EnableWebMvc;
  * A real OpenID Connect provider for the tests (outside com.keyward, so that Keyward's component
  * scan never picks its configuration up): Spring Security's authorization server, on its
  * own port of localhost, in its own small web context (no Spring Boot auto-configuration, so
- * none of Keyward's). One per JVM. People: kim (group key-makers), cleo (no groups), and nemo,
- * whose tokens carry no username claim.
+ * none of Keyward's). One per JVM. People: kim (group key-makers), cleo (no groups), nemo (whose
+ * tokens carry no username claim) and dana (whose username is a local Keyward account's).
  */
 public final class TestOidcProvider {
 
@@ -190,6 +190,11 @@ public final class TestOidcProvider {
                             .build(),
                     User.withUsername("nemo")
                             .password("{noop}nemo-sso-pass")
+                            .roles("USER")
+                            .build(),
+                    // a namesake of Keyward's local dana
+                    User.withUsername("dana")
+                            .password("{noop}dana-sso-pass")
                             .roles("USER")
                             .build());
         }

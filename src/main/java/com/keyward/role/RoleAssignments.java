@@ -169,12 +169,12 @@ public class RoleAssignments {
         }
         for (long role : added) {
             roles.assignFromGroup(userId, role);
-            events.publishEvent(new MembershipChanged(userId, username, name(role) + " (directory group)", true));
+            events.publishEvent(new MembershipChanged(userId, username, name(role) + " (by group)", true));
         }
         for (long role : removed) {
             String name = name(role);
             roles.unassignFromGroup(userId, role);
-            events.publishEvent(new MembershipChanged(userId, username, name + " (directory group)", false));
+            events.publishEvent(new MembershipChanged(userId, username, name + " (by group)", false));
         }
         boolean changed = !added.isEmpty() || !removed.isEmpty();
         if (changed) {

@@ -325,6 +325,10 @@ class UserRepository {
         if (filter.source() != null) {
             condition = condition.and(SOURCE.eq(filter.source()));
         }
+        if (filter.notSignedInSince() != null) {
+            condition = condition.and(
+                    APP_USER.LAST_SIGN_IN_AT.isNull().or(APP_USER.LAST_SIGN_IN_AT.lt(filter.notSignedInSince())));
+        }
         return condition;
     }
 

@@ -55,7 +55,7 @@ public class UserService {
                         account.lastSignInAt(),
                         membership.roleNamesOf(account.id()),
                         membership.effectiveAuthorities(account.id()),
-                        account.source() == AccountSource.DIRECTORY
+                        account.source() != AccountSource.LOCAL
                                 ? membership.mappedRoleNamesOf(account.id())
                                 : List.of(),
                         users.directorySyncedAt(account.id()).orElse(null)));

@@ -77,4 +77,54 @@ class SsoIT extends BrowserTest {
         assertThat(page).hasURL(Pattern.compile("http://localhost:\\d+/login"));
         assertThat(page.getByLabel("Password")).isVisible();
     }
+
+    @Test
+    void aProviderAnswerWithoutAUsernameAndALocalNamesakeAreRefusedWithAClearMessage() {
+        ssoSignIn(page, "nemo", "nemo-sso-pass");
+        assertThat(page).hasURL(Pattern.compile(".*/login\\?sso=keyward_no_username$"));
+        assertThat(page.getByText("did not say who you are")).isVisible();
+
+        Page dana = newContext().newPage();
+        ssoSignIn(dana, "dana", "dana-sso-pass");
+        assertThat(dana).hasURL(Pattern.compile(".*/login\\?sso=keyward_username_taken$"));
+        assertThat(dana.getByText("belongs to another Keyward account")).isVisible();
+    }
+
+    @Test
+    void aForgedCallbackIsRefused() {
+        page.navigate(url("/login/oauth2/code/corp?code=stolen-code&state=forged-state"));
+        assertThat(page).hasURL(Pattern.compile(".*/login\\?sso=authorization_request_not_found$"));
+        assertThat(page.getByText("without the request Keyward sent")).isVisible();
+    }
+
+    @Test
+    void theMappedRoleFollowsTheGroupsAtEachSignIn() {
+        TestOidcProvider.GROUPS.put("cleo", java.util.List.of("key-makers"));
+        try {
+            ssoSignIn(page, "cleo", "cleo-sso-pass");
+            page.locator("vaadin-app-layout").waitFor();
+            page.navigate(url("/account"));
+            assertThat(page.locator(".user-account-details")).containsText("API Integrator (SSO group)");
+            assertThat(page.locator(".user-account-details")).containsText("Last SSO sign-in");
+
+            TestOidcProvider.GROUPS.put("cleo", java.util.List.of());
+            Page again = newContext().newPage();
+            ssoSignIn(again, "cleo", "cleo-sso-pass");
+            again.locator("vaadin-app-layout").waitFor();
+            again.navigate(url("/account"));
+            assertThat(again.locator(".user-account-details")).not().containsText("API Integrator");
+        } finally {
+            TestOidcProvider.GROUPS.put("cleo", java.util.List.of());
+        }
+    }
+
+    /** Through Keyward's "Sign in with" button and the provider's own sign-in page. */
+    private void ssoSignIn(Page in, String username, String password) {
+        in.navigate(url("/login"));
+        in.getByText("Sign in with Corp SSO").click();
+        in.getByLabel("Username").fill(username);
+        in.getByLabel("Password").fill(password);
+        in.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
+    }
 }

@@ -74,8 +74,9 @@ public class AccountAdministration {
                 .collect(Collectors.toSet()));
         assigned.setWidthFull();
         if (!account.mappedRoles().isEmpty()) {
-            assigned.setHelperText(
-                    "Also by directory group (managed in the directory): " + String.join(", ", account.mappedRoles()));
+            assigned.setHelperText("Also by group (managed by the "
+                    + (account.source() == AccountSource.SSO ? "identity provider" : "directory") + "): "
+                    + String.join(", ", account.mappedRoles()));
         }
         Button saveRoles = new Button(
                 "Save roles",

@@ -44,7 +44,9 @@ public class UserAccountDetailsPanel extends Div {
                 value("Source", Labels.of(account.source())),
                 value("Account expires", Times.minutes(account.accountExpiresAt(), "Never")),
                 value("Created", Times.minutes(account.createdAt(), "")),
-                value("Last sign-in", Times.minutes(account.lastSignInAt(), "Never")));
+                value(
+                        account.source() == AccountSource.SSO ? "Last SSO sign-in" : "Last sign-in",
+                        Times.minutes(account.lastSignInAt(), "Never")));
         if (account.source() == AccountSource.DIRECTORY) {
             profile.add(value("Last directory sync", Times.minutes(account.directorySyncedAt(), "Never")));
         }
@@ -71,11 +73,12 @@ public class UserAccountDetailsPanel extends Div {
             Div badges = new Div();
             badges.addClassName("badges");
             account.roles().forEach(role -> {
-                boolean byDirectory = account.mappedRoles().contains(role);
-                Span badge = new Span(byDirectory ? role + " (directory group)" : role);
-                badge.getElement().getThemeList().add(byDirectory ? "badge contrast" : "badge");
-                if (byDirectory) {
-                    badge.getElement().setAttribute("title", "Given by a directory group; the directory manages it");
+                boolean byGroup = account.mappedRoles().contains(role);
+                String where = account.source() == AccountSource.SSO ? "SSO" : "directory";
+                Span badge = new Span(byGroup ? role + " (" + where + " group)" : role);
+                badge.getElement().getThemeList().add(byGroup ? "badge contrast" : "badge");
+                if (byGroup) {
+                    badge.getElement().setAttribute("title", "Given by a " + where + " group; managed there");
                 }
                 badges.add(badge);
             });

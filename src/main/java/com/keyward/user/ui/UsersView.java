@@ -21,6 +21,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.provider.DataProvider;
@@ -39,6 +40,8 @@ import jakarta.annotation.Nullable;
 import jakarta.annotation.security.RolesAllowed;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -60,6 +63,7 @@ public class UsersView extends Main implements HasUrlParameter<String> {
     private final TextField search = new TextField();
     private final ComboBox<UserStatus> status = new ComboBox<>();
     private final ComboBox<AccountSource> source = new ComboBox<>();
+    private final IntegerField idleDays = new IntegerField();
     private final Span total = new Span();
     final Grid<UserRow> grid = new Grid<>();
     private @Nullable UserAccountDetailsDialog details;
@@ -95,7 +99,12 @@ public class UsersView extends Main implements HasUrlParameter<String> {
         source.setAriaLabel("Source");
         source.setClearButtonVisible(true);
         source.setWidth("10em");
-        HorizontalLayout toolbar = new HorizontalLayout(search, status, source, total);
+        idleDays.setPlaceholder("Not signed in for … days");
+        idleDays.setAriaLabel("Not signed in for days");
+        idleDays.setMin(1);
+        idleDays.setClearButtonVisible(true);
+        idleDays.setWidth("13em");
+        HorizontalLayout toolbar = new HorizontalLayout(search, status, source, idleDays, total);
         actions.creating(() -> grid.getDataProvider().refreshAll()).ifPresent(toolbar::add);
         toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         toolbar.addClassName("toolbar");
@@ -104,6 +113,7 @@ public class UsersView extends Main implements HasUrlParameter<String> {
         search.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
         status.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
         source.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
+        idleDays.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
         add(toolbar, grid);
     }
 
@@ -172,7 +182,12 @@ public class UsersView extends Main implements HasUrlParameter<String> {
     }
 
     private UserFilter filter() {
-        return new UserFilter(search.getValue(), status.getValue(), source.getValue());
+        Integer days = idleDays.getValue();
+        return new UserFilter(
+                search.getValue(),
+                status.getValue(),
+                source.getValue(),
+                days == null || days < 1 ? null : Instant.now().minus(Duration.ofDays(days)));
     }
 
     @Override
