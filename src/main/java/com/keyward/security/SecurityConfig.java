@@ -86,7 +86,8 @@ public class SecurityConfig {
                 // signing out also ends the provider's session, where it offers an end-session endpoint
                 var providerToo = new OidcClientInitiatedLogoutSuccessHandler(sso);
                 providerToo.setPostLogoutRedirectUri("{baseUrl}/" + LoginView.ROUTE + "?" + LoginView.SIGNED_OUT);
-                providerToo.setDefaultTargetUrl("/" + LoginView.ROUTE + "?" + LoginView.SIGNED_OUT);
+                // local and directory sign-outs land where they always did
+                providerToo.setDefaultTargetUrl("/" + LoginView.ROUTE);
                 // Sign out is a Vaadin request: the page goes to the provider, not an XHR (which CSP forbids)
                 providerToo.setRedirectStrategy(new UidlRedirectStrategy());
                 vaadin.logoutSuccessHandler(providerToo);

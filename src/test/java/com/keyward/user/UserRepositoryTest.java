@@ -92,6 +92,23 @@ class UserRepositoryTest {
     }
 
     @Test
+    void leaversAreFoundBySourceAndBySignInsLongAgo() {
+        String recent = "recent-" + System.nanoTime();
+        long id = users.insert(
+                new NewUser(recent, "Recent Person", recent + "@example.com", UserStatus.ENABLED, null, null),
+                java.time.Instant.now());
+        users.recordSuccessfulSignIn(id, java.time.Instant.now());
+        java.time.Instant weekAgo = java.time.Instant.now().minus(java.time.Duration.ofDays(7));
+
+        assertThat(names(new UserFilter(recent, null, AccountSource.LOCAL, null)))
+                .containsExactly("Recent Person");
+        assertThat(names(new UserFilter(recent, null, AccountSource.SSO, null))).isEmpty();
+        // signed in just now: not among those idle for a week; olga never signed in: she is
+        assertThat(names(new UserFilter(recent, null, null, weekAgo))).isEmpty();
+        assertThat(names(new UserFilter("olga", null, null, weekAgo))).containsExactly("Olga Offboarded");
+    }
+
+    @Test
     void rowsCarryTheirRoles() {
         long total = users.count(new UserFilter("dana", null));
         assertThat(users.findPage(new UserFilter("dana", null), UserSort.USERNAME, true, 0, 10, total))
