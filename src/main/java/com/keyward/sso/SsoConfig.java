@@ -2,7 +2,9 @@ package com.keyward.sso;
 
 import com.keyward.security.Principals;
 import com.keyward.user.ExternalAccounts;
+import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -13,8 +15,16 @@ import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthor
 /** The SSO beans, only where a client registration is configured. */
 @Configuration(proxyBeanMethods = false)
 @Conditional(SsoConfigured.class)
-@EnableConfigurationProperties(SsoProperties.class)
+@EnableConfigurationProperties({SsoProperties.class, OAuth2ClientProperties.class})
 class SsoConfig {
+
+    /** Instead of Boot's, which asks the provider at start and fails the start when it cannot. */
+    @Bean
+    ProviderRegistrations clientRegistrationRepository(OAuth2ClientProperties properties, Clock clock) {
+        ProviderRegistrations registrations = new ProviderRegistrations(properties, clock);
+        registrations.tryNow();
+        return registrations;
+    }
 
     @Bean
     SsoUserService ssoUserService(SsoProperties properties, ExternalAccounts accounts, Principals principals) {
