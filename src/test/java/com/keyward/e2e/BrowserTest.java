@@ -183,6 +183,41 @@ public abstract class BrowserTest {
                 .click();
     }
 
+    /**
+     * On the open account page: Generate key, a key for the Account API, Finish; the key is read
+     * from Save generated key, which is then copied and closed.
+     */
+    protected String generateAccountApiKey(String name) {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate key"))
+                .click();
+        com.microsoft.playwright.Locator newKey =
+                page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("New API Key"));
+        newKey.getByLabel("Name", new com.microsoft.playwright.Locator.GetByLabelOptions().setExact(true))
+                .fill(name);
+        newKey.getByRole(
+                        AriaRole.OPTION, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Account API"))
+                .dblclick();
+        newKey.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Finish"))
+                .click();
+        com.microsoft.playwright.Locator save =
+                page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Save generated key"));
+        String key = save.locator("#generated-key input").inputValue();
+        save.getByRole(
+                        AriaRole.BUTTON,
+                        new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Copy to clipboard"))
+                .click();
+        save.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Close"))
+                .click();
+        com.microsoft.playwright.Locator anyway =
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close anyway"));
+        if (anyway.isVisible()) {
+            anyway.click();
+        }
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(save)
+                .hasCount(0);
+        return key;
+    }
+
     /** Saves a screenshot, once the page has drawn something: a blank picture fails the test. */
     protected void screenshot(String name) {
         page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);

@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.keyward.ApiStatus;
-import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.regex.Pattern;
@@ -45,27 +44,8 @@ class SsoIT extends BrowserTest {
 
         page.navigate(url("/account"));
         assertThat(page.locator(".user-account-details")).containsText("API Integrator");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate key"))
-                .click();
-        Locator newKey = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("New API Key"));
-        newKey.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true))
-                .fill("Kim's job");
-        newKey.getByRole(AriaRole.OPTION, new Locator.GetByRoleOptions().setName("Account API"))
-                .dblclick();
-        newKey.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Finish"))
-                .click();
-        Locator save = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Save generated key"));
-        String key = save.locator("#generated-key input").inputValue();
+        String key = generateAccountApiKey("Kim's job");
         assertThat(ApiStatus.of(url(""), key)).isEqualTo(200);
-        save.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Copy to clipboard"))
-                .click();
-        save.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Close"))
-                .click();
-        Locator anyway = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close anyway"));
-        if (anyway.isVisible()) {
-            anyway.click();
-        }
-
         page.locator(".user-menu").getByText("Kim Sso").click();
         page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Sign out"))
                 .click();
