@@ -98,11 +98,6 @@ public class ExternalAccounts {
         return users.findExternalAccounts(afterId, limit);
     }
 
-    @Transactional(readOnly = true)
-    public Optional<Instant> lastSynced(long userId) {
-        return users.directorySyncedAt(userId);
-    }
-
     private void changeStatus(UserRepository.UserAccountRecord account, UserStatus to) {
         users.setStatus(account.id(), to);
         events.publishEvent(

@@ -257,6 +257,10 @@ public class UserAdministration {
                 && membership.isLastEnabledAdmin(userId)) {
             throw new IllegalStateException("The last enabled Admin cannot be disabled.");
         }
+        if (account.status() == UserStatus.DIRECTORY_DISABLED && status == UserStatus.ENABLED) {
+            throw new IllegalStateException(
+                    "Disabled in the directory: only the directory can enable this account again.");
+        }
         if (account.status() == status) {
             return;
         }

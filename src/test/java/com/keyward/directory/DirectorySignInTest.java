@@ -37,6 +37,9 @@ class DirectorySignInTest {
     TestAccounts accounts;
 
     @Autowired
+    com.keyward.user.UserAdministration administration;
+
+    @Autowired
     DSLContext dsl;
 
     @LocalServerPort
@@ -100,6 +103,15 @@ class DirectorySignInTest {
                     .isEqualTo(401);
             assertThat(signIn("lena", "lena-directory-pass")).endsWith("/login?error");
             assertThat(auditTypesOf("lena")).contains("ACCOUNT_DIRECTORY_DISABLED");
+            // only the directory lifts it: an administrator's Enable is refused by the service
+            long lena = accounts.idOf("lena");
+            accounts.signInAs("admin");
+            assertThatThrownBy(() -> administration.enable(lena))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("only the directory can enable");
+            SecurityContextHolder.clearContext();
+            assertThat(value("SELECT status FROM app_user WHERE username = 'lena'"))
+                    .isEqualTo("DIRECTORY_DISABLED");
         } finally {
             directory
                     .server()
