@@ -1,5 +1,7 @@
 package com.keyward.apikey;
 
+import com.keyward.db.DatabaseMonitor;
+import com.keyward.db.DatabaseOutage;
 import jakarta.annotation.Nullable;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -23,10 +25,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class ApiErrorFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrorFilter.class);
+    private static final String DATABASE_AWAY =
+            "The service cannot reach its database right now. Try again in a few seconds.";
+
+    private final DatabaseMonitor database;
+
+    ApiErrorFilter(DatabaseMonitor database) {
+        this.database = database;
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException {
+        if (!database.reachable()) {
+            // known to be away: answer at once rather than after waiting for a connection
+            unavailable(request, response);
+            return;
+        }
         ProblemOnError answer = new ProblemOnError(request, response);
         try {
             chain.doFilter(new Sessionless(request), answer);
@@ -37,9 +52,27 @@ class ApiErrorFilter extends OncePerRequestFilter {
                     badParameters.getErrorCode() > 0 ? badParameters.getErrorCode() : 400,
                     "The query string or form could not be decoded (is it UTF-8?).");
         } catch (IOException | ServletException | RuntimeException failure) {
+            if (DatabaseOutage.causes(failure)) {
+                log.warn(
+                        "API request failed, the database is away: {} {}: {}",
+                        request.getMethod(),
+                        request.getRequestURI(),
+                        failure.toString());
+                unavailable(request, response);
+                return;
+            }
             log.error("API request failed: {} {}", request.getMethod(), request.getRequestURI(), failure);
             problem(request, response, 500, "The request could not be completed. It has been logged.");
         }
+    }
+
+    private static void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.reset();
+        response.setHeader("Retry-After", Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
+        Problems.write(response, 503, "Service Unavailable", DATABASE_AWAY, request.getRequestURI());
     }
 
     private static void problem(HttpServletRequest request, HttpServletResponse response, int status, String detail)

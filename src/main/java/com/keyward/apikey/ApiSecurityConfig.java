@@ -1,6 +1,7 @@
 package com.keyward.apikey;
 
 import com.keyward.apiset.ApiSetPath;
+import com.keyward.db.DatabaseMonitor;
 import com.keyward.security.Throttle;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -29,6 +30,7 @@ public class ApiSecurityConfig {
             HttpSecurity http,
             ApiKeyAuthenticator authenticator,
             MeterRegistry meters,
+            DatabaseMonitor database,
             @Value("${keyward.api.failures-allowed:20}") int failuresAllowed,
             @Value("${keyward.api.failure-window:PT1M}") Duration failureWindow)
             throws Exception {
@@ -40,7 +42,7 @@ public class ApiSecurityConfig {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .anonymous(anonymous -> anonymous.disable())
-                .addFilterBefore(new ApiErrorFilter(), DisableEncodeUrlFilter.class)
+                .addFilterBefore(new ApiErrorFilter(database), DisableEncodeUrlFilter.class)
                 .addFilterBefore(
                         new ApiKeyAuthenticationFilter(
                                 authenticator, new Throttle(failuresAllowed, failureWindow), meters),

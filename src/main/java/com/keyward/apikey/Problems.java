@@ -1,5 +1,6 @@
 package com.keyward.apikey;
 
+import com.keyward.ops.RequestIds;
 import jakarta.annotation.Nullable;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -19,8 +20,10 @@ final class Problems {
 
     /** The problem document; {@code instance} is left out when null. */
     static String body(int status, String title, String detail, @Nullable String instance) {
+        String requestId = RequestIds.current();
         return "{\"type\":\"about:blank\",\"title\":" + json(title) + ",\"status\":" + status + ",\"detail\":"
-                + json(detail) + (instance == null ? "" : ",\"instance\":" + json(instance)) + "}";
+                + json(detail) + (instance == null ? "" : ",\"instance\":" + json(instance))
+                + (requestId == null ? "" : ",\"" + RequestIds.MDC_KEY + "\":" + json(requestId)) + "}";
     }
 
     private static String json(String value) {

@@ -16,6 +16,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The MariaDB server Keyward starts for itself when no external database is configured.
@@ -34,18 +46,31 @@ public final class EmbeddedMariaDb {
     static final String PASSWORD_FILE = "keyward-db.password";
     private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
+    static final String PID_FILE = "mariadbd.pid";
+    /** Restarts allowed within {@link #RESTART_WINDOW} before the server is given up. */
+    static final int MAX_RESTARTS = 3;
+
+    static final Duration RESTART_WINDOW = Duration.ofMinutes(10);
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+
     private static @Nullable EmbeddedMariaDb running;
 
     private final DB db;
     /** Held while the server runs; the OS frees it too when the JVM ends. */
     private final FileLock folderLock;
 
+    private final Path root;
     private final int port;
     private final String password;
+    private final Deque<Instant> restarts = new ArrayDeque<>();
+    private final List<Runnable> givenUpListeners = new CopyOnWriteArrayList<>();
+    private volatile boolean stopping;
+    private volatile boolean givenUp;
 
-    private EmbeddedMariaDb(DB db, FileLock folderLock, int port, String password) {
+    private EmbeddedMariaDb(DB db, FileLock folderLock, Path root, int port, String password) {
         this.db = db;
         this.folderLock = folderLock;
+        this.root = root;
         this.port = port;
         this.password = password;
     }
@@ -88,6 +113,12 @@ public final class EmbeddedMariaDb {
             throw new EmbeddedDatabaseException("the embedded database folder " + root + " is not writable", null);
         }
         FileLock lock = lockFolder(root);
+        try {
+            stopOrphan(root);
+        } catch (EmbeddedDatabaseException orphanStays) {
+            release(lock);
+            throw orphanStays;
+        }
         String password = password(root);
         Path initFile = root.resolve("tmp").resolve("init.sql");
         int port = freeLoopbackPort();
@@ -107,6 +138,8 @@ public final class EmbeddedMariaDb {
                 // accounts are matched by address (127.0.0.1), so root@localhost stays socket-only
                 .addArg("--skip-name-resolve")
                 .addArg("--init-file=" + initFile)
+                // how a later start finds a server that a killed JVM left running on this folder
+                .addArg("--pid-file=" + folder.resolve(PID_FILE))
                 // TLS on loopback buys nothing and costs seconds per start
                 .addArg("--skip-ssl")
                 .addArg("--character-set-server=utf8mb4")
@@ -129,11 +162,167 @@ public final class EmbeddedMariaDb {
         if (throwaway) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(root), "keyward-db-cleanup"));
         }
-        return new EmbeddedMariaDb(db, lock, port, password);
+        EmbeddedMariaDb server = new EmbeddedMariaDb(db, lock, root, port, password);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stopping = true, "keyward-db-stopping"));
+        server.supervise();
+        return server;
+    }
+
+    /**
+     * Restarts mariadbd on the same folder and port when it dies under us (a crash, an OOM kill,
+     * someone's kill -9) — at most {@value #MAX_RESTARTS} times in ten minutes, then it is given
+     * up and the listeners are told (liveness goes DOWN, so that the platform restarts Keyward).
+     */
+    @SuppressWarnings("FutureReturnValueIgnored") // died() handles its own failures
+    private void supervise() {
+        Optional<ProcessHandle> process = serverProcess(root);
+        if (process.isEmpty()) {
+            log.warn("The embedded MariaDB wrote no pid file in {}; it is not supervised.", root);
+            return;
+        }
+        long pid = process.get().pid();
+        process.get().onExit().thenRun(() -> died(pid));
+    }
+
+    private synchronized void died(long pid) {
+        // a JVM shutting down stops the server itself: give its shutdown hooks a moment to say so
+        sleep(Duration.ofSeconds(1));
+        if (stopping) {
+            return;
+        }
+        Instant now = Instant.now();
+        while (!restarts.isEmpty() && restarts.peekFirst().isBefore(now.minus(RESTART_WINDOW))) {
+            restarts.removeFirst();
+        }
+        if (restarts.size() >= MAX_RESTARTS) {
+            givenUp = true;
+            log.error(
+                    "The embedded MariaDB (pid {}) stopped again: {} restarts in {} minutes. Giving up; Keyward "
+                            + "reports itself not alive. See {} for mariadbd's own log.",
+                    pid,
+                    MAX_RESTARTS,
+                    RESTART_WINDOW.toMinutes(),
+                    root.resolve("data"));
+            givenUpListeners.forEach(Runnable::run);
+            return;
+        }
+        restarts.addLast(now);
+        log.error(
+                "The embedded MariaDB (pid {}) stopped unexpectedly; restarting it on {} (restart {} of at most {}).",
+                pid,
+                root,
+                restarts.size(),
+                MAX_RESTARTS);
+        Path initFile = root.resolve("tmp").resolve("init.sql");
+        try {
+            writeOwnerOnly(initFile, initSql(password));
+            db.start();
+            log.info("The embedded MariaDB is running again.");
+            supervise();
+        } catch (IOException | RuntimeException failed) {
+            log.error("The embedded MariaDB did not restart: {}", firstLine(failed.getMessage()));
+            // try again, within the same bound
+            Thread retry = new Thread(() -> died(pid), "keyward-db-restart");
+            retry.setDaemon(true);
+            retry.start();
+        } finally {
+            deleteQuietly(initFile);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The server {@link #startOnce} started in this JVM, if any. */
+    public static synchronized Optional<EmbeddedMariaDb> current() {
+        return Optional.ofNullable(running);
+    }
+
+    /** Whether mariadbd died more often than allowed and is no longer restarted. */
+    public boolean givenUp() {
+        return givenUp;
+    }
+
+    /** Runs {@code listener} when the server is given up. */
+    public void onGivenUp(Runnable listener) {
+        givenUpListeners.add(listener);
+    }
+
+    /** The running mariadbd of this folder, as its pid file names it. */
+    static Optional<ProcessHandle> serverProcess(Path root) {
+        Path pidFile = root.resolve(PID_FILE);
+        try {
+            if (!Files.exists(pidFile)) {
+                return Optional.empty();
+            }
+            long pid = Long.parseLong(
+                    Files.readString(pidFile, StandardCharsets.US_ASCII).strip());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> servesFolder(pid, root));
+        } catch (IOException | NumberFormatException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /** A pid can be reused: only a mariadbd whose command line names this folder's data counts. */
+    private static boolean servesFolder(long pid, Path root) {
+        try {
+            String commandLine =
+                    Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"), StandardCharsets.UTF_8);
+            return commandLine.contains("mariadbd")
+                    && commandLine.contains(
+                            root.resolve("data").toAbsolutePath().normalize().toString());
+        } catch (IOException gone) {
+            return false;
+        }
+    }
+
+    /**
+     * A JVM killed with -9 leaves its mariadbd running (re-parented), holding the data files: stop
+     * it before starting ours, or say in one line how to.
+     */
+    private static void stopOrphan(Path root) {
+        Optional<ProcessHandle> orphan = serverProcess(root);
+        if (orphan.isEmpty()) {
+            return;
+        }
+        ProcessHandle process = orphan.get();
+        log.warn(
+                "A MariaDB server (pid {}) left running on {} by a Keyward that did not stop cleanly; stopping it.",
+                process.pid(),
+                root);
+        try {
+            process.destroy();
+            process.onExit().get(30, TimeUnit.SECONDS);
+        } catch (TimeoutException slow) {
+            process.destroyForcibly();
+            try {
+                process.onExit().get(10, TimeUnit.SECONDS);
+            } catch (TimeoutException | ExecutionException stillThere) {
+                // checked below
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        } catch (ExecutionException ignored) {
+            // checked below
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (process.isAlive()) {
+            throw new EmbeddedDatabaseException(
+                    "a MariaDB server (pid " + process.pid() + ") left by an earlier Keyward still runs on " + root
+                            + "; stop it with: kill " + process.pid(),
+                    null);
+        }
     }
 
     /** Stops the server; its data stays unless it is a throwaway one (then at JVM exit). */
     void stop() {
+        stopping = true;
         try {
             db.stop();
         } catch (ManagedProcessException e) {
@@ -141,6 +330,15 @@ public final class EmbeddedMariaDb {
         } finally {
             release(folderLock);
         }
+    }
+
+    /**
+     * Lets go of the folder but leaves mariadbd running, as a JVM killed with -9 does (for the
+     * test that a later start stops such an orphan).
+     */
+    void abandon() {
+        stopping = true;
+        release(folderLock);
     }
 
     private static void release(FileLock lock) {

@@ -28,6 +28,8 @@ public class LoginView extends Main implements BeforeEnterObserver {
 
     public static final String ROUTE = "login";
     static final String UNAVAILABLE = "unavailable";
+    static final String DATABASE_AWAY = "database-away";
+    static final String SESSION_LOST = "session-lost";
     static final String SIGNED_OUT = "signed-out";
     /** Query parameter of a refused SSO sign-in; its value says why. */
     static final String SSO_REFUSED = "sso";
@@ -60,6 +62,18 @@ public class LoginView extends Main implements BeforeEnterObserver {
                 "Sign-in is unavailable",
                 "Your organisation's directory cannot be reached just now. Try again in a few minutes; if it "
                         + "persists, tell your administrator."
+            },
+            DATABASE_AWAY,
+            new String[] {
+                "Sign-in is unavailable",
+                "Keyward cannot reach its database just now. Try again in a minute; if it persists, tell your "
+                        + "administrator."
+            },
+            SESSION_LOST,
+            new String[] {
+                "Your session ended, please sign in again",
+                "The server that held your session stopped or the session timed out. After signing in you return "
+                        + "to the page you were on."
             },
             SignInThrottleFilter.THROTTLED,
             new String[] {"Too many sign-in attempts", "Wait a minute, then try again."},
@@ -113,9 +127,11 @@ public class LoginView extends Main implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         // the page may have come here by a reload and a redirect rather than by ?ended
-        Map<String, List<String>> parameters = sessionWasEnded()
+        Map<String, List<String>> parameters = took(SignedInSessions.ENDED_ATTRIBUTE)
                 ? Map.of(SignedInSessions.ENDED, List.of())
-                : event.getLocation().getQueryParameters().getParameters();
+                : took(LostSessionFilter.LOST_ATTRIBUTE)
+                        ? Map.of(SESSION_LOST, List.of())
+                        : event.getLocation().getQueryParameters().getParameters();
         NOTICES.entrySet().stream()
                 .filter(entry -> parameters.containsKey(entry.getKey()))
                 .findFirst()
@@ -139,14 +155,14 @@ public class LoginView extends Main implements BeforeEnterObserver {
                 .ifPresent(failure -> showError(failure.getValue()[0], failure.getValue()[1]));
     }
 
-    /** Whether this browser's sign-in was just ended; asking forgets it. */
-    private static boolean sessionWasEnded() {
+    /** Whether this browser's session carries the mark (its sign-in was ended, or lost); asking forgets it. */
+    private static boolean took(String mark) {
         VaadinSession session = VaadinSession.getCurrent();
         WrappedSession http = session == null ? null : session.getSession();
-        if (http == null || http.getAttribute(SignedInSessions.ENDED_ATTRIBUTE) == null) {
+        if (http == null || http.getAttribute(mark) == null) {
             return false;
         }
-        http.removeAttribute(SignedInSessions.ENDED_ATTRIBUTE);
+        http.removeAttribute(mark);
         return true;
     }
 

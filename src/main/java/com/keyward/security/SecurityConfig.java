@@ -1,5 +1,6 @@
 package com.keyward.security;
 
+import com.keyward.db.DatabaseOutage;
 import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.UidlRedirectStrategy;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
@@ -28,6 +29,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -105,7 +107,16 @@ public class SecurityConfig {
                                                     : "failed"))));
         }
         http.authenticationManager(authenticationManager);
-        http.formLogin(form -> form.failureHandler(failures));
+        // the database away: say so, rather than "check your password"
+        AuthenticationFailureHandler signInFailures = (request, response, refused) -> {
+            if (DatabaseOutage.causes(refused)) {
+                new DefaultRedirectStrategy()
+                        .sendRedirect(request, response, "/" + LoginView.ROUTE + "?" + LoginView.DATABASE_AWAY);
+            } else {
+                failures.onAuthenticationFailure(request, response, refused);
+            }
+        };
+        http.formLogin(form -> form.failureHandler(signInFailures));
         return http.build();
     }
 

@@ -1,5 +1,6 @@
 package com.keyward.ui;
 
+import com.keyward.db.DatabaseMonitor;
 import com.keyward.security.CurrentUser;
 import com.keyward.security.SignedInUser;
 import com.vaadin.flow.component.Component;
@@ -44,10 +45,14 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final H2 pageTitle = new H2();
     private final Div navigation = new Div();
 
-    public MainLayout(CurrentUser currentUser, AuthenticationContext authentication) {
+    public MainLayout(CurrentUser currentUser, AuthenticationContext authentication, DatabaseMonitor database) {
         setPrimarySection(Section.DRAWER);
         pageTitle.addClassName("page-title");
-        addToNavbar(new DrawerToggle(), pageTitle, userMenu(currentUser.require(), authentication));
+        addToNavbar(
+                new DrawerToggle(),
+                pageTitle,
+                userMenu(currentUser.require(), authentication),
+                new DatabaseBanner(database));
         H1 appName = new H1("Keyward");
         appName.addClassName("app-name");
         addToDrawer(new Header(appName), new Scroller(navigation));

@@ -11,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,65 @@ class EmbeddedMariaDbTest {
                 .isEqualTo(db.password())
                 .hasSizeGreaterThanOrEqualTo(32);
         assertThat(home.resolve("tmp").resolve("init.sql")).doesNotExist();
+    }
+
+    @Test
+    void aKilledServerIsRestartedOnItsFolderWithItsData() throws Exception {
+        try (Connection connection = keyward();
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS survived (id INT PRIMARY KEY)");
+            statement.execute("REPLACE INTO survived VALUES (7)");
+        }
+        ProcessHandle server = EmbeddedMariaDb.serverProcess(home).orElseThrow();
+        long killed = System.nanoTime();
+        server.destroyForcibly();
+        server.onExit().get(10, TimeUnit.SECONDS);
+
+        Integer id = null;
+        while (id == null && System.nanoTime() - killed < TimeUnit.SECONDS.toNanos(20)) {
+            try (Connection connection = keyward();
+                    Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT id FROM survived")) {
+                id = rows.next() ? rows.getInt(1) : -1;
+            } catch (SQLException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        double seconds = (System.nanoTime() - killed) / 1e9;
+        System.out.printf("embedded MariaDB answered again %.1f s after kill -9%n", seconds);
+        assertThat(id).isEqualTo(7);
+        assertThat(seconds).isLessThan(10);
+        assertThat(EmbeddedMariaDb.serverProcess(home)).get().isNotEqualTo(server);
+        assertThat(db.givenUp()).isFalse();
+    }
+
+    @Test
+    void aServerLeftRunningByAKilledKeywardIsStoppedAtTheNextStart() throws Exception {
+        Path folder = Files.createTempDirectory("keyward-orphan-");
+        EmbeddedMariaDb first = EmbeddedMariaDb.start(folder);
+        try (Connection connection =
+                        DriverManager.getConnection(first.jdbcUrl(), EmbeddedMariaDb.USER, first.password());
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE kept (id INT PRIMARY KEY)");
+            statement.execute("INSERT INTO kept VALUES (9)");
+        }
+        // what a kill -9 of the JVM leaves: the folder lock gone, mariadbd still running on the folder
+        ProcessHandle orphan = EmbeddedMariaDb.serverProcess(folder).orElseThrow();
+        first.abandon();
+
+        EmbeddedMariaDb second = EmbeddedMariaDb.start(folder);
+        try {
+            assertThat(orphan.isAlive()).isFalse();
+            try (Connection connection =
+                            DriverManager.getConnection(second.jdbcUrl(), EmbeddedMariaDb.USER, second.password());
+                    Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT id FROM kept")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getInt(1)).isEqualTo(9);
+            }
+        } finally {
+            second.stop();
+        }
     }
 
     private static Connection keyward() throws SQLException {

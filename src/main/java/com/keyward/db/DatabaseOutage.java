@@ -1,0 +1,42 @@
+package com.keyward.db;
+
+import java.net.ConnectException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+
+/**
+ * Tells a failure because the database cannot be reached (down, restarting, network gone) from
+ * every other failure: the first is the service being unavailable for a while (503, "try again"),
+ * the second a bug (500, logged).
+ */
+public final class DatabaseOutage {
+
+    /** Seconds a client is asked to wait before trying again while the database is away. */
+    public static final int RETRY_AFTER_SECONDS = 5;
+
+    private DatabaseOutage() {}
+
+    public static boolean causes(@Nullable Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof CannotGetJdbcConnectionException
+                    || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof TransientDataAccessResourceException
+                    || cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof SQLRecoverableException
+                    || cause instanceof ConnectException
+                    || cause instanceof SocketTimeoutException
+                    || cause instanceof SocketException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,54 @@
+package com.keyward.ui;
+
+import com.keyward.db.DatabaseOutage;
+import com.keyward.ops.RequestIds;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasErrorParameter;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A page that could not be built says why instead of staying blank: the database being away, or
+ * an error with the reference of its log line. Outside the shell on purpose: the shell itself
+ * needs the database to know who is signed in.
+ */
+@AnonymousAllowed
+public class ErrorView extends Main implements HasErrorParameter<Exception> {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorView.class);
+
+    @Override
+    public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
+        addClassName("error-view");
+        Exception failure = parameter.getCaughtException();
+        String reference = Objects.requireNonNullElseGet(RequestIds.current(), RequestIds::fresh);
+        removeAll();
+        if (DatabaseOutage.causes(failure)) {
+            log.warn("A page could not be shown, the database is away [{}]: {}", reference, failure.toString());
+            add(
+                    new H1("Keyward is unavailable for a moment"),
+                    new Paragraph("Keyward cannot reach its database just now. Your work is safe; try again in a "
+                            + "minute."));
+        } else {
+            log.error("A page could not be shown [{}]", reference, failure);
+            add(
+                    new H1("This page could not be shown"),
+                    new Paragraph("An error occurred on the server. Tell your administrator the reference " + reference
+                            + "."));
+        }
+        Anchor again = new Anchor(event.getLocation().getPathWithQueryParameters(), "Try again");
+        again.setRouterIgnore(true);
+        add(new Paragraph(again));
+        return DatabaseOutage.causes(failure)
+                ? HttpServletResponse.SC_SERVICE_UNAVAILABLE
+                : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+    }
+}
