@@ -3,6 +3,7 @@ package com.keyward.apikey;
 import com.keyward.apiset.ApiSetPath;
 import com.keyward.db.DatabaseMonitor;
 import com.keyward.security.Throttle;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,6 +32,7 @@ public class ApiSecurityConfig {
             ApiKeyAuthenticator authenticator,
             MeterRegistry meters,
             DatabaseMonitor database,
+            ProxyManager<String> buckets,
             @Value("${keyward.api.failures-allowed:20}") int failuresAllowed,
             @Value("${keyward.api.failure-window:PT1M}") Duration failureWindow)
             throws Exception {
@@ -45,7 +47,9 @@ public class ApiSecurityConfig {
                 .addFilterBefore(new ApiErrorFilter(database), DisableEncodeUrlFilter.class)
                 .addFilterBefore(
                         new ApiKeyAuthenticationFilter(
-                                authenticator, new Throttle(failuresAllowed, failureWindow), meters),
+                                authenticator,
+                                new Throttle(buckets, "api-failures", failuresAllowed, failureWindow),
+                                meters),
                         AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> {
                     for (ApiSetPath set : ApiSetPath.values()) {

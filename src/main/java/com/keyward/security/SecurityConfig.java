@@ -4,6 +4,7 @@ import com.keyward.db.DatabaseOutage;
 import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.UidlRedirectStrategy;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -44,6 +45,7 @@ public class SecurityConfig {
             RequestUtil vaadinRequests,
             AuthenticationManager authenticationManager,
             ObjectProvider<ClientRegistrationRepository> ssoRegistrations,
+            ProxyManager<String> buckets,
             @Value("${keyward.sign-in.attempts-per-address:30}") int perAddress,
             @Value("${keyward.sign-in.attempts-per-username:10}") int perUsername,
             @Value("${keyward.sign-in.attempts-period:PT1M}") Duration period)
@@ -56,7 +58,9 @@ public class SecurityConfig {
         failures.setExceptionMappings(Map.of(
                 SignInUnavailableException.class.getName(), "/" + LoginView.ROUTE + "?" + LoginView.UNAVAILABLE));
         http.addFilterBefore(
-                new SignInThrottleFilter(new Throttle(perAddress, period), new Throttle(perUsername, period)),
+                new SignInThrottleFilter(
+                        new Throttle(buckets, "sign-in-address", perAddress, period),
+                        new Throttle(buckets, "sign-in-username", perUsername, period)),
                 UsernamePasswordAuthenticationFilter.class);
         // Vaadin's own requests carry Vaadin's CSRF token; everything else, the sign-in form included
         // (login CSRF), needs Spring's. The form sends it from the page's _csrf meta tags.

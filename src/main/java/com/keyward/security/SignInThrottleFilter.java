@@ -1,5 +1,6 @@
 package com.keyward.security;
 
+import com.keyward.db.DatabaseOutage;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,11 +37,20 @@ class SignInThrottleFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long wait = perAddress.take(request.getRemoteAddr());
-        if (wait == 0) {
-            String username = request.getParameter("username");
-            // usernames compare case-insensitively in the database: so do their buckets
-            wait = perUsername.take(username == null ? "" : username.strip().toLowerCase(Locale.ROOT));
+        long wait;
+        try {
+            wait = perAddress.take(request.getRemoteAddr());
+            if (wait == 0) {
+                String username = request.getParameter("username");
+                // usernames compare case-insensitively in the database: so do their buckets
+                wait = perUsername.take(username == null ? "" : username.strip().toLowerCase(Locale.ROOT));
+            }
+        } catch (RuntimeException failure) {
+            if (!DatabaseOutage.causes(failure)) {
+                throw failure;
+            }
+            response.sendRedirect(request.getContextPath() + "/" + LoginView.ROUTE + "?" + LoginView.DATABASE_AWAY);
+            return;
         }
         if (wait > 0) {
             response.setHeader("Retry-After", Long.toString(wait));
