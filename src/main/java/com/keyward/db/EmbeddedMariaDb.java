@@ -95,6 +95,11 @@ public final class EmbeddedMariaDb {
      * other than {@link #startOnce} own it and stop it; the folder lock is held until JVM exit.
      */
     static EmbeddedMariaDb start(@Nullable Path home) {
+        return start(home, freeLoopbackPort());
+    }
+
+    /** Starts a server on this folder and port (a test stops and starts one at the same address). */
+    static EmbeddedMariaDb start(@Nullable Path home, int port) {
         boolean throwaway = home == null;
         Path root;
         try {
@@ -121,7 +126,6 @@ public final class EmbeddedMariaDb {
         }
         String password = password(root);
         Path initFile = root.resolve("tmp").resolve("init.sql");
-        int port = freeLoopbackPort();
         Path folder = throwaway ? root : outsideTempDirRule(root);
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(port)

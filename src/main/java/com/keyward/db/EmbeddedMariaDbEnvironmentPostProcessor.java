@@ -21,6 +21,11 @@ public class EmbeddedMariaDbEnvironmentPostProcessor implements EnvironmentPostP
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         String url = environment.getProperty("spring.datasource.url");
         if (url != null && !url.isBlank()) {
+            if (!url.strip().startsWith("jdbc:")) {
+                // what Hikari would say deep inside a 100-frame stack, said first and once
+                // (not echoed: a URL may carry a password)
+                throw new DatabaseUrlException("SPRING_DATASOURCE_URL does not start with \"jdbc:\".");
+            }
             return;
         }
         boolean throwaway = environment.getProperty("keyward.embedded-db.throwaway", Boolean.class, false);

@@ -1,0 +1,49 @@
+package com.keyward.db;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A MariaDB server for tests that need one outside Keyward (several Keyward processes on one
+ * database, a database that goes away and comes back): its own folder, a fixed loopback port.
+ */
+public final class ExternalMariaDb {
+
+    private final Path home;
+    private final int port;
+    private EmbeddedMariaDb server;
+
+    private ExternalMariaDb(Path home, int port, EmbeddedMariaDb server) {
+        this.home = home;
+        this.port = port;
+        this.server = server;
+    }
+
+    public static ExternalMariaDb start() throws Exception {
+        Path home = Files.createTempDirectory("keyward-external-db-");
+        EmbeddedMariaDb server = EmbeddedMariaDb.start(home);
+        return new ExternalMariaDb(home, server.port(), server);
+    }
+
+    public String jdbcUrl() {
+        return server.jdbcUrl();
+    }
+
+    public String username() {
+        return EmbeddedMariaDb.USER;
+    }
+
+    public String password() {
+        return server.password();
+    }
+
+    /** The server stops (clients get "connection refused" until {@link #startAgain}). */
+    public void stop() {
+        server.stop();
+    }
+
+    /** The same server again: same folder, same port, same data. */
+    public void startAgain() {
+        server = EmbeddedMariaDb.start(home, port);
+    }
+}
