@@ -3,6 +3,7 @@ package com.keyward.db;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
@@ -10,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a failure because the database cannot be reached (down, restarting, network gone) from
@@ -33,10 +35,24 @@ public final class DatabaseOutage {
                     || cause instanceof SQLRecoverableException
                     || cause instanceof ConnectException
                     || cause instanceof SocketTimeoutException
-                    || cause instanceof SocketException) {
+                    || cause instanceof SocketException
+                    || connectionState(cause)) {
+                return true;
+            }
+            // a query failed as the database went, then the rollback failed too: the first failure says why
+            if (cause instanceof TransactionSystemException rollback
+                    && rollback.getApplicationException() != null
+                    && causes(rollback.getApplicationException())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** SQL state class 08: a connection exception. */
+    private static boolean connectionState(Throwable failure) {
+        return failure instanceof SQLException sql
+                && sql.getSQLState() != null
+                && sql.getSQLState().startsWith("08");
     }
 }

@@ -66,6 +66,7 @@ public final class EmbeddedMariaDb {
     private final List<Runnable> givenUpListeners = new CopyOnWriteArrayList<>();
     private volatile boolean stopping;
     private volatile boolean givenUp;
+    private @Nullable Long stoppedOrphan;
 
     private EmbeddedMariaDb(DB db, FileLock folderLock, Path root, int port, String password) {
         this.db = db;
@@ -118,8 +119,9 @@ public final class EmbeddedMariaDb {
             throw new EmbeddedDatabaseException("the embedded database folder " + root + " is not writable", null);
         }
         FileLock lock = lockFolder(root);
+        Optional<Long> orphan;
         try {
-            stopOrphan(root);
+            orphan = stopOrphan(root);
         } catch (EmbeddedDatabaseException orphanStays) {
             release(lock);
             throw orphanStays;
@@ -167,6 +169,7 @@ public final class EmbeddedMariaDb {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(root), "keyward-db-cleanup"));
         }
         EmbeddedMariaDb server = new EmbeddedMariaDb(db, lock, root, port, password);
+        server.stoppedOrphan = orphan.orElse(null);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stopping = true, "keyward-db-stopping"));
         server.supervise();
         return server;
@@ -289,10 +292,10 @@ public final class EmbeddedMariaDb {
      * A JVM killed with -9 leaves its mariadbd running (re-parented), holding the data files: stop
      * it before starting ours, or say in one line how to.
      */
-    private static void stopOrphan(Path root) {
+    private static Optional<Long> stopOrphan(Path root) {
         Optional<ProcessHandle> orphan = serverProcess(root);
         if (orphan.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         ProcessHandle process = orphan.get();
         log.warn(
@@ -322,6 +325,15 @@ public final class EmbeddedMariaDb {
                             + "; stop it with: kill " + process.pid(),
                     null);
         }
+        return Optional.of(process.pid());
+    }
+
+    /**
+     * The pid of the mariadbd a killed Keyward had left on this folder, which this start stopped
+     * (said by the caller: at this point of a Spring Boot start, logging is not set up yet).
+     */
+    public Optional<Long> stoppedOrphan() {
+        return Optional.ofNullable(stoppedOrphan);
     }
 
     /** Stops the server; its data stays unless it is a throwaway one (then at JVM exit). */

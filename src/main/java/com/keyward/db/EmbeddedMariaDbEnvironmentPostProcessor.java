@@ -2,8 +2,10 @@ package com.keyward.db;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -14,6 +16,12 @@ import org.springframework.core.env.MapPropertySource;
  * <p>Runs before the context exists: the database must be up before the first bean connects.
  */
 public class EmbeddedMariaDbEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+    private final Log log;
+
+    public EmbeddedMariaDbEnvironmentPostProcessor(DeferredLogFactory logs) {
+        this.log = logs.getLog(EmbeddedMariaDbEnvironmentPostProcessor.class);
+    }
 
     static final String ACTIVE = "keyward.embedded-db.active";
 
@@ -31,6 +39,9 @@ public class EmbeddedMariaDbEnvironmentPostProcessor implements EnvironmentPostP
         boolean throwaway = environment.getProperty("keyward.embedded-db.throwaway", Boolean.class, false);
         Path home = throwaway ? null : Path.of(environment.getProperty("keyward.embedded-db.dir", "data/mariadb"));
         EmbeddedMariaDb db = EmbeddedMariaDb.startOnce(home);
+        db.stoppedOrphan()
+                .ifPresent(pid -> log.warn("Stopped a MariaDB server (pid " + pid + ") left running on " + home
+                        + " by a Keyward that did not stop cleanly, then started the database again."));
         environment
                 .getPropertySources()
                 .addFirst(new MapPropertySource(
