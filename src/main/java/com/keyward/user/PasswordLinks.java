@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.crypto.keygen.BytesKeyGenerator;
@@ -65,6 +66,7 @@ class PasswordLinks {
 
     /** Expired links are of no use to anyone; an hourly sweep keeps the table small. */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+    @SchedulerLock(name = "password-link-sweep", lockAtMostFor = "PT10M")
     @Transactional
     public void sweep() {
         links.deleteExpired(clock.instant());

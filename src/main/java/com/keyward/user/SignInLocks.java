@@ -5,6 +5,7 @@ import com.keyward.security.SignedInUser;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -97,6 +98,8 @@ class SignInLocks {
 
     /** Unlocks, and audits, the accounts whose lock has run out (they could sign in already). */
     @Scheduled(fixedDelayString = "${keyward.sign-in.lock-sweep:PT15S}")
+    // one node at a time: two would audit the same lock ending twice
+    @SchedulerLock(name = "sign-in-lock-sweep", lockAtMostFor = "PT1M")
     @Transactional
     public void endExpiredLocks() {
         users.expiredLocksForUpdate(clock.instant()).forEach(this::lockRanOut);
