@@ -39,6 +39,7 @@ import org.springframework.stereotype.Component;
 public class DatabaseMonitor implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseMonitor.class);
+    private static final Duration SLOW = Duration.ofMillis(900);
 
     private final DataSourceProperties database;
     private final ApplicationEventPublisher events;
@@ -52,6 +53,8 @@ public class DatabaseMonitor implements DisposableBean {
 
     private volatile boolean reachable = true;
     private @Nullable Connection connection;
+    /** Checks in a row that got no answer within their second (a busy machine, or a hung server). */
+    private int slowChecks;
 
     DatabaseMonitor(
             DataSourceProperties database,
@@ -87,7 +90,15 @@ public class DatabaseMonitor implements DisposableBean {
     }
 
     void check() {
+        long started = System.nanoTime();
         boolean now = answers();
+        if (now) {
+            slowChecks = 0;
+        } else if (System.nanoTime() - started >= SLOW.toNanos() && ++slowChecks < 2) {
+            // one slow answer under heavy load is not an outage (that would turn a busy node away);
+            // a refused or broken connection is, at once, and so is a second slow answer in a row
+            return;
+        }
         if (now == reachable) {
             return;
         }
