@@ -171,7 +171,7 @@ public final class EmbeddedMariaDb {
         EmbeddedMariaDb server = new EmbeddedMariaDb(db, lock, root, port, password);
         server.stoppedOrphan = orphan.orElse(null);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stopping = true, "keyward-db-stopping"));
-        server.supervise();
+        server.supervise(-1);
         return server;
     }
 
@@ -180,15 +180,45 @@ public final class EmbeddedMariaDb {
      * someone's kill -9) — at most {@value #MAX_RESTARTS} times in ten minutes, then it is given
      * up and the listeners are told (liveness goes DOWN, so that the platform restarts Keyward).
      */
-    @SuppressWarnings("FutureReturnValueIgnored") // died() handles its own failures
-    private void supervise() {
-        Optional<ProcessHandle> process = serverProcess(root);
-        if (process.isEmpty()) {
+    private void supervise(long previousPid) {
+        // the pid file names the new server once it has written it (possibly just after "ready")
+        Optional<Long> pid = pidInFile(root).filter(p -> p != previousPid);
+        for (int wait = 0; wait < 50 && pid.isEmpty(); wait++) {
+            sleep(Duration.ofMillis(100));
+            pid = pidInFile(root).filter(p -> p != previousPid);
+        }
+        if (pid.isEmpty()) {
             log.warn("The embedded MariaDB wrote no pid file in {}; it is not supervised.", root);
             return;
         }
-        long pid = process.get().pid();
-        process.get().onExit().thenRun(() -> died(pid));
+        long server = pid.get();
+        // a thread of its own, polling: ProcessHandle.onExit() completes on a shared pool, which
+        // other waits can hold up (with 2 cores it has a single worker). A server that died even
+        // before this looked counts as died.
+        Thread watch = new Thread(
+                () -> {
+                    while (!stopping
+                            && ProcessHandle.of(server)
+                                    .map(ProcessHandle::isAlive)
+                                    .orElse(false)) {
+                        sleep(Duration.ofMillis(250));
+                    }
+                    if (!stopping) {
+                        died(server);
+                    }
+                },
+                "keyward-db-supervisor");
+        watch.setDaemon(true);
+        watch.start();
+    }
+
+    private static Optional<Long> pidInFile(Path root) {
+        try {
+            return Optional.of(Long.parseLong(Files.readString(root.resolve(PID_FILE), StandardCharsets.US_ASCII)
+                    .strip()));
+        } catch (IOException | NumberFormatException unreadable) {
+            return Optional.empty();
+        }
     }
 
     private synchronized void died(long pid) {
@@ -225,7 +255,7 @@ public final class EmbeddedMariaDb {
             writeOwnerOnly(initFile, initSql(password));
             db.start();
             log.info("The embedded MariaDB is running again.");
-            supervise();
+            supervise(pid);
         } catch (IOException | RuntimeException failed) {
             log.error("The embedded MariaDB did not restart: {}", firstLine(failed.getMessage()));
             // try again, within the same bound
@@ -463,6 +493,10 @@ public final class EmbeddedMariaDb {
 
     int port() {
         return port;
+    }
+
+    Path root() {
+        return root;
     }
 
     private static int freeLoopbackPort() {

@@ -119,6 +119,42 @@ class EmbeddedMariaDbTest {
     }
 
     @Test
+    void aServerThatKeepsDyingIsGivenUpAndSaysSo() throws Exception {
+        EmbeddedMariaDb crashing = EmbeddedMariaDb.start(Files.createTempDirectory("keyward-crashing-"));
+        java.util.concurrent.CountDownLatch toldGivenUp = new java.util.concurrent.CountDownLatch(1);
+        crashing.onGivenUp(toldGivenUp::countDown);
+        try {
+            for (int death = 1; death <= EmbeddedMariaDb.MAX_RESTARTS; death++) {
+                ProcessHandle server =
+                        EmbeddedMariaDb.serverProcess(crashing.root()).orElseThrow();
+                server.destroyForcibly();
+                server.onExit().get(10, TimeUnit.SECONDS);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+                while (EmbeddedMariaDb.serverProcess(crashing.root()).isEmpty() && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+                assertThat(EmbeddedMariaDb.serverProcess(crashing.root()))
+                        .as("restart %d", death)
+                        .isPresent();
+            }
+            assertThat(crashing.givenUp()).isFalse();
+
+            EmbeddedMariaDb.serverProcess(crashing.root()).orElseThrow().destroyForcibly();
+
+            assertThat(toldGivenUp.await(15, TimeUnit.SECONDS))
+                    .as("given up after the fourth death")
+                    .isTrue();
+            assertThat(crashing.givenUp()).isTrue();
+            Thread.sleep(1500);
+            assertThat(EmbeddedMariaDb.serverProcess(crashing.root()))
+                    .as("no fifth start")
+                    .isEmpty();
+        } finally {
+            crashing.stop();
+        }
+    }
+
+    @Test
     void aServerLeftRunningByAKilledKeywardIsStoppedAtTheNextStart() throws Exception {
         Path folder = Files.createTempDirectory("keyward-orphan-");
         EmbeddedMariaDb first = EmbeddedMariaDb.start(folder);
@@ -145,6 +181,19 @@ class EmbeddedMariaDbTest {
         } finally {
             second.stop();
         }
+    }
+
+    /** Whether the server accepts Keyward's connection before the deadline (it is fully started). */
+    private static boolean answersWithin(EmbeddedMariaDb server, long deadline) throws InterruptedException {
+        while (System.nanoTime() < deadline) {
+            try (Connection connection =
+                    DriverManager.getConnection(server.jdbcUrl(), EmbeddedMariaDb.USER, server.password())) {
+                return connection.isValid(1);
+            } catch (SQLException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        return false;
     }
 
     private static Connection keyward() throws SQLException {
