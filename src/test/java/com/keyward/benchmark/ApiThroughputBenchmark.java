@@ -6,14 +6,11 @@ import com.keyward.security.SignedInUser;
 import com.keyward.user.UserAccountDetails;
 import com.keyward.user.UserFixtures;
 import com.keyward.user.UserService;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -102,7 +99,7 @@ class ApiThroughputBenchmark {
 
     /** Requests per second; any non-2xx answer spoils the run. */
     private static double wrk(String url, String header, String seconds) throws Exception {
-        String output = run(command(seconds, url, header));
+        String output = Wrk.run(command(seconds, url, header));
         if (output.contains("Non-2xx")) {
             throw new IllegalStateException("errors while measuring " + url + ":\n" + output);
         }
@@ -120,18 +117,6 @@ class ApiThroughputBenchmark {
         }
         command.add(url);
         return command;
-    }
-
-    private static String run(List<String> command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try (BufferedReader out =
-                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String text = out.lines().collect(Collectors.joining("\n"));
-            if (process.waitFor() != 0) {
-                throw new IllegalStateException("wrk failed:\n" + text);
-            }
-            return text;
-        }
     }
 
     /** The two comparison endpoints, present only in this benchmark's context. */

@@ -3,13 +3,9 @@ package com.keyward.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.keyward.TestAccounts;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,9 +35,9 @@ class LoadBenchmark {
     void twoHundredConnectionsForAMinuteGetOnly2xx() throws Exception {
         String key = accounts.keyOf("dana", "ACCOUNT").key();
         String url = "http://127.0.0.1:" + port + "/api/v1/account";
-        run(List.of("wrk", "-t2", "-c200", "-d10s", "-H", "X-Api-Key: " + key, url)); // warm-up
-        String output =
-                run(List.of("wrk", "-t2", "-c200", "-d" + SECONDS + "s", "--latency", "-H", "X-Api-Key: " + key, url));
+        Wrk.run(List.of("wrk", "-t2", "-c200", "-d10s", "-H", "X-Api-Key: " + key, url)); // warm-up
+        String output = Wrk.run(
+                List.of("wrk", "-t2", "-c200", "-d" + SECONDS + "s", "--latency", "-H", "X-Api-Key: " + key, url));
 
         System.out.println("\nwrk -t2 -c200 -d" + SECONDS + "s, GET /api/v1/account with a valid key, one node:\n"
                 + output + "\n");
@@ -49,17 +45,5 @@ class LoadBenchmark {
         Matcher p99 = Pattern.compile("99%\\s+(\\S+)").matcher(output);
         assertThat(p99.find()).isTrue();
         System.out.println("p99 " + p99.group(1));
-    }
-
-    private static String run(List<String> command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try (BufferedReader out =
-                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String text = out.lines().collect(Collectors.joining("\n"));
-            if (process.waitFor() != 0) {
-                throw new IllegalStateException("wrk failed:\n" + text);
-            }
-            return text;
-        }
     }
 }

@@ -91,19 +91,13 @@ class OperationsIT extends BrowserTest {
     @Test
     @Order(1)
     void aKeyRevokedOnOneNodeIsRefusedThroughTheOtherWithinFiveSeconds() throws Exception {
-        signIn("dana", "dana");
-        page.navigate(url("/account"));
-        String key = generateAccountApiKey("Two nodes");
+        String key = danasNewKey("Two nodes");
         KeywardProcess home = sessionNode(context);
         KeywardProcess other = home == nodeA ? nodeB : nodeA;
         assertThat(ApiStatus.of(other.url(""), key)).isEqualTo(200);
         assertThat(ApiStatus.of(nginx.url(""), key)).isEqualTo(200);
 
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke Two nodes"))
-                .click();
-        page.getByRole(AriaRole.ALERTDIALOG)
-                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Revoke"))
-                .click();
+        revoke("Two nodes");
         assertThat(page.getByText("API key \"Two nodes\" revoked.")).isVisible();
         long revoked = System.nanoTime();
 
@@ -117,12 +111,7 @@ class OperationsIT extends BrowserTest {
     @Test
     @Order(2)
     void theDatabaseAwayFor45SecondsCostsNoHangNoRedirectAndNothingHalfMade() throws Exception {
-        signIn("dana", "dana");
-        page.navigate(url("/account"));
-        String key = generateAccountApiKey("Through the outage");
-        Locator keyRow =
-                page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("Through the outage"));
-        assertThat(keyRow.first()).isVisible();
+        String key = danasNewKey("Through the outage");
 
         List<long[]> answers = new CopyOnWriteArrayList<>(); // at, status, millis, problem+json with Retry-After
         List<long[]> readiness = new CopyOnWriteArrayList<>(); // at, status
@@ -200,11 +189,7 @@ class OperationsIT extends BrowserTest {
     private void whileTheDatabaseIsAway() {
         // the console says so by itself, an action fails visibly, the key stays as it was
         assertThat(page.locator(".database-banner")).isVisible();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke Through the outage"))
-                .click();
-        page.getByRole(AriaRole.ALERTDIALOG)
-                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Revoke"))
-                .click();
+        revoke("Through the outage");
         assertThat(page.getByText("Keyward cannot reach its database just now")).isVisible();
         screenshot("database-away");
         // signing in says the service is unavailable, not "wrong password"
@@ -242,6 +227,22 @@ class OperationsIT extends BrowserTest {
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate key")))
                 .isVisible();
         assertThat(page.url()).isIn(url("/account"), url("/account?continue"));
+    }
+
+    /** dana signs in through nginx and generates a key for the Account API on My account. */
+    private String danasNewKey(String name) {
+        signIn("dana", "dana");
+        page.navigate(url("/account"));
+        return generateAccountApiKey(name);
+    }
+
+    /** Revoke on the key's row, confirmed. */
+    private void revoke(String name) {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke " + name))
+                .click();
+        page.getByRole(AriaRole.ALERTDIALOG)
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Revoke"))
+                .click();
     }
 
     /** The node whose name ends this browser's session id. */
