@@ -101,7 +101,12 @@ public class OpenApiConfig {
                         .addProperty("title", new StringSchema())
                         .addProperty("status", new IntegerSchema())
                         .addProperty("detail", new StringSchema())
-                        .addProperty("instance", new StringSchema())));
+                        .addProperty("instance", new StringSchema())
+                        .addProperty(
+                                "requestId",
+                                new StringSchema()
+                                        .description("the request's id, also in the X-Request-Id header and in the "
+                                                + "log lines written for it"))));
         if (api.getPaths() == null) {
             return;
         }

@@ -8,6 +8,7 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -26,6 +27,8 @@ public final class DatabaseOutage {
     private DatabaseOutage() {}
 
     public static boolean causes(@Nullable Throwable failure) {
+        // a refused socket is the database's only below a database failure (not the directory's)
+        boolean fromTheDatabase = false;
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof CannotGetJdbcConnectionException
                     || cause instanceof DataAccessResourceFailureException
@@ -33,10 +36,14 @@ public final class DatabaseOutage {
                     || cause instanceof SQLTransientConnectionException
                     || cause instanceof SQLNonTransientConnectionException
                     || cause instanceof SQLRecoverableException
-                    || cause instanceof ConnectException
-                    || cause instanceof SocketTimeoutException
-                    || cause instanceof SocketException
                     || connectionState(cause)) {
+                return true;
+            }
+            fromTheDatabase |= cause instanceof SQLException || cause instanceof DataAccessException;
+            if (fromTheDatabase
+                    && (cause instanceof ConnectException
+                            || cause instanceof SocketTimeoutException
+                            || cause instanceof SocketException)) {
                 return true;
             }
             // a query failed as the database went, then the rollback failed too: the first failure says why

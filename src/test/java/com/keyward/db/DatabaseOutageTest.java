@@ -28,6 +28,15 @@ class DatabaseOutageTest {
     }
 
     @Test
+    void aRefusedConnectionIsTheDatabasesOnlyBelowADatabaseFailure() {
+        var refused = new java.net.ConnectException("Connection refused");
+        assertThat(DatabaseOutage.causes(new SQLException("could not connect", "HY000", refused)))
+                .isTrue();
+        // the directory (LDAP) refusing is not the database being away (DirectorySignInTest failed on this)
+        assertThat(DatabaseOutage.causes(new RuntimeException("LDAP", refused))).isFalse();
+    }
+
+    @Test
     void aBrokenConstraintIsNotAnOutage() {
         assertThat(DatabaseOutage.causes(new DataIntegrityViolationException("duplicate")))
                 .isFalse();
