@@ -122,6 +122,11 @@ public class ApiKeyAuthenticator {
     }
 
     @TransactionalEventListener(fallbackExecution = true)
+    void onRolled(ApiKeyRolled rolled) {
+        forgetCachedKeys();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
     void onOwnerChanged(AccountChanged changed) {
         forgetCachedKeys();
     }

@@ -16,7 +16,14 @@ public record ApiKeyInfo(
         Instant expiresAt,
         @Nullable Instant revokedAt,
         @Nullable Instant lastUsedAt,
-        @Nullable String lastUsedAddress) {
+        @Nullable String lastUsedAddress,
+        @Nullable Long replacesId,
+        @Nullable Long rolledToId) {
+
+    /** Rolled: a newer key replaces it; it works until its expiry, which the roll brought forward. */
+    public boolean rolled() {
+        return rolledToId != null;
+    }
 
     public ApiKeyStatus statusAt(Instant now) {
         if (revokedAt != null) {

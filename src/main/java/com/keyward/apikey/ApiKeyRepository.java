@@ -17,7 +17,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record1;
-import org.jooq.Record11;
+import org.jooq.Record13;
 import org.jooq.Records;
 import org.jooq.SelectSelectStep;
 import org.jooq.impl.DSL;
@@ -111,6 +111,38 @@ class ApiKeyRepository {
                 .fetch(Records.mapping(ApiKeyInfo::new));
     }
 
+    /** The new key of a roll names the key it replaces. */
+    public void markReplaces(long newKeyId, long oldKeyId) {
+        dsl.update(API_KEY)
+                .set(API_KEY.REPLACES_ID, oldKeyId)
+                .where(API_KEY.ID.eq(newKeyId))
+                .execute();
+    }
+
+    /**
+     * The old key of a roll: names its successor, works until {@code until} at the latest; false
+     * when it was revoked or rolled meanwhile.
+     */
+    public boolean markRolled(long oldKeyId, long newKeyId, Instant until) {
+        return dsl.update(API_KEY)
+                        .set(API_KEY.ROLLED_TO_ID, newKeyId)
+                        .set(API_KEY.EXPIRES_AT, DSL.least(API_KEY.EXPIRES_AT, DSL.val(until, API_KEY.EXPIRES_AT)))
+                        .where(API_KEY.ID
+                                .eq(oldKeyId)
+                                .and(API_KEY.REVOKED_AT.isNull())
+                                .and(API_KEY.ROLLED_TO_ID.isNull()))
+                        .execute()
+                == 1;
+    }
+
+    /** Moves a key's expiry (for tests that let time pass). */
+    void endAt(long keyId, Instant at) {
+        dsl.update(API_KEY)
+                .set(API_KEY.EXPIRES_AT, at)
+                .where(API_KEY.ID.eq(keyId))
+                .execute();
+    }
+
     /** Revokes the key; false when it was already revoked. */
     public boolean revoke(long id, long revokedBy, Instant at) {
         return dsl.update(API_KEY)
@@ -184,7 +216,7 @@ class ApiKeyRepository {
     }
 
     private static SelectSelectStep<
-                    Record11<
+                    Record13<
                             Long,
                             Long,
                             String,
@@ -195,7 +227,9 @@ class ApiKeyRepository {
                             Instant,
                             Instant,
                             Instant,
-                            String>>
+                            String,
+                            Long,
+                            Long>>
             selectInfo(DSLContext dsl) {
         return dsl.select(
                 API_KEY.ID,
@@ -208,6 +242,8 @@ class ApiKeyRepository {
                 API_KEY.EXPIRES_AT,
                 API_KEY.REVOKED_AT,
                 API_KEY.LAST_USED_AT,
-                API_KEY.LAST_USED_IP);
+                API_KEY.LAST_USED_IP,
+                API_KEY.REPLACES_ID,
+                API_KEY.ROLLED_TO_ID);
     }
 }

@@ -126,6 +126,63 @@ public class ApiKeyService {
         return new GeneratedApiKey(keys.findById(id).orElseThrow(), key);
     }
 
+    /**
+     * Rolls one of the signed-in person's own active keys: a new key with the same name,
+     * description and API sets, and a fresh expiry (the old key's lifetime, within the role's
+     * limit), shown this once; the old key keeps working for {@code overlap} (never beyond its own
+     * expiry). During the overlap both keys count towards the limit of active keys.
+     *
+     * @throws ValidationException when the key is not active, was rolled already, or the limit is reached
+     * @throws AccessDeniedException for anyone else's key, or without Manage User API Key
+     */
+    @Transactional
+    public GeneratedApiKey roll(long keyId, RollOverlap overlap) {
+        SignedInUser owner = requireManageOwnKeys();
+        keys.lockOwner(owner.id());
+        ApiKeyInfo old = keys.findById(keyId)
+                .filter(key -> key.ownerId() == owner.id())
+                .orElseThrow(() -> new AccessDeniedException("Only your own keys can be rolled"));
+        Instant now = clock.instant();
+        if (old.statusAt(now) != ApiKeyStatus.ACTIVE || old.rolled()) {
+            throw new ValidationException(
+                    Map.of(ApiKeyField.FORM, "Only an active key that has not been rolled yet can be rolled."));
+        }
+        RoleLimits limits = roles.limitsOf(owner.id());
+        int activeDuringOverlap = keys.countActive(owner.id(), now) + (overlap == RollOverlap.NOW ? 0 : 1);
+        if (activeDuringOverlap > limits.maxActiveApiKeys()) {
+            throw new ValidationException(Map.of(
+                    ApiKeyField.FORM,
+                    "During the overlap both keys count as active, and your roles allow " + limits.maxActiveApiKeys()
+                            + " active keys. Choose \"Now\", or revoke another key first."));
+        }
+        Duration lifetime = Duration.between(old.createdAt(), old.expiresAt());
+        Duration longest = Duration.ofDays(limits.maxApiKeyLifetimeDays());
+        Instant expiresAt = now.plus(lifetime.compareTo(longest) > 0 ? longest : lifetime);
+        Instant oldUntil =
+                now.plus(overlap.duration()).isBefore(old.expiresAt()) ? now.plus(overlap.duration()) : old.expiresAt();
+
+        String key = ApiKeyFormat.generate();
+        String hint = ApiKeyFormat.hint(key);
+        long id = keys.insert(
+                owner.id(),
+                old.name(),
+                old.description(),
+                ApiKeyFormat.digest(key),
+                hint,
+                now,
+                expiresAt,
+                old.apiSetCodes());
+        keys.markReplaces(id, old.id());
+        if (!keys.markRolled(old.id(), id, oldUntil)) {
+            throw new ValidationException(
+                    Map.of(ApiKeyField.FORM, "Only an active key that has not been rolled yet can be rolled."));
+        }
+        // the authenticator forgets its cached lookups once this commits: the old key's end applies at once
+        events.publishEvent(new ApiKeyRolled(
+                old.id(), id, owner.id(), owner.getUsername(), old.name(), old.hint(), hint, oldUntil, expiresAt));
+        return new GeneratedApiKey(keys.findById(id).orElseThrow(), key);
+    }
+
     /** Whether the signed-in person may list (and so revoke) this owner's keys. */
     public boolean mayManageKeysOf(long ownerId) {
         return currentUser
@@ -180,6 +237,14 @@ public class ApiKeyService {
                         new ApiKeyRevoked(key.id(), key.ownerId(), activity.username(), key.name(), key.hint()));
             }
         }
+    }
+
+    /** The non-secret hint of a key the signed-in person may see (the other half of a rolled pair). */
+    @Transactional(readOnly = true)
+    public String hintOf(long keyId) {
+        ApiKeyInfo key = keys.findById(keyId).orElseThrow(() -> new AccessDeniedException("No such API key"));
+        requireMayManageKeysOf(key.ownerId());
+        return key.hint();
     }
 
     public String setNames(Set<String> codes) {

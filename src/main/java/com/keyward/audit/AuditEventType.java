@@ -4,6 +4,7 @@ package com.keyward.audit;
 public enum AuditEventType {
     API_KEY_GENERATED,
     API_KEY_REVOKED,
+    API_KEY_ROLLED,
     ROLE_CREATED,
     ROLE_CHANGED,
     ROLE_DELETED,

@@ -2,6 +2,7 @@ package com.keyward.audit;
 
 import com.keyward.apikey.ApiKeyGenerated;
 import com.keyward.apikey.ApiKeyRevoked;
+import com.keyward.apikey.ApiKeyRolled;
 import com.keyward.role.MembershipChanged;
 import com.keyward.role.RoleChanged;
 import com.keyward.user.AccountActivity;
@@ -47,6 +48,22 @@ class AuditTrail {
                 revoked.ownerId(),
                 revoked.ownerUsername(),
                 "Key \"" + revoked.name() + "\" (" + revoked.hint() + ")");
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(ApiKeyRolled rolled) {
+        log.record(
+                AuditEventType.API_KEY_ROLLED,
+                rolled.ownerId(),
+                rolled.ownerUsername(),
+                "Key \"" + rolled.name() + "\" (" + rolled.oldHint() + ") rolled to " + rolled.newHint()
+                        + "; the old key works until "
+                        + rolled.oldWorksUntil()
+                                .atOffset(ZoneOffset.UTC)
+                                .toLocalDateTime()
+                                .withNano(0)
+                        + " UTC, the new one expires "
+                        + rolled.newExpiresAt().atOffset(ZoneOffset.UTC).toLocalDate());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)

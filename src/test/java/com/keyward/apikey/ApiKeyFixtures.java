@@ -28,6 +28,11 @@ public class ApiKeyFixtures {
         return keys.countByOwner(ownerId);
     }
 
+    /** Ends a key's life (a roll's overlap, its expiry) a second ago, as if that time had passed. */
+    public void endNow(long keyId) {
+        keys.endAt(keyId, Instant.now().minusSeconds(1));
+    }
+
     /** A key the service would refuse to make (already expired, for a disabled owner…). */
     public long insert(
             long ownerId,

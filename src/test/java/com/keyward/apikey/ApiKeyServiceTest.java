@@ -120,7 +120,12 @@ class ApiKeyServiceTest {
     void noPublicMethodLetsACallerNameTheOwnerOfANewKey() {
         for (Method method : ApiKeyService.class.getDeclaredMethods()) {
             if (Modifier.isPublic(method.getModifiers()) && method.getReturnType() == GeneratedApiKey.class) {
-                assertThat(method.getParameterTypes()).as(method.toString()).containsExactly(NewApiKey.class);
+                // generate a new key, or roll one of one's own (refused for anyone else's: see below)
+                assertThat(method.getParameterTypes())
+                        .as(method.toString())
+                        .satisfiesAnyOf(
+                                types -> assertThat(types).containsExactly(NewApiKey.class),
+                                types -> assertThat(types).containsExactly(long.class, RollOverlap.class));
             }
         }
         assertThat(NewApiKey.class.getRecordComponents())
@@ -236,6 +241,91 @@ class ApiKeyServiceTest {
         assertThat(succeeded).isEqualTo(3);
         assertThat(keyRepository.countActive(accounts.idOf(owner), Instant.now()))
                 .isEqualTo(3);
+    }
+
+    @Test
+    void rollingKeepsNameDescriptionAndSetsAndTheOldKeyWorksUntilTheOverlapEnds() {
+        GeneratedApiKey old =
+                service.generate(new NewApiKey("deploy bot", "ships builds", Set.of("ACCOUNT", "USERS"), inDays(60)));
+        Instant before = Instant.now();
+
+        GeneratedApiKey rolled = service.roll(old.info().id(), RollOverlap.ONE_HOUR);
+
+        assertThat(rolled.key()).isNotEqualTo(old.key());
+        assertThat(rolled.info().name()).isEqualTo("deploy bot");
+        assertThat(rolled.info().description()).isEqualTo("ships builds");
+        assertThat(rolled.info().apiSetCodes()).containsExactly("ACCOUNT", "USERS");
+        assertThat(rolled.info().replacesId()).isEqualTo(old.info().id());
+        // a fresh expiry: the old key's lifetime, counted from now
+        assertThat(Duration.between(rolled.info().createdAt(), rolled.info().expiresAt()))
+                .isCloseTo(Duration.ofDays(60), Duration.ofSeconds(5));
+        ApiKeyInfo oldNow = keyRepository.findById(old.info().id()).orElseThrow();
+        assertThat(oldNow.rolledToId()).isEqualTo(rolled.info().id());
+        assertThat(oldNow.expiresAt())
+                .isBetween(before.plus(Duration.ofMinutes(59)), Instant.now().plus(Duration.ofHours(1)));
+        assertThat(oldNow.statusAt(Instant.now())).isEqualTo(ApiKeyStatus.ACTIVE);
+        assertThat(keyRepository.countActive(accounts.idOf(owner), Instant.now()))
+                .isEqualTo(2);
+
+        AuditEvent event = auditRepository
+                .findPage(com.keyward.audit.AuditFilter.NONE, 0, 1)
+                .getFirst();
+        assertThat(event.type().name()).isEqualTo("API_KEY_ROLLED");
+        assertThat(event.details())
+                .contains("deploy bot", old.info().hint(), rolled.info().hint())
+                .doesNotContain(old.key(), rolled.key());
+        // a rolled key is not rolled again
+        assertThat(catchRoll(old.info().id(), RollOverlap.NOW).errors()).containsKey(ApiKeyField.FORM);
+    }
+
+    @Test
+    void theOverlapNeverOutlivesTheOldKeyAndNowEndsItAtOnce() {
+        GeneratedApiKey shortLived = service.generate(new NewApiKey("short", null, Set.of("ACCOUNT"), inDays(2)));
+        service.roll(shortLived.info().id(), RollOverlap.SEVEN_DAYS);
+        assertThat(keyRepository.findById(shortLived.info().id()).orElseThrow().expiresAt())
+                .isEqualTo(shortLived.info().expiresAt());
+
+        GeneratedApiKey other = service.generate(request("ended now", Set.of("ACCOUNT")));
+        service.roll(other.info().id(), RollOverlap.NOW);
+        assertThat(keyRepository.findById(other.info().id()).orElseThrow().statusAt(Instant.now()))
+                .isNotEqualTo(ApiKeyStatus.ACTIVE);
+    }
+
+    @Test
+    void atTheLimitAnOverlapIsRefusedWithTheReasonButNowIsAllowed() {
+        roles.setLimit(accounts.roleOf(owner), "MAX_ACTIVE_API_KEYS", 2);
+        service.generate(request("first", Set.of("ACCOUNT")));
+        GeneratedApiKey second = service.generate(request("second", Set.of("ACCOUNT")));
+        long before = keyCount();
+
+        assertThat(catchRoll(second.info().id(), RollOverlap.ONE_DAY).errors().get(ApiKeyField.FORM))
+                .contains("both keys count as active", "2 active keys");
+        assertThat(keyCount()).isEqualTo(before);
+        assertThat(service.roll(second.info().id(), RollOverlap.NOW)).isNotNull();
+        assertThat(keyRepository.countActive(accounts.idOf(owner), Instant.now()))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void nobodyRollsSomeoneElsesKeyNotEvenAnAdmin() {
+        GeneratedApiKey danasKey = generateAs("dana", "dana's roll");
+        accounts.signInAs("admin");
+        long before = keyCount();
+
+        assertThatThrownBy(() -> service.roll(danasKey.info().id(), RollOverlap.NOW))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(keyCount()).isEqualTo(before);
+        assertThat(keyRepository.findById(danasKey.info().id()).orElseThrow().rolled())
+                .isFalse();
+    }
+
+    private ValidationException catchRoll(long keyId, RollOverlap overlap) {
+        try {
+            service.roll(keyId, overlap);
+        } catch (ValidationException expected) {
+            return expected;
+        }
+        throw new AssertionError("expected the roll to be refused");
     }
 
     private GeneratedApiKey generateAs(String username, String name) {

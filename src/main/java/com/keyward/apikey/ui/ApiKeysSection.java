@@ -38,11 +38,13 @@ public class ApiKeysSection extends Section {
     private final ApiKeyService keys;
     private final ApiSetCatalog catalog;
     private final Clock clock;
+    private final boolean ownAccount;
 
     ApiKeysSection(long ownerId, boolean ownAccount, ApiKeyService keys, ApiSetCatalog catalog, Clock clock) {
         this.keys = keys;
         this.catalog = catalog;
         this.clock = clock;
+        this.ownAccount = ownAccount;
         setId(ID);
         addClassName("api-keys-section");
         H3 title = new H3("API Keys");
@@ -64,7 +66,10 @@ public class ApiKeysSection extends Section {
 
     private void configureGrid(long ownerId) {
         grid.setAriaLabel("API keys");
-        grid.addColumn(ApiKeyInfo::name).setHeader("Name").setAutoWidth(true).setKey("name");
+        grid.addComponentColumn(this::nameWithPair)
+                .setHeader("Name")
+                .setAutoWidth(true)
+                .setKey("name");
         grid.addColumn(key -> key.description() == null ? "" : key.description())
                 .setHeader("Description")
                 .setFlexGrow(1)
@@ -103,8 +108,36 @@ public class ApiKeysSection extends Section {
                 query -> keys.count(ownerId)));
     }
 
+    /** The name, and for a rolled pair the other key's hint: the pair is linked in the list. */
+    private Div nameWithPair(ApiKeyInfo key) {
+        Div cell = new Div(new Span(key.name()));
+        Long rolledTo = key.rolledToId();
+        Long replaces = key.replacesId();
+        if (rolledTo != null) {
+            cell.add(pairNote("Rolled to " + keys.hintOf(rolledTo)));
+        }
+        if (replaces != null) {
+            cell.add(pairNote("Replaces " + keys.hintOf(replaces)));
+        }
+        return cell;
+    }
+
+    private static Div pairNote(String text) {
+        Div note = new Div(text);
+        note.addClassName("key-pair");
+        return note;
+    }
+
     private Span status(ApiKeyInfo key) {
         ApiKeyStatus status = key.statusAt(clock.instant());
+        if (key.rolled() && status != ApiKeyStatus.REVOKED) {
+            Span rolled = new Span(
+                    status == ApiKeyStatus.ACTIVE
+                            ? "Rolled — works until " + Times.minutes(key.expiresAt(), "")
+                            : "Rolled");
+            rolled.getElement().getThemeList().add(status == ApiKeyStatus.ACTIVE ? "badge" : "badge contrast");
+            return rolled;
+        }
         Span badge = new Span(Labels.of(status));
         badge.getElement()
                 .getThemeList()
@@ -119,6 +152,13 @@ public class ApiKeysSection extends Section {
 
     private Span revokeButton(ApiKeyInfo key) {
         Span cell = new Span();
+        if (ownAccount && !key.rolled() && key.statusAt(clock.instant()) == ApiKeyStatus.ACTIVE) {
+            Button roll = new Button(
+                    "Roll key", click -> new RollApiKeyDialog(keys, key, clock, this::showGeneratedKey).open());
+            roll.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            roll.setAriaLabel("Roll key " + key.name());
+            cell.add(roll);
+        }
         if (key.statusAt(clock.instant()) == ApiKeyStatus.ACTIVE) {
             Button revoke = new Button("Revoke", click -> confirmRevoke(key));
             revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
