@@ -28,6 +28,11 @@ public class ApiKeyFixtures {
         return keys.countByOwner(ownerId);
     }
 
+    /** Revokes every key of this owner not revoked yet (a clean start under the active-key limit). */
+    public void revokeAllOf(long ownerId) {
+        keys.findUnrevoked(ownerId).forEach(key -> keys.revoke(key.id(), ownerId, Instant.now()));
+    }
+
     /** Ends a key's life (a roll's overlap, its expiry) a second ago, as if that time had passed. */
     public void endNow(long keyId) {
         keys.endAt(keyId, Instant.now().minusSeconds(1));

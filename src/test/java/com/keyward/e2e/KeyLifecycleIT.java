@@ -1,0 +1,77 @@
+package com.keyward.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.keyward.ApiStatus;
+import com.keyward.TestAccounts;
+import com.keyward.apikey.ApiKeyFixtures;
+import com.keyward.apikey.ApiKeyInfo;
+import com.keyward.audit.AuditFilter;
+import com.keyward.audit.AuditFixtures;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A key's life after generation, in Chromium: rolled with an overlap. */
+class KeyLifecycleIT extends BrowserTest {
+
+    @Autowired
+    ApiKeyFixtures keys;
+
+    @Autowired
+    AuditFixtures audit;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Test
+    void danaRollsHerKeyWithAOneHourOverlapAndTheOldKeyStopsWhenTheOverlapEnds() throws Exception {
+        long dana = accounts.idOf("dana");
+        keys.revokeAllOf(dana);
+        signIn("dana", "dana");
+        page.navigate(url("/account"));
+        String oldKey = generateAccountApiKey("Nightly export");
+        ApiKeyInfo old = keys.findByOwner(dana, 0, 1).getFirst();
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Roll key Nightly export"))
+                .click();
+        Locator roll = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Roll key"));
+        roll.getByText("1 hour").click();
+        roll.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Finish"))
+                .click();
+        Locator save = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Save generated key"));
+        String newKey = save.locator("#generated-key input").inputValue();
+        assertThat(newKey).startsWith("kw_").isNotEqualTo(oldKey);
+        screenshot("roll-key-saved");
+        save.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Copy to clipboard"))
+                .click();
+        save.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Close"))
+                .click();
+
+        // the list links the pair and says how long the old key works
+        Locator grid = page.locator("vaadin-grid");
+        assertThat(grid).containsText("Rolled — works until");
+        assertThat(grid)
+                .containsText("Rolled to "
+                        + keys.findById(old.id()).orElseThrow().hint().substring(0, 3));
+        assertThat(grid).containsText("Replaces " + old.hint());
+        screenshot("rolled-key");
+
+        // during the overlap both keys work
+        assertThat(ApiStatus.of(url(""), oldKey)).isEqualTo(200);
+        assertThat(ApiStatus.of(url(""), newKey)).isEqualTo(200);
+
+        // the overlap ends (moved to the past, as if the hour had gone by): the old key stops
+        keys.endNow(old.id());
+        assertThat(ApiStatus.within5s(url(""), oldKey, 401)).isEqualTo(401);
+        assertThat(ApiStatus.of(url(""), newKey)).isEqualTo(200);
+
+        assertThat(audit.findPage(AuditFilter.NONE, 0, 20))
+                .anySatisfy(event -> assertThat(event.details())
+                        .contains("Nightly export", old.hint(), "rolled to")
+                        .doesNotContain(oldKey, newKey));
+    }
+}
