@@ -2,6 +2,7 @@ package com.keyward.api;
 
 import com.keyward.apikey.ApiKeyInfo;
 import com.keyward.apikey.ApiKeyService;
+import com.keyward.apikey.ApiKeyUsage;
 import com.keyward.apiset.ApiSetPath;
 import com.keyward.security.CurrentUser;
 import com.keyward.user.UserAccountDetails;
@@ -10,6 +11,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -44,5 +46,12 @@ public class AccountApi {
         long owner = currentUser.require().id();
         return new PageResponse<>(
                 keys.list(owner, PageResponse.offset(page, size), size), page, size, keys.count(owner));
+    }
+
+    @GetMapping("/keys/{id}/usage")
+    @Operation(
+            summary = "One of the key owner's API keys: requests per day for the last 30 days, last use, refused calls")
+    public ApiKeyUsage keyUsage(@PathVariable long id) {
+        return keys.myKeyUsage(id);
     }
 }

@@ -104,6 +104,7 @@ public class ApiKeyAuthenticator {
         Instant now = clock.instant();
         Optional<Failure> failure = refusal(credential, now);
         if (failure.isPresent()) {
+            usage.refused(credential.keyId(), now, 401);
             return new Refused(failure.get());
         }
         usage.record(credential.keyId(), now, clientAddress);

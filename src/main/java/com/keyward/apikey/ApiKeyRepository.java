@@ -2,6 +2,7 @@ package com.keyward.apikey;
 
 import static com.keyward.db.jooq.Tables.API_KEY;
 import static com.keyward.db.jooq.Tables.API_KEY_SET;
+import static com.keyward.db.jooq.Tables.API_KEY_USAGE_DAY;
 import static com.keyward.db.jooq.Tables.APP_USER;
 import static org.jooq.impl.DSL.select;
 
@@ -9,6 +10,7 @@ import com.keyward.db.EnumColumns;
 import com.keyward.user.UserStatus;
 import jakarta.annotation.Nullable;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -193,6 +195,47 @@ class ApiKeyRepository {
                 .set(API_KEY.LAST_USED_IP, address)
                 .where(API_KEY.ID.eq(keyId).and(API_KEY.LAST_USED_AT.isNull().or(API_KEY.LAST_USED_AT.lt(at))))
                 .execute();
+    }
+
+    /** Adds the counted calls to each key's day, in one statement (rows of deleted keys are skipped). */
+    public void addUsage(Collection<ApiKeyUsageRecorder.DayCounts> days) {
+        var insert = dsl.insertInto(
+                API_KEY_USAGE_DAY,
+                API_KEY_USAGE_DAY.API_KEY_ID,
+                API_KEY_USAGE_DAY.DAY,
+                API_KEY_USAGE_DAY.CALLS,
+                API_KEY_USAGE_DAY.REFUSED_401,
+                API_KEY_USAGE_DAY.REFUSED_403);
+        for (ApiKeyUsageRecorder.DayCounts day : days) {
+            insert = insert.values(
+                    day.keyId(),
+                    day.day(),
+                    day.calls().sum(),
+                    day.refused401().sum(),
+                    day.refused403().sum());
+        }
+        insert.onDuplicateKeyUpdate()
+                .set(API_KEY_USAGE_DAY.CALLS, API_KEY_USAGE_DAY.CALLS.plus(DSL.excluded(API_KEY_USAGE_DAY.CALLS)))
+                .set(
+                        API_KEY_USAGE_DAY.REFUSED_401,
+                        API_KEY_USAGE_DAY.REFUSED_401.plus(DSL.excluded(API_KEY_USAGE_DAY.REFUSED_401)))
+                .set(
+                        API_KEY_USAGE_DAY.REFUSED_403,
+                        API_KEY_USAGE_DAY.REFUSED_403.plus(DSL.excluded(API_KEY_USAGE_DAY.REFUSED_403)))
+                .execute();
+    }
+
+    /** A key's stored days from {@code from} on (days without calls have no row). */
+    public List<ApiKeyUsage.Day> usageSince(long keyId, LocalDate from) {
+        return dsl.select(
+                        API_KEY_USAGE_DAY.DAY,
+                        API_KEY_USAGE_DAY.CALLS,
+                        API_KEY_USAGE_DAY.REFUSED_401,
+                        API_KEY_USAGE_DAY.REFUSED_403)
+                .from(API_KEY_USAGE_DAY)
+                .where(API_KEY_USAGE_DAY.API_KEY_ID.eq(keyId).and(API_KEY_USAGE_DAY.DAY.ge(from)))
+                .orderBy(API_KEY_USAGE_DAY.DAY)
+                .fetch(Records.mapping(ApiKeyUsage.Day::new));
     }
 
     public String ownerUsername(long ownerId) {

@@ -8,10 +8,12 @@ import com.keyward.security.CurrentUser;
 import com.keyward.security.SignedInUser;
 import com.keyward.user.AccountActivity;
 import com.keyward.validation.Names;
+import com.keyward.validation.NotFoundException;
 import com.keyward.validation.ValidationException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
@@ -237,6 +239,44 @@ public class ApiKeyService {
                         new ApiKeyRevoked(key.id(), key.ownerId(), activity.username(), key.name(), key.hint()));
             }
         }
+    }
+
+    /** A key's use over the last 30 days, for whoever may manage the owner's keys. */
+    @Transactional(readOnly = true)
+    public ApiKeyUsage usage(long keyId) {
+        ApiKeyInfo key = keys.findById(keyId).orElseThrow(() -> new NotFoundException("No such API key"));
+        if (!mayManageKeysOf(key.ownerId())) {
+            throw new NotFoundException("No such API key");
+        }
+        return usageOf(key);
+    }
+
+    /** A key's use, for its owner only (the Account API: a key's owner, nobody else's keys). */
+    @Transactional(readOnly = true)
+    public ApiKeyUsage myKeyUsage(long keyId) {
+        SignedInUser me = currentUser.require();
+        ApiKeyInfo key = keys.findById(keyId)
+                .filter(found -> found.ownerId() == me.id())
+                .orElseThrow(() -> new NotFoundException("You have no API key with this id."));
+        return usageOf(key);
+    }
+
+    private ApiKeyUsage usageOf(ApiKeyInfo key) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate from = today.minusDays(ApiKeyUsage.DAYS - 1L);
+        Map<LocalDate, ApiKeyUsage.Day> stored =
+                keys.usageSince(key.id(), from).stream().collect(Collectors.toMap(ApiKeyUsage.Day::day, day -> day));
+        List<ApiKeyUsage.Day> days = from.datesUntil(today.plusDays(1))
+                .map(day -> stored.getOrDefault(day, new ApiKeyUsage.Day(day, 0, 0, 0)))
+                .toList();
+        return new ApiKeyUsage(
+                key.id(),
+                days,
+                key.lastUsedAt(),
+                key.lastUsedAddress(),
+                days.stream().mapToLong(ApiKeyUsage.Day::calls).sum(),
+                days.stream().mapToLong(ApiKeyUsage.Day::refused401).sum(),
+                days.stream().mapToLong(ApiKeyUsage.Day::refused403).sum());
     }
 
     /** The non-secret hint of a key the signed-in person may see (the other half of a rolled pair). */

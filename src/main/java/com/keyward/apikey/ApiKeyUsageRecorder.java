@@ -2,30 +2,69 @@ package com.keyward.apikey;
 
 import jakarta.annotation.PreDestroy;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * "Last used" without a database write per request: uses are kept in memory (the latest per
- * key) and written every few seconds, and once more at shutdown.
+ * "Last used" and requests per key and day without a database write per request: uses are
+ * counted in memory (the latest use per key, counters per key and UTC day) and written every few
+ * seconds in one batch, and once more at shutdown. Refused calls of a known key count too, by
+ * status (401: revoked, expired or its owner cannot act; 403: outside its API sets).
  */
 @Component
 public class ApiKeyUsageRecorder {
 
     private record Use(Instant at, String address) {}
 
+    /** Counters of one key on one day; added to the stored ones at the next flush. */
+    record DayCounts(long keyId, LocalDate day, LongAdder calls, LongAdder refused401, LongAdder refused403) {
+
+        DayCounts(long keyId, LocalDate day) {
+            this(keyId, day, new LongAdder(), new LongAdder(), new LongAdder());
+        }
+    }
+
+    private static final long SECONDS_PER_DAY = 86_400;
+    /** Room for the epoch day (< 100,000 until the year 2243) next to the key id in one long. */
+    private static final long DAY_SLOTS = 100_000;
+
     private final Map<Long, Use> pending = new ConcurrentHashMap<>();
+    private final Map<Long, DayCounts> counts = new ConcurrentHashMap<>();
     private final ApiKeyRepository keys;
 
     public ApiKeyUsageRecorder(ApiKeyRepository keys) {
         this.keys = keys;
     }
 
+    /** A call the key was accepted for. */
     public void record(long keyId, Instant at, String address) {
         pending.merge(keyId, new Use(at, address), (old, latest) -> latest.at().isAfter(old.at()) ? latest : old);
+        countsOf(keyId, at).calls().increment();
+    }
+
+    /**
+     * A call of a known key that was refused with this status: 401 (refused at authentication) or
+     * 403 (authenticated, so counted as a call already, then refused outside the key's API sets).
+     */
+    public void refused(long keyId, Instant at, int status) {
+        DayCounts day = countsOf(keyId, at);
+        if (status == 403) {
+            day.calls().decrement();
+            day.refused403().increment();
+        } else {
+            day.refused401().increment();
+        }
+    }
+
+    private DayCounts countsOf(long keyId, Instant at) {
+        long epochDay = Math.floorDiv(at.getEpochSecond(), SECONDS_PER_DAY);
+        return counts.computeIfAbsent(
+                keyId * DAY_SLOTS + epochDay, ignored -> new DayCounts(keyId, LocalDate.ofEpochDay(epochDay)));
     }
 
     @Scheduled(fixedDelayString = "${keyward.api.last-used-flush-ms:5000}")
@@ -36,6 +75,13 @@ public class ApiKeyUsageRecorder {
             if (use != null) {
                 keys.recordLastUse(keyId, use.at(), use.address());
             }
+        }
+        List<DayCounts> taken = List.copyOf(counts.keySet()).stream()
+                .map(counts::remove)
+                .filter(day -> day != null)
+                .toList();
+        if (!taken.isEmpty()) {
+            keys.addUsage(taken);
         }
     }
 }

@@ -5,6 +5,7 @@ import com.keyward.db.DatabaseMonitor;
 import com.keyward.security.Throttle;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
@@ -33,6 +35,8 @@ public class ApiSecurityConfig {
             MeterRegistry meters,
             DatabaseMonitor database,
             ProxyManager<String> buckets,
+            ApiKeyUsageRecorder usage,
+            Clock clock,
             @Value("${keyward.api.failures-allowed:20}") int failuresAllowed,
             @Value("${keyward.api.failure-window:PT1M}") Duration failureWindow)
             throws Exception {
@@ -65,13 +69,22 @@ public class ApiSecurityConfig {
                                         "Unauthorized",
                                         ApiKeyAuthenticator.Failure.MISSING.detail(),
                                         request.getRequestURI()))
-                        .accessDeniedHandler((request, response, denied) -> Problems.write(
-                                response,
-                                403,
-                                "Access Denied",
-                                "This API key does not include the API set of " + request.getRequestURI()
-                                        + ", or the path does not exist.",
-                                request.getRequestURI())));
+                        .accessDeniedHandler((request, response, denied) -> {
+                            if (SecurityContextHolder.getContext().getAuthentication() != null
+                                    && SecurityContextHolder.getContext()
+                                                    .getAuthentication()
+                                                    .getPrincipal()
+                                            instanceof ApiKeyPrincipal key) {
+                                usage.refused(key.keyId(), clock.instant(), 403);
+                            }
+                            Problems.write(
+                                    response,
+                                    403,
+                                    "Access Denied",
+                                    "This API key does not include the API set of " + request.getRequestURI()
+                                            + ", or the path does not exist.",
+                                    request.getRequestURI());
+                        }));
         return http.build();
     }
 

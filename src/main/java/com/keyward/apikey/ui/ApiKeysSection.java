@@ -3,6 +3,7 @@ package com.keyward.apikey.ui;
 import com.keyward.apikey.ApiKeyInfo;
 import com.keyward.apikey.ApiKeyService;
 import com.keyward.apikey.ApiKeyStatus;
+import com.keyward.apikey.ApiKeyUsage;
 import com.keyward.apikey.GeneratedApiKey;
 import com.keyward.apiset.ApiSetCatalog;
 import com.keyward.ui.Labels;
@@ -93,6 +94,10 @@ public class ApiKeysSection extends Section {
                 .setHeader("Last used")
                 .setAutoWidth(true)
                 .setKey("lastUsed");
+        grid.addComponentColumn(this::usage)
+                .setHeader("Usage (30 days)")
+                .setAutoWidth(true)
+                .setKey("usage");
         grid.addComponentColumn(this::status)
                 .setHeader("Status")
                 .setAutoWidth(true)
@@ -126,6 +131,15 @@ public class ApiKeysSection extends Section {
         Div note = new Div(text);
         note.addClassName("key-pair");
         return note;
+    }
+
+    /** A small chart of the last 30 days; a click opens the numbers. */
+    private Button usage(ApiKeyInfo key) {
+        ApiKeyUsage usage = keys.usage(key.id());
+        Button open = new Button(UsageChart.of(usage, 90, 22), click -> new KeyUsageDialog(key, usage).open());
+        open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        open.setAriaLabel("Usage of " + key.name() + ": " + UsageChart.summary(usage));
+        return open;
     }
 
     private Span status(ApiKeyInfo key) {

@@ -1,0 +1,77 @@
+package com.keyward.apikey.ui;
+
+import com.keyward.apikey.ApiKeyUsage;
+import com.vaadin.flow.component.Html;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.Locale;
+
+/**
+ * Requests per day as a bar chart, drawn on the server: an SVG string (numbers only, nothing a
+ * person typed) that the browser renders inline. It is an image to assistive technology, named by
+ * a summary of what it shows; the day-by-day numbers are in the table next to it.
+ */
+final class UsageChart {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+
+    private UsageChart() {}
+
+    /** A chart {@code width} × {@code height} px; bars for accepted calls, a red mark for refused ones. */
+    static Html of(ApiKeyUsage usage, int width, int height) {
+        long most = usage.days().stream()
+                .mapToLong(day -> day.calls() + day.refused401() + day.refused403())
+                .max()
+                .orElse(0);
+        double slot = (double) width / usage.days().size();
+        StringBuilder svg = new StringBuilder()
+                .append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"usage-chart\" role=\"img\" width=\"")
+                .append(width)
+                .append("\" height=\"")
+                .append(height)
+                .append("\" viewBox=\"0 0 ")
+                .append(width)
+                .append(' ')
+                .append(height)
+                .append("\" aria-label=\"")
+                .append(summary(usage))
+                .append("\">");
+        for (int i = 0; i < usage.days().size(); i++) {
+            ApiKeyUsage.Day day = usage.days().get(i);
+            double x = i * slot + slot * 0.1;
+            double w = slot * 0.8;
+            double calls = most == 0 ? 0 : (double) day.calls() / most * (height - 1);
+            double refused = most == 0 ? 0 : (double) (day.refused401() + day.refused403()) / most * (height - 1);
+            bar(svg, "usage-calls", x, height - calls, w, calls);
+            bar(svg, "usage-refused", x, height - calls - refused, w, refused);
+        }
+        return new Html(svg.append("</svg>").toString());
+    }
+
+    private static void bar(StringBuilder svg, String kind, double x, double y, double w, double h) {
+        if (h <= 0) {
+            return;
+        }
+        svg.append(String.format(
+                Locale.ROOT,
+                "<rect class=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>",
+                kind,
+                x,
+                y,
+                w,
+                Math.max(h, 1)));
+    }
+
+    /** What the chart shows, in words: its text alternative. */
+    static String summary(ApiKeyUsage usage) {
+        if (usage.calls() == 0 && usage.refused401() + usage.refused403() == 0) {
+            return "No requests in the last " + ApiKeyUsage.DAYS + " days";
+        }
+        ApiKeyUsage.Day busiest = usage.days().stream()
+                .max(Comparator.comparingLong(ApiKeyUsage.Day::calls))
+                .orElseThrow();
+        return usage.calls() + " requests in the last " + ApiKeyUsage.DAYS + " days, most on "
+                + DAY.format(busiest.day()) + " (" + busiest.calls() + "); refused: "
+                + usage.refused401() + " × 401, " + usage.refused403() + " × 403";
+    }
+}
