@@ -7,6 +7,7 @@ import com.keyward.ApiStatus;
 import com.keyward.TestAccounts;
 import com.keyward.apikey.ApiKeyFixtures;
 import com.keyward.apikey.ApiKeyInfo;
+import com.keyward.apikey.ApiKeyUsageRecorder;
 import com.keyward.audit.AuditFilter;
 import com.keyward.audit.AuditFixtures;
 import com.microsoft.playwright.Locator;
@@ -26,6 +27,9 @@ class KeyLifecycleIT extends BrowserTest {
 
     @Autowired
     TestAccounts accounts;
+
+    @Autowired
+    ApiKeyUsageRecorder usage;
 
     @Test
     void danaRollsHerKeyWithAOneHourOverlapAndTheOldKeyStopsWhenTheOverlapEnds() throws Exception {
@@ -73,5 +77,28 @@ class KeyLifecycleIT extends BrowserTest {
                 .anySatisfy(event -> assertThat(event.details())
                         .contains("Nightly export", old.hint(), "rolled to")
                         .doesNotContain(oldKey, newKey));
+    }
+
+    @Test
+    void theUsageChartShowsTheCallsTheTestMade() throws Exception {
+        keys.revokeAllOf(accounts.idOf("dana"));
+        signIn("dana", "dana");
+        page.navigate(url("/account"));
+        String key = generateAccountApiKey("Counted");
+        for (int call = 0; call < 6; call++) {
+            assertThat(ApiStatus.of(url(""), key)).isEqualTo(200);
+        }
+        usage.flush();
+        page.reload();
+
+        Locator chart = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Usage of Counted"));
+        assertThat(chart)
+                .hasAttribute("aria-label", java.util.regex.Pattern.compile(".*: 6 requests in the last 30 days.*"));
+        chart.click();
+        Locator dialog = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Usage of \"Counted\""));
+        assertThat(dialog.locator("#usage-totals")).containsText("6 requests in the last 30 days");
+        assertThat(dialog.locator("svg.usage-chart rect.usage-calls")).hasCount(1);
+        assertThat(dialog.locator("vaadin-grid")).containsText("6");
+        screenshot("key-usage");
     }
 }

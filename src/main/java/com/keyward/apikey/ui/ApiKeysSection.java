@@ -71,6 +71,10 @@ public class ApiKeysSection extends Section {
                 .setHeader("Name")
                 .setAutoWidth(true)
                 .setKey("name");
+        grid.addComponentColumn(this::usage)
+                .setHeader("Usage (30 days)")
+                .setAutoWidth(true)
+                .setKey("usage");
         grid.addColumn(key -> key.description() == null ? "" : key.description())
                 .setHeader("Description")
                 .setFlexGrow(1)
@@ -94,10 +98,6 @@ public class ApiKeysSection extends Section {
                 .setHeader("Last used")
                 .setAutoWidth(true)
                 .setKey("lastUsed");
-        grid.addComponentColumn(this::usage)
-                .setHeader("Usage (30 days)")
-                .setAutoWidth(true)
-                .setKey("usage");
         grid.addComponentColumn(this::status)
                 .setHeader("Status")
                 .setAutoWidth(true)

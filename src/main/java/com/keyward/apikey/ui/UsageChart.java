@@ -24,8 +24,11 @@ final class UsageChart {
                 .max()
                 .orElse(0);
         double slot = (double) width / usage.days().size();
+        // inside a div: Flow creates the root element itself (an <svg> made so would not be SVG);
+        // the browser parses the inner markup, which puts the chart in the SVG namespace
         StringBuilder svg = new StringBuilder()
-                .append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"usage-chart\" role=\"img\" width=\"")
+                .append(
+                        "<div class=\"usage-chart-box\"><svg xmlns=\"http://www.w3.org/2000/svg\" class=\"usage-chart\" role=\"img\" width=\"")
                 .append(width)
                 .append("\" height=\"")
                 .append(height)
@@ -45,7 +48,7 @@ final class UsageChart {
             bar(svg, "usage-calls", x, height - calls, w, calls);
             bar(svg, "usage-refused", x, height - calls - refused, w, refused);
         }
-        return new Html(svg.append("</svg>").toString());
+        return new Html(svg.append("</svg></div>").toString());
     }
 
     private static void bar(StringBuilder svg, String kind, double x, double y, double w, double h) {
