@@ -250,7 +250,7 @@ class ApiKeyRepository {
     }
 
     /** A key's API-set codes, alphabetical, as a list (one nested query, no string splitting). */
-    private static Field<List<String>> setCodes() {
+    static Field<List<String>> setCodes() {
         return DSL.multiset(select(API_KEY_SET.API_SET_CODE)
                         .from(API_KEY_SET)
                         .where(API_KEY_SET.API_KEY_ID.eq(API_KEY.ID))

@@ -211,14 +211,22 @@ public class ApiKeyService {
     /** Revokes a key at once; revoking a revoked key changes nothing. */
     @Transactional
     public void revoke(long keyId) {
+        revokeCounted(keyId);
+    }
+
+    /** Revokes a key at once; false when it was revoked already. */
+    @Transactional
+    boolean revokeCounted(long keyId) {
         ApiKeyInfo key = keys.findById(keyId).orElseThrow(() -> new AccessDeniedException("No such API key"));
         requireMayManageKeysOf(key.ownerId());
-        if (keys.revoke(keyId, currentUser.require().id(), clock.instant())) {
-            // the authenticator forgets cached lookups once this commits: not before, or a request
-            // in between would cache the key as active again
-            events.publishEvent(
-                    new ApiKeyRevoked(keyId, key.ownerId(), keys.ownerUsername(key.ownerId()), key.name(), key.hint()));
+        if (!keys.revoke(keyId, currentUser.require().id(), clock.instant())) {
+            return false;
         }
+        // the authenticator forgets cached lookups once this commits: not before, or a request
+        // in between would cache the key as active again
+        events.publishEvent(
+                new ApiKeyRevoked(keyId, key.ownerId(), keys.ownerUsername(key.ownerId()), key.name(), key.hint()));
+        return true;
     }
 
     /**

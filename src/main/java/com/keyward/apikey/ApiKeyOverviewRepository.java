@@ -1,0 +1,107 @@
+package com.keyward.apikey;
+
+import static com.keyward.db.jooq.Tables.API_KEY;
+import static com.keyward.db.jooq.Tables.API_KEY_SET;
+import static com.keyward.db.jooq.Tables.APP_USER;
+import static org.jooq.impl.DSL.select;
+
+import com.keyward.db.StartsWith;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Records;
+import org.jooq.SortField;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/** Every key of the organisation with its owner, filtered, sorted and paged in SQL. */
+@Repository
+class ApiKeyOverviewRepository {
+
+    private final DSLContext dsl;
+
+    ApiKeyOverviewRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    long count(KeyFilter filter, Instant now) {
+        return dsl.selectCount()
+                .from(API_KEY)
+                .join(APP_USER)
+                .on(APP_USER.ID.eq(API_KEY.OWNER_ID))
+                .where(conditions(filter, now))
+                .fetchOne(0, Long.class);
+    }
+
+    List<KeyOverviewRow> page(KeyFilter filter, KeySort sort, boolean ascending, Instant now, int offset, int limit) {
+        return dsl.select(
+                        API_KEY.ID,
+                        API_KEY.OWNER_ID,
+                        APP_USER.USERNAME,
+                        API_KEY.NAME,
+                        ApiKeyRepository.setCodes(),
+                        API_KEY.HINT,
+                        API_KEY.CREATED_AT,
+                        API_KEY.EXPIRES_AT,
+                        API_KEY.LAST_USED_AT,
+                        API_KEY.REVOKED_AT)
+                .from(API_KEY)
+                .join(APP_USER)
+                .on(APP_USER.ID.eq(API_KEY.OWNER_ID))
+                .where(conditions(filter, now))
+                .orderBy(order(sort, ascending))
+                .limit(limit)
+                .offset(offset)
+                .fetch(Records.mapping(KeyOverviewRow::new));
+    }
+
+    private static List<Condition> conditions(KeyFilter filter, Instant now) {
+        List<Condition> where = new ArrayList<>();
+        String owner = filter.owner();
+        if (owner != null && !owner.isBlank()) {
+            where.add(StartsWith.startsWith(APP_USER.USERNAME, owner.strip()));
+        }
+        String set = filter.apiSet();
+        if (set != null) {
+            where.add(DSL.exists(select(API_KEY_SET.API_KEY_ID)
+                    .from(API_KEY_SET)
+                    .where(API_KEY_SET.API_KEY_ID.eq(API_KEY.ID).and(API_KEY_SET.API_SET_CODE.eq(set)))));
+        }
+        ApiKeyStatus status = filter.status();
+        if (status != null) {
+            where.add(
+                    switch (status) {
+                        case ACTIVE -> API_KEY.REVOKED_AT.isNull().and(API_KEY.EXPIRES_AT.gt(now));
+                        case EXPIRED -> API_KEY.REVOKED_AT.isNull().and(API_KEY.EXPIRES_AT.le(now));
+                        case REVOKED -> API_KEY.REVOKED_AT.isNotNull();
+                    });
+        }
+        Integer expiring = filter.expiringWithinDays();
+        if (expiring != null) {
+            where.add(API_KEY.REVOKED_AT
+                    .isNull()
+                    .and(API_KEY.EXPIRES_AT.gt(now))
+                    .and(API_KEY.EXPIRES_AT.le(now.plus(Duration.ofDays(expiring)))));
+        }
+        Integer unused = filter.unusedForDays();
+        if (unused != null) {
+            Instant since = now.minus(Duration.ofDays(unused));
+            where.add(API_KEY.LAST_USED_AT.isNull().or(API_KEY.LAST_USED_AT.lt(since)));
+        }
+        return where;
+    }
+
+    private static List<SortField<?>> order(KeySort sort, boolean ascending) {
+        Field<?> first = switch (sort) {
+            case CREATED -> API_KEY.CREATED_AT;
+            case EXPIRES -> API_KEY.EXPIRES_AT;
+            case LAST_USED -> API_KEY.LAST_USED_AT;
+            case OWNER -> APP_USER.USERNAME;
+        };
+        return ascending ? List.of(first.asc(), API_KEY.ID.asc()) : List.of(first.desc(), API_KEY.ID.desc());
+    }
+}
