@@ -119,6 +119,14 @@ public class ApiKeysView extends Main {
     private void configureGrid() {
         grid.setAriaLabel("API keys of everyone");
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        // a click anywhere on a row selects it too, not only on its small box
+        grid.addItemClickListener(click -> {
+            if (grid.getSelectedItems().contains(click.getItem())) {
+                grid.deselect(click.getItem());
+            } else {
+                grid.select(click.getItem());
+            }
+        });
         grid.addColumn(KeyOverviewRow::ownerUsername)
                 .setHeader("Owner")
                 .setSortable(true)
