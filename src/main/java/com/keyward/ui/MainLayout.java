@@ -27,6 +27,7 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The application shell: a drawer with the side navigation, and a header with the page title and
@@ -45,14 +46,16 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final H2 pageTitle = new H2();
     private final Div navigation = new Div();
 
-    public MainLayout(CurrentUser currentUser, AuthenticationContext authentication, DatabaseMonitor database) {
+    public MainLayout(
+            CurrentUser currentUser,
+            AuthenticationContext authentication,
+            DatabaseMonitor database,
+            ObjectProvider<HeaderItems> headerItems) {
         setPrimarySection(Section.DRAWER);
         pageTitle.addClassName("page-title");
-        addToNavbar(
-                new DrawerToggle(),
-                pageTitle,
-                userMenu(currentUser.require(), authentication),
-                new DatabaseBanner(database));
+        addToNavbar(new DrawerToggle(), pageTitle);
+        headerItems.orderedStream().forEach(item -> addToNavbar(item.create()));
+        addToNavbar(userMenu(currentUser.require(), authentication), new DatabaseBanner(database));
         H1 appName = new H1("Keyward");
         appName.addClassName("app-name");
         addToDrawer(new Header(appName), new Scroller(navigation));

@@ -423,4 +423,12 @@ class UserRepository {
                 .fetchOptional(APP_USER.FAILED_SIGN_INS)
                 .orElse(0);
     }
+
+    /** Name and email of an enabled account. */
+    public Optional<Contacts.Contact> contactOf(long userId) {
+        return dsl.select(APP_USER.USERNAME, APP_USER.DISPLAY_NAME, APP_USER.EMAIL)
+                .from(APP_USER)
+                .where(APP_USER.ID.eq(userId).and(APP_USER.STATUS.eq(UserStatus.ENABLED.name())))
+                .fetchOptional(Records.mapping(Contacts.Contact::new));
+    }
 }

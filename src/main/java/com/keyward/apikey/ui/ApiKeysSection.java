@@ -152,6 +152,13 @@ public class ApiKeysSection extends Section {
             rolled.getElement().getThemeList().add(status == ApiKeyStatus.ACTIVE ? "badge" : "badge contrast");
             return rolled;
         }
+        java.time.Duration left = java.time.Duration.between(clock.instant(), key.expiresAt());
+        if (status == ApiKeyStatus.ACTIVE && left.compareTo(java.time.Duration.ofDays(30)) <= 0) {
+            Span soon = new Span("Expires " + ExpiresIn.text(left));
+            soon.getElement().getThemeList().add(ExpiresIn.days(left) <= 7 ? "badge error" : "badge warning");
+            soon.addClassName("expires-soon");
+            return soon;
+        }
         Span badge = new Span(Labels.of(status));
         badge.getElement()
                 .getThemeList()

@@ -1,0 +1,24 @@
+package com.keyward.apikey;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** A reminder about one of a person's keys: it expires soon, or has expired. */
+public record KeyReminder(
+        long id,
+        long apiKeyId,
+        String keyName,
+        String hint,
+        Instant expiresAt,
+        Kind kind,
+        Instant createdAt,
+        @Nullable Instant readAt) {
+
+    /** The threshold crossed: the tightest one only, so a key made for 5 days gets no 30-day reminder. */
+    public enum Kind {
+        EXPIRES_30,
+        EXPIRES_7,
+        EXPIRES_1,
+        EXPIRED
+    }
+}

@@ -1,0 +1,95 @@
+package com.keyward.apikey;
+
+import com.keyward.user.Contacts;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+
+/**
+ * The reminder mail (Spring Boot mail, when {@code spring.mail.host} is set): one person's keys
+ * that expire soon, by name, hint and expiry. Never a key, which exists nowhere.
+ */
+@Component
+class KeyReminderMail {
+
+    private static final Logger log = LoggerFactory.getLogger(KeyReminderMail.class);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private final @Nullable JavaMailSender sender;
+    private final String from;
+    private final String publicUrl;
+
+    @Autowired
+    KeyReminderMail(
+            ObjectProvider<JavaMailSender> sender,
+            @Value("${keyward.mail.from:keyward@localhost}") String from,
+            @Value("${keyward.public-url:}") String publicUrl) {
+        this(sender.getIfAvailable(), from, publicUrl);
+    }
+
+    KeyReminderMail(@Nullable JavaMailSender sender, String from, String publicUrl) {
+        this.sender = sender;
+        this.from = from;
+        this.publicUrl = publicUrl.strip().replaceAll("/+$", "");
+    }
+
+    boolean enabled() {
+        return sender != null;
+    }
+
+    /** Whether the mail server took it. */
+    boolean send(Contacts.Contact to, List<KeyReminder> reminders) {
+        JavaMailSender mail = sender;
+        if (mail == null) {
+            return false;
+        }
+        StringBuilder body = new StringBuilder("Hello " + to.displayName() + ",\n\n")
+                .append(
+                        reminders.size() == 1
+                                ? "One of your Keyward API keys expires"
+                                : "Some of your Keyward API keys expire")
+                .append(" soon:\n\n");
+        for (KeyReminder reminder : reminders) {
+            body.append("- \"")
+                    .append(reminder.keyName())
+                    .append("\" (")
+                    .append(reminder.hint())
+                    .append("), expires ")
+                    .append(WHEN.format(reminder.expiresAt()))
+                    .append('\n');
+        }
+        body.append("\nRoll a key to replace it without an outage")
+                .append(publicUrl.isEmpty() ? "" : ": " + publicUrl + "/account")
+                .append(".\n");
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setFrom(from);
+        message.setTo(to.email());
+        message.setSubject(
+                reminders.size() == 1
+                        ? "Keyward: an API key expires soon"
+                        : "Keyward: " + reminders.size() + " API keys expire soon");
+        message.setText(body.toString());
+        try {
+            mail.send(message);
+            return true;
+        } catch (MailException failed) {
+            log.warn(
+                    "A key reminder mail for {} could not be sent: {}",
+                    to.username(),
+                    failed.getMostSpecificCause().getMessage());
+            return false;
+        }
+    }
+}

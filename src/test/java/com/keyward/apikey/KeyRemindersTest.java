@@ -1,0 +1,117 @@
+package com.keyward.apikey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.keyward.KeywardTest;
+import com.keyward.TestAccounts;
+import com.keyward.security.Authorities;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Expiry reminders on the real database, mailed through a real SMTP server in-process: one mail
+ * per owner per day, listing the keys, never a key — even when two runners go at once.
+ */
+@KeywardTest
+class KeyRemindersTest {
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    @Autowired
+    KeyReminders reminders;
+
+    @Autowired
+    ApiKeyService keys;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void aKeyExpiringInFiveDaysIsRemindedInTheBellAndMailedOnceEvenByTwoRunnersAtOnce() throws Exception {
+        String owner = accounts.create("expiring", List.of(Authorities.MANAGE_USER_API_KEY));
+        accounts.signInAs(owner);
+        GeneratedApiKey soon = keys.generate(new NewApiKey(
+                "Release bot", null, Set.of("ACCOUNT"), Instant.now().plus(Duration.ofDays(5))));
+        GeneratedApiKey later = keys.generate(new NewApiKey(
+                "Quarterly job", null, Set.of("ACCOUNT"), Instant.now().plus(Duration.ofDays(80))));
+        SecurityContextHolder.clearContext();
+        KeyReminderMail mail = mailThroughGreenMail();
+
+        // two nodes' runners at once, then one more later the same day
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> runs =
+                List.of(nodes.submit(() -> runAfter(start, mail)), nodes.submit(() -> runAfter(start, mail)));
+        start.countDown();
+        for (Future<?> run : runs) {
+            run.get();
+        }
+        nodes.shutdown();
+        reminders.run(mail);
+
+        List<MimeMessage> toOwner = List.of(SMTP.getReceivedMessages()).stream()
+                .filter(message -> recipient(message).equals(owner + "@example.com"))
+                .toList();
+        assertThat(toOwner).hasSize(1);
+        String body = toOwner.getFirst().getContent().toString();
+        assertThat(toOwner.getFirst().getSubject()).isEqualTo("Keyward: an API key expires soon");
+        assertThat(body)
+                .contains("Release bot", soon.info().hint())
+                .doesNotContain("Quarterly job")
+                .doesNotContain(soon.key(), later.key());
+
+        accounts.signInAs(owner);
+        assertThat(reminders.unread()).isEqualTo(1);
+        assertThat(reminders.mine()).singleElement().satisfies(reminder -> {
+            assertThat(reminder.kind()).isEqualTo(KeyReminder.Kind.EXPIRES_7);
+            assertThat(reminder.keyName()).isEqualTo("Release bot");
+        });
+        reminders.markAllRead();
+        assertThat(reminders.unread()).isZero();
+    }
+
+    private void runAfter(CountDownLatch start, KeyReminderMail mail) {
+        try {
+            start.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        reminders.run(mail);
+    }
+
+    private static KeyReminderMail mailThroughGreenMail() {
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setHost("127.0.0.1");
+        sender.setPort(SMTP.getSmtp().getPort());
+        return new KeyReminderMail(sender, "keyward@example.com", "https://keyward.example");
+    }
+
+    private static String recipient(MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
