@@ -31,6 +31,12 @@ class KeyLifecycleIT extends BrowserTest {
     @Autowired
     ApiKeyUsageRecorder usage;
 
+    @Autowired
+    com.keyward.apikey.KeyReminders reminders;
+
+    @Autowired
+    com.keyward.apikey.ApiKeyService keyService;
+
     @Test
     void danaRollsHerKeyWithAOneHourOverlapAndTheOldKeyStopsWhenTheOverlapEnds() throws Exception {
         long dana = accounts.idOf("dana");
@@ -143,5 +149,35 @@ class KeyLifecycleIT extends BrowserTest {
         page.navigate(url("/admin/api-keys"));
         assertThat(page.getByText("API keys of everyone")).hasCount(0);
         assertThat(page.locator("#key-count")).hasCount(0);
+    }
+
+    @Test
+    void theBellShowsDanasKeyThatExpiresInFiveDays() {
+        long dana = accounts.idOf("dana");
+        keys.revokeAllOf(dana);
+        accounts.signInAs("dana");
+        reminders.markAllRead();
+        keyService.generate(new com.keyward.apikey.NewApiKey(
+                "Short-lived deploy",
+                null,
+                java.util.Set.of("ACCOUNT"),
+                java.time.Instant.now().plus(java.time.Duration.ofDays(5))));
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        reminders.run();
+
+        signIn("dana", "dana");
+        page.navigate(url("/account"));
+        Locator bell = page.locator("#reminder-bell");
+        assertThat(bell).hasAttribute("aria-label", "Key reminders: 1 unread");
+        assertThat(page.locator(".reminder-count")).hasText("1");
+        assertThat(page.locator(".expires-soon")).containsText("Expires in 5 days");
+        bell.click();
+        Locator list = page.locator(".reminder-list");
+        assertThat(list).containsText("\"Short-lived deploy\"");
+        assertThat(list).containsText("expires in 5 days");
+        screenshot("reminder-bell");
+        page.keyboard().press("Escape");
+        // opened once, read: the count is gone
+        assertThat(page.locator(".reminder-count")).isHidden();
     }
 }
