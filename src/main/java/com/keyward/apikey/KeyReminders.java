@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -56,7 +57,7 @@ public class KeyReminders {
     /** Makes the due reminders, then mails each owner who has unmailed ones and no mail today. */
     void run(KeyReminderMail with) {
         Instant now = clock.instant();
-        transaction.executeWithoutResult(status -> reminders.addDue(now));
+        addDue(now);
         if (!with.enabled()) {
             return;
         }
@@ -71,6 +72,23 @@ public class KeyReminders {
                     reminders.markMailed(due.stream().map(KeyReminder::id).toList(), now);
                 }
             }));
+        }
+    }
+
+    /**
+     * Two runners at once (the job lock lost, or a second node's manual run) can deadlock on the
+     * reminder rows' unique index: the loser tries again, and INSERT IGNORE makes that harmless.
+     */
+    private void addDue(Instant now) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transaction.executeWithoutResult(status -> reminders.addDue(now));
+                return;
+            } catch (PessimisticLockingFailureException conflict) {
+                if (attempt == 3) {
+                    throw conflict;
+                }
+            }
         }
     }
 
