@@ -1,8 +1,7 @@
 package com.keyward.apikey;
 
+import com.keyward.benchmark.QueryTimes;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.function.LongSupplier;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,34 +66,19 @@ class KeyOverviewBenchmark {
         System.out.printf(
                 "Admin › API Keys at %,d users, %,d keys (median of %d runs, %d rows a page)%n",
                 users, total, RUNS, PAGE);
-        row("first page (newest first)", first, first);
-        row("page near the end", end, first);
-        row("page in the middle", middle, first);
-        row("filtered: expiring within 7 days (" + String.format("%,d", expiringTotal) + ")", filtered, first);
-        row("filtered: owner starts with \"user0042\"", byOwner, first);
-        row("count, no filter", count, first);
+        QueryTimes.row("first page (newest first)", first, first);
+        QueryTimes.row("page near the end", end, first);
+        QueryTimes.row("page in the middle", middle, first);
+        QueryTimes.row(
+                "filtered: expiring within 7 days (" + String.format("%,d", expiringTotal) + ")", filtered, first);
+        QueryTimes.row("filtered: owner starts with \"user0042\"", byOwner, first);
+        QueryTimes.row("count, no filter", count, first);
         System.out.printf(
                 "Goals: deep page <= 2x first -> %.2fx (end), %.2fx (middle); filtered <= 2x first -> %.2fx%n%n",
                 end / first, middle / first, filtered / first);
     }
 
-    private static void row(String what, double millis, double baseline) {
-        System.out.printf("  %-56s %9.3f ms  %7.2fx first page%n", what, millis, millis / baseline);
-    }
-
-    private static long results;
-
-    private static double median(LongSupplier query) {
-        for (int i = 0; i < WARMUP; i++) {
-            results += query.getAsLong();
-        }
-        double[] times = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {
-            long start = System.nanoTime();
-            results += query.getAsLong();
-            times[i] = (System.nanoTime() - start) / 1e6;
-        }
-        Arrays.sort(times);
-        return times[RUNS / 2];
+    private static double median(java.util.function.LongSupplier query) {
+        return QueryTimes.median(query, WARMUP, RUNS);
     }
 }

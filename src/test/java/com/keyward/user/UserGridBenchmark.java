@@ -1,7 +1,6 @@
 package com.keyward.user;
 
-import java.util.Arrays;
-import java.util.function.LongSupplier;
+import com.keyward.benchmark.QueryTimes;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -48,36 +47,19 @@ class UserGridBenchmark {
 
         System.out.printf(
                 "%nUser Management grid at %,d users (median of %d runs, %d rows a page)%n", total, RUNS, PAGE);
-        row("first page (username order)", first, first);
-        row("page near the end (username order)", deep, first);
-        row("filtered page (\"zoë\", " + String.format("%,d", filteredTotal) + " matches)", filter, first);
-        row("page in the middle (username order)", middle, first);
-        row("page near the end (name order)", byName, first);
-        row("count, no filter", count, first);
-        row("count, filtered", filteredCount, first);
+        QueryTimes.row("first page (username order)", first, first);
+        QueryTimes.row("page near the end (username order)", deep, first);
+        QueryTimes.row("filtered page (\"zoë\", " + String.format("%,d", filteredTotal) + " matches)", filter, first);
+        QueryTimes.row("page in the middle (username order)", middle, first);
+        QueryTimes.row("page near the end (name order)", byName, first);
+        QueryTimes.row("count, no filter", count, first);
+        QueryTimes.row("count, filtered", filteredCount, first);
         System.out.printf(
                 "Goals: near the end <= 2x first -> %.2fx; filtered <= 5x first -> %.2fx%n%n",
                 deep / first, filter / first);
     }
 
-    private static void row(String what, double millis, double baseline) {
-        System.out.printf("  %-52s %8.3f ms  %6.2fx first page%n", what, millis, millis / baseline);
-    }
-
-    /** What the queries returned, summed: kept, so that no result goes unused. */
-    private static long results;
-
-    private static double median(LongSupplier query) {
-        for (int i = 0; i < WARMUP; i++) {
-            results += query.getAsLong();
-        }
-        double[] times = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {
-            long start = System.nanoTime();
-            results += query.getAsLong();
-            times[i] = (System.nanoTime() - start) / 1e6;
-        }
-        Arrays.sort(times);
-        return times[RUNS / 2];
+    private static double median(java.util.function.LongSupplier query) {
+        return QueryTimes.median(query, WARMUP, RUNS);
     }
 }
