@@ -15,4 +15,13 @@ public record KeyFilter(
         @Nullable Integer unusedForDays) {
 
     public static final KeyFilter NONE = new KeyFilter(null, null, null, null, null);
+
+    /** True when no part filters: every key. */
+    public boolean isEmpty() {
+        return (owner == null || owner.isBlank())
+                && apiSet == null
+                && status == null
+                && expiringWithinDays == null
+                && unusedForDays == null;
+    }
 }

@@ -21,6 +21,11 @@ public record UserFilter(
         text = text == null || text.isBlank() ? null : text.strip();
     }
 
+    /** True when no part filters: every user. */
+    public boolean isEmpty() {
+        return text == null && status == null && source == null && notSignedInSince == null;
+    }
+
     public UserFilter(@Nullable String text, @Nullable UserStatus status) {
         this(text, status, null, null);
     }

@@ -8,12 +8,15 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.when;
 
 import com.keyward.db.EnumColumns;
+import com.keyward.db.SparseIndex;
+import com.keyward.db.SparseIndexes;
 import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -34,8 +37,12 @@ class UserRepository {
 
     private final DSLContext dsl;
 
-    public UserRepository(DSLContext dsl) {
+    /** Every user in username order: the unfiltered grid at any depth (BENCHMARKS.md). */
+    private final SparseIndex byUsername;
+
+    public UserRepository(DSLContext dsl, SparseIndexes indexes) {
         this.dsl = dsl;
+        this.byUsername = indexes.of("users", APP_USER, APP_USER.ID, List.of(APP_USER.USERNAME));
     }
 
     public Optional<SignInAccount> findSignInAccount(String username) {
@@ -207,35 +214,58 @@ class UserRepository {
     }
 
     public long count(UserFilter filter) {
+        if (filter.isEmpty()) {
+            OptionalLong total = byUsername.total();
+            if (total.isPresent()) {
+                return total.getAsLong();
+            }
+        }
         return dsl.fetchCount(APP_USER, condition(filter));
     }
 
     /**
      * One page of the grid, paged and sorted in SQL.
      *
-     * <p>Deep pages stay cheap: the page's ids are found first on the covering index of the sort
+     * <p>Deep pages stay cheap. Unfiltered in username order, any page seeks from the nearest mark of
+     * a sparse index. Otherwise the page's ids are found first on the covering index of the sort
      * column (a deferred join: the offset walks index entries, not rows), and a page in the second
      * half of the result is read from the other end, so its offset is small. {@code total} is the
      * number of matching users, which the grid knows from its count.
      */
     public List<UserRow> findPage(
             UserFilter filter, UserSort sort, boolean ascending, int offset, int limit, long total) {
+        if (filter.isEmpty() && sort == UserSort.USERNAME) {
+            Optional<SparseIndex.Window> window = byUsername.window(offset, limit, ascending);
+            if (window.isPresent()) {
+                SparseIndex.Window at = window.get();
+                return at.arrange(findPage(at.from(), sort, true, at.offset(), at.limit()));
+            }
+        }
         boolean fromEnd = offset > total / 2;
         int effectiveOffset = fromEnd ? (int) Math.max(0, total - offset - limit) : offset;
         int effectiveLimit = fromEnd ? (int) Math.min(limit, Math.max(0, total - offset)) : limit;
         if (effectiveLimit <= 0) {
             return List.of();
         }
-        boolean readAscending = ascending != fromEnd;
+        List<UserRow> rows = findPage(condition(filter), sort, ascending != fromEnd, effectiveOffset, effectiveLimit);
+        if (fromEnd) {
+            rows = new ArrayList<>(rows);
+            Collections.reverse(rows);
+        }
+        return rows;
+    }
+
+    /** The page's ids first on the covering index of the sort column, then their rows. */
+    private List<UserRow> findPage(Condition where, UserSort sort, boolean ascending, int offset, int limit) {
         Table<Record1<Long>> ids = select(APP_USER.ID)
                 .from(APP_USER)
-                .where(condition(filter))
-                .orderBy(order(sort, readAscending))
-                .limit(effectiveLimit)
-                .offset(effectiveOffset)
+                .where(where)
+                .orderBy(order(sort, ascending))
+                .limit(limit)
+                .offset(offset)
                 .asTable("page_ids");
         Field<Long> pageId = ids.field(APP_USER.ID);
-        List<UserRow> rows = dsl.select(
+        return dsl.select(
                         APP_USER.ID,
                         APP_USER.USERNAME,
                         APP_USER.DISPLAY_NAME,
@@ -247,13 +277,8 @@ class UserRepository {
                 .from(APP_USER)
                 .join(ids)
                 .on(pageId.eq(APP_USER.ID))
-                .orderBy(order(sort, readAscending))
+                .orderBy(order(sort, ascending))
                 .fetch(Records.mapping(UserRow::new));
-        if (fromEnd) {
-            rows = new ArrayList<>(rows);
-            Collections.reverse(rows);
-        }
-        return rows;
     }
 
     public Optional<UserAccountRecord> findAccount(String username) {
