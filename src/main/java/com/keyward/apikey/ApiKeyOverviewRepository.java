@@ -15,10 +15,10 @@ import java.util.List;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record10;
+import org.jooq.Record1;
 import org.jooq.Records;
-import org.jooq.SelectOnConditionStep;
 import org.jooq.SortField;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -34,6 +34,11 @@ class ApiKeyOverviewRepository {
     ApiKeyOverviewRepository(DSLContext dsl, SparseIndexes indexes) {
         this.dsl = dsl;
         this.byCreation = indexes.of("api keys", API_KEY, API_KEY.ID, List.of(API_KEY.CREATED_AT, API_KEY.ID));
+    }
+
+    /** Builds the paging index's marks now, in this thread (benchmarks, after seeding). */
+    void rebuildPagingIndex() {
+        byCreation.rebuild();
     }
 
     /**
@@ -59,23 +64,26 @@ class ApiKeyOverviewRepository {
             var window = byCreation.window(offset, limit, ascending);
             if (window.isPresent()) {
                 SparseIndex.Window at = window.get();
-                return at.arrange(rows().where(at.from())
-                        .orderBy(byCreation.ascending())
-                        .limit(at.limit())
-                        .offset(at.offset())
-                        .fetch(Records.mapping(KeyOverviewRow::new)));
+                return at.arrange(rows(at.from(), byCreation.ascending(), false, at.offset(), at.limit()));
             }
         }
-        return rows().where(conditions(filter, now))
-                .orderBy(order(sort, ascending))
-                .limit(limit)
-                .offset(offset)
-                .fetch(Records.mapping(KeyOverviewRow::new));
+        boolean byOwner = sort == KeySort.OWNER
+                || !(filter.owner() == null || filter.owner().isBlank());
+        return rows(DSL.and(conditions(filter, now)), order(sort, ascending), byOwner, offset, limit);
     }
 
-    private SelectOnConditionStep<
-                    Record10<Long, Long, String, String, List<String>, String, Instant, Instant, Instant, Instant>>
-            rows() {
+    /**
+     * The page's key ids first (the owners joined only when the filter or the order needs them),
+     * then the rows of just those keys with their owners and API sets: the sets' subquery runs for
+     * 50 rows, not for every row the order has to look at (an owner-filtered page: 26 → … ms).
+     */
+    private List<KeyOverviewRow> rows(
+            Condition where, List<SortField<?>> order, boolean withOwners, int offset, int limit) {
+        var keys = withOwners
+                ? select(API_KEY.ID).from(API_KEY).join(APP_USER).on(APP_USER.ID.eq(API_KEY.OWNER_ID))
+                : select(API_KEY.ID).from(API_KEY);
+        Table<Record1<Long>> ids =
+                keys.where(where).orderBy(order).limit(limit).offset(offset).asTable("page_ids");
         return dsl.select(
                         API_KEY.ID,
                         API_KEY.OWNER_ID,
@@ -87,9 +95,13 @@ class ApiKeyOverviewRepository {
                         API_KEY.EXPIRES_AT,
                         API_KEY.LAST_USED_AT,
                         API_KEY.REVOKED_AT)
-                .from(API_KEY)
+                .from(ids)
+                .join(API_KEY)
+                .on(API_KEY.ID.eq(ids.field(API_KEY.ID)))
                 .join(APP_USER)
-                .on(APP_USER.ID.eq(API_KEY.OWNER_ID));
+                .on(APP_USER.ID.eq(API_KEY.OWNER_ID))
+                .orderBy(order)
+                .fetch(Records.mapping(KeyOverviewRow::new));
     }
 
     private static List<Condition> conditions(KeyFilter filter, Instant now) {

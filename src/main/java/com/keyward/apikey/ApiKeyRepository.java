@@ -207,12 +207,7 @@ class ApiKeyRepository {
                 API_KEY_USAGE_DAY.REFUSED_401,
                 API_KEY_USAGE_DAY.REFUSED_403);
         for (ApiKeyUsageRecorder.DayCounts day : days) {
-            insert = insert.values(
-                    day.keyId(),
-                    day.day(),
-                    day.calls().sum(),
-                    day.refused401().sum(),
-                    day.refused403().sum());
+            insert = insert.values(day.keyId(), day.day(), day.calls(), day.refused401(), day.refused403());
         }
         insert.onDuplicateKeyUpdate()
                 .set(API_KEY_USAGE_DAY.CALLS, API_KEY_USAGE_DAY.CALLS.plus(DSL.excluded(API_KEY_USAGE_DAY.CALLS)))

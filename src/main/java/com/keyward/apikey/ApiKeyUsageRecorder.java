@@ -3,6 +3,7 @@ package com.keyward.apikey;
 import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,11 +22,34 @@ public class ApiKeyUsageRecorder {
 
     private record Use(Instant at, String address) {}
 
-    /** Counters of one key on one day; added to the stored ones at the next flush. */
-    record DayCounts(long keyId, LocalDate day, LongAdder calls, LongAdder refused401, LongAdder refused403) {
+    /**
+     * Counters of one key on one day. A flush takes what they hold and leaves them in place, so a
+     * call counted while the flush runs is kept for the next one, never lost with a removed entry.
+     */
+    private record DayCounter(long keyId, LocalDate day, LongAdder calls, LongAdder refused401, LongAdder refused403) {
 
-        DayCounts(long keyId, LocalDate day) {
+        DayCounter(long keyId, LocalDate day) {
             this(keyId, day, new LongAdder(), new LongAdder(), new LongAdder());
+        }
+
+        DayCounts take() {
+            return new DayCounts(
+                    keyId, day, calls.sumThenReset(), refused401.sumThenReset(), refused403.sumThenReset());
+        }
+
+        /** Puts back what a failed write had taken. */
+        void giveBack(DayCounts counts) {
+            calls.add(counts.calls());
+            refused401.add(counts.refused401());
+            refused403.add(counts.refused403());
+        }
+    }
+
+    /** What one flush adds to a key's stored day (a 403 after an earlier flush can make {@code calls} negative). */
+    public record DayCounts(long keyId, LocalDate day, long calls, long refused401, long refused403) {
+
+        boolean isEmpty() {
+            return calls == 0 && refused401 == 0 && refused403 == 0;
         }
     }
 
@@ -34,7 +58,7 @@ public class ApiKeyUsageRecorder {
     private static final long DAY_SLOTS = 100_000;
 
     private final Map<Long, Use> pending = new ConcurrentHashMap<>();
-    private final Map<Long, DayCounts> counts = new ConcurrentHashMap<>();
+    private final Map<Long, DayCounter> counts = new ConcurrentHashMap<>();
     private final ApiKeyRepository keys;
 
     public ApiKeyUsageRecorder(ApiKeyRepository keys) {
@@ -52,7 +76,7 @@ public class ApiKeyUsageRecorder {
      * 403 (authenticated, so counted as a call already, then refused outside the key's API sets).
      */
     public void refused(long keyId, Instant at, int status) {
-        DayCounts day = countsOf(keyId, at);
+        DayCounter day = countsOf(keyId, at);
         if (status == 403) {
             day.calls().decrement();
             day.refused403().increment();
@@ -61,10 +85,10 @@ public class ApiKeyUsageRecorder {
         }
     }
 
-    private DayCounts countsOf(long keyId, Instant at) {
+    private DayCounter countsOf(long keyId, Instant at) {
         long epochDay = Math.floorDiv(at.getEpochSecond(), SECONDS_PER_DAY);
         return counts.computeIfAbsent(
-                keyId * DAY_SLOTS + epochDay, ignored -> new DayCounts(keyId, LocalDate.ofEpochDay(epochDay)));
+                keyId * DAY_SLOTS + epochDay, ignored -> new DayCounter(keyId, LocalDate.ofEpochDay(epochDay)));
     }
 
     @Scheduled(fixedDelayString = "${keyward.api.last-used-flush-ms:5000}")
@@ -76,12 +100,24 @@ public class ApiKeyUsageRecorder {
                 keys.recordLastUse(keyId, use.at(), use.address());
             }
         }
-        List<DayCounts> taken = List.copyOf(counts.keySet()).stream()
-                .map(counts::remove)
-                .filter(day -> day != null)
-                .toList();
-        if (!taken.isEmpty()) {
-            keys.addUsage(taken);
+        Map<DayCounter, DayCounts> taken = new java.util.LinkedHashMap<>();
+        counts.forEach((slot, counter) -> {
+            DayCounts day = counter.take();
+            if (!day.isEmpty()) {
+                taken.put(counter, day);
+            } else if (counter.day().isBefore(LocalDate.now(ZoneOffset.UTC).minusDays(1))) {
+                // an idle day gone by: no call can land on it any more
+                counts.remove(slot, counter);
+            }
+        });
+        if (taken.isEmpty()) {
+            return;
+        }
+        try {
+            keys.addUsage(List.copyOf(taken.values()));
+        } catch (RuntimeException e) {
+            taken.forEach(DayCounter::giveBack);
+            throw e;
         }
     }
 }

@@ -37,6 +37,14 @@ public final class ExternalMariaDb {
         return server.password();
     }
 
+    /** Runs one statement as Keyward's database user: how a test sets up what only time would bring. */
+    public int update(String sql) throws java.sql.SQLException {
+        try (var connection = java.sql.DriverManager.getConnection(jdbcUrl(), username(), password());
+                var statement = connection.createStatement()) {
+            return statement.executeUpdate(sql);
+        }
+    }
+
     /** The server stops (clients get "connection refused" until {@link #startAgain}). */
     public void stop() {
         server.stop();

@@ -3,6 +3,8 @@ package com.keyward.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import com.keyward.ApiStatus;
 import com.keyward.db.ExternalMariaDb;
 import com.microsoft.playwright.BrowserContext;
@@ -10,6 +12,8 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Cookie;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -28,8 +33,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Keyward as it runs for real: two processes on one MariaDB behind Debian's nginx with the
- * repository's deploy/nginx/keyward.conf. A revoke on one node reaches the other; the database
- * away for 45 s costs no hang, no redirect and nothing half-made; a lost node costs a sign-in.
+ * repository's deploy/nginx/keyward.conf, mailing through an in-process SMTP server. Both run the
+ * reminder job, and a key's owner gets one mail; a revoke on one node reaches the other; the
+ * database away for 45 s costs no hang, no redirect and nothing half-made; a lost node costs a
+ * sign-in.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OperationsIT extends BrowserTest {
@@ -41,9 +48,12 @@ class OperationsIT extends BrowserTest {
     static KeywardProcess nodeA;
     static KeywardProcess nodeB;
     static Nginx nginx;
+    static GreenMail smtp;
 
     @BeforeAll
     static void twoNodesBehindNginx() throws Exception {
+        smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
         database = ExternalMariaDb.start();
         nodeA = KeywardProcess.start(node("node-a"), KeywardProcess.started());
         nodeB = KeywardProcess.start(node("node-b"), KeywardProcess.started());
@@ -51,21 +61,19 @@ class OperationsIT extends BrowserTest {
     }
 
     private static Map<String, String> node(String name) {
-        return Map.of(
-                "SPRING_DATASOURCE_URL",
-                database.jdbcUrl(),
-                "SPRING_DATASOURCE_USERNAME",
-                database.username(),
-                "SPRING_DATASOURCE_PASSWORD",
-                database.password(),
-                "KEYWARD_NODE_NAME",
-                name,
-                "KEYWARD_TRUSTED_PROXIES",
-                "127\\.0\\.0\\.1",
-                "KEYWARD_DEMO_DATA_ENABLED",
-                "true",
-                "KEYWARD_DEMO_USERS",
-                "20");
+        return Map.ofEntries(
+                Map.entry("SPRING_MAIL_HOST", "127.0.0.1"),
+                Map.entry("SPRING_MAIL_PORT", String.valueOf(smtp.getSmtp().getPort())),
+                // both nodes try the reminder job every second; the job lock lets one at a time
+                Map.entry("KEYWARD_REMINDERS_INTERVAL", "PT1S"),
+                Map.entry("KEYWARD_REMINDERS_INITIAL_DELAY", "PT1S"),
+                Map.entry("KEYWARD_NODE_NAME", name),
+                Map.entry("KEYWARD_TRUSTED_PROXIES", "127\\.0\\.0\\.1"),
+                Map.entry("KEYWARD_DEMO_DATA_ENABLED", "true"),
+                Map.entry("KEYWARD_DEMO_USERS", "20"),
+                Map.entry("SPRING_DATASOURCE_URL", database.jdbcUrl()),
+                Map.entry("SPRING_DATASOURCE_USERNAME", database.username()),
+                Map.entry("SPRING_DATASOURCE_PASSWORD", database.password()));
     }
 
     @AfterAll
@@ -81,11 +89,54 @@ class OperationsIT extends BrowserTest {
         if (database != null) {
             database.stop();
         }
+        if (smtp != null) {
+            smtp.stop();
+        }
     }
 
     @Override
     protected String url(String path) {
         return nginx.url(path);
+    }
+
+    @Test
+    @Order(0)
+    void aKeyExpiringInFiveDaysRingsTheBellAndIsMailedOnceThoughBothNodesRunTheJob() throws Exception {
+        String key = danasNewKey("Expiring soon");
+        database.update("UPDATE api_key SET expires_at = NOW(6) + INTERVAL 5 DAY WHERE name = 'Expiring soon'");
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (mailsTo("dana@keyward.example").isEmpty() && System.nanoTime() < deadline) {
+            pause(200);
+        }
+        // both nodes keep running the job every second for a while longer
+        pause(5000);
+        List<MimeMessage> mails = mailsTo("dana@keyward.example");
+        assertThat(mails).hasSize(1);
+        String body = mails.getFirst().getContent().toString();
+        assertThat(body).contains("Expiring soon").doesNotContain(key);
+        System.out.printf("reminder mails to dana after two nodes ran the job every second: %d%n", mails.size());
+
+        page.navigate(url("/account"));
+        Locator bell = page.locator("#reminder-bell");
+        assertThat(bell).hasAttribute("aria-label", "Key reminders: 1 unread");
+        assertThat(page.locator(".expires-soon")).containsText("Expires in 5 days");
+        bell.click();
+        assertThat(page.locator(".reminder-list")).containsText("expires in 5 days");
+        page.keyboard().press("Escape");
+    }
+
+    private static List<MimeMessage> mailsTo(String address) {
+        return Stream.of(smtp.getReceivedMessages())
+                .filter(message -> {
+                    try {
+                        return Stream.of(message.getAllRecipients())
+                                .anyMatch(to -> to.toString().equals(address));
+                    } catch (MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
     }
 
     @Test
