@@ -78,8 +78,8 @@ class ApiThroughputBenchmark {
         Variant uncounted = new Variant(
                 "(a0) valid API key, usage not counted", base + "/api/v1/account", "X-Api-Key: " + key, false);
         Variant open = new Variant("(b) unauthenticated, same work", base + "/bench/open/account", null, true);
-        Variant httpBasic =
-                new Variant("(c) HTTP Basic, BCrypt(10)", base + "/bench/basic/account", "Authorization: Basic " + basic, true);
+        Variant httpBasic = new Variant(
+                "(c) HTTP Basic, BCrypt(10)", base + "/bench/basic/account", "Authorization: Basic " + basic, true);
         List<Variant> variants = List.of(withKey, uncounted, open, httpBasic);
 
         // warm every path first (the JIT and the buffer pool serve all of them), then measure in
@@ -100,20 +100,29 @@ class ApiThroughputBenchmark {
             rounds.add(rate);
             System.out.printf(
                     "  round %d: (a) %7.1f  (a0) %7.1f  (b) %7.1f  (c) %5.1f req/s   (a)/(b) %.3f  (a0)/(b) %.3f  (a)/(c) %5.1f%n",
-                    round + 1, rate[0], rate[1], rate[2], rate[3], rate[0] / rate[2], rate[1] / rate[2], rate[0] / rate[3]);
+                    round + 1,
+                    rate[0],
+                    rate[1],
+                    rate[2],
+                    rate[3],
+                    rate[0] / rate[2],
+                    rate[1] / rate[2],
+                    rate[0] / rate[3]);
         }
         Spread keyToOpen = Spread.of(rounds, r -> r[0] / r[2]);
         Spread uncountedToOpen = Spread.of(rounds, r -> r[1] / r[2]);
         Spread countedToUncounted = Spread.of(rounds, r -> r[0] / r[1]);
         Spread keyToBasic = Spread.of(rounds, r -> r[0] / r[3]);
-        System.out.printf("  (a)/(b)   median %.3f, rounds %.3f .. %.3f%n", keyToOpen.median, keyToOpen.min, keyToOpen.max);
+        System.out.printf(
+                "  (a)/(b)   median %.3f, rounds %.3f .. %.3f%n", keyToOpen.median, keyToOpen.min, keyToOpen.max);
         System.out.printf(
                 "  (a0)/(b)  median %.3f, rounds %.3f .. %.3f%n",
                 uncountedToOpen.median, uncountedToOpen.min, uncountedToOpen.max);
         System.out.printf(
                 "  (a)/(a0)  median %.3f, rounds %.3f .. %.3f   (the cost of counting usage)%n",
                 countedToUncounted.median, countedToUncounted.min, countedToUncounted.max);
-        System.out.printf("  (a)/(c)   median %.1f, rounds %.1f .. %.1f%n", keyToBasic.median, keyToBasic.min, keyToBasic.max);
+        System.out.printf(
+                "  (a)/(c)   median %.1f, rounds %.1f .. %.1f%n", keyToBasic.median, keyToBasic.min, keyToBasic.max);
         System.out.printf(
                 "Goals: (a)/(b) median >= 0.95 -> %.3f, every round >= 0.9 -> %.3f; (a)/(c) every round >= 50 -> %.1f;"
                         + " usage counting within 5%% -> (a)/(a0) %.3f%n%n",
