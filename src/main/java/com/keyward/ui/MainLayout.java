@@ -18,6 +18,7 @@ import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.orderedlayout.Scroller;
+import com.vaadin.flow.component.page.ColorScheme;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.AfterNavigationEvent;
@@ -27,6 +28,10 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
@@ -50,12 +55,19 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             CurrentUser currentUser,
             AuthenticationContext authentication,
             DatabaseMonitor database,
-            ObjectProvider<HeaderItems> headerItems) {
+            ObjectProvider<HeaderItems> headerItems,
+            ObjectProvider<Appearance> appearance) {
         setPrimarySection(Section.DRAWER);
         pageTitle.addClassName("page-title");
+        // focused after each navigation, so that a screen reader announces where the person is
+        pageTitle.getElement().setAttribute("tabindex", "-1");
         addToNavbar(new DrawerToggle(), pageTitle);
         headerItems.orderedStream().forEach(item -> addToNavbar(item.create()));
-        addToNavbar(userMenu(currentUser.require(), authentication), new DatabaseBanner(database));
+        Appearance scheme = appearance.getIfAvailable();
+        addToNavbar(userMenu(currentUser.require(), authentication, scheme), new DatabaseBanner(database));
+        if (scheme != null) {
+            apply(scheme.current());
+        }
         H1 appName = new H1("Keyward");
         appName.addClassName("app-name");
         addToDrawer(new Header(appName), new Scroller(navigation));
@@ -89,7 +101,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         return trimmed.equals(ADMIN_PREFIX) || trimmed.startsWith(ADMIN_PREFIX + "/");
     }
 
-    private static Component userMenu(SignedInUser user, AuthenticationContext authentication) {
+    private static Component userMenu(
+            SignedInUser user, AuthenticationContext authentication, @Nullable Appearance appearance) {
         Avatar avatar = new Avatar(user.displayName());
         avatar.addThemeVariants(com.vaadin.flow.component.avatar.AvatarVariant.LUMO_XSMALL);
         Div trigger = new Div(avatar, new Span(user.displayName()));
@@ -100,13 +113,50 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         MenuItem root = menu.addItem(trigger);
         // a route name, not the view class: the shell does not depend on the feature packages
         root.getSubMenu().addItem("My account", click -> UI.getCurrent().navigate("account"));
+        if (appearance != null) {
+            MenuItem schemes = root.getSubMenu().addItem("Appearance");
+            Appearance.Scheme chosen = appearance.current();
+            List<MenuItem> items = new ArrayList<>();
+            for (Appearance.Scheme scheme : Appearance.Scheme.values()) {
+                MenuItem item = schemes.getSubMenu().addItem(SCHEME_LABELS.get(scheme));
+                item.setCheckable(true);
+                item.setChecked(scheme == chosen);
+                item.addClickListener(click -> {
+                    appearance.choose(scheme);
+                    items.forEach(other -> other.setChecked(other == item));
+                    apply(scheme);
+                });
+                items.add(item);
+            }
+        }
         root.getSubMenu().addItem("Sign out", click -> authentication.logout());
         return menu;
+    }
+
+    private static final Map<Appearance.Scheme, String> SCHEME_LABELS = Map.of(
+            Appearance.Scheme.SYSTEM, "Like the system",
+            Appearance.Scheme.LIGHT, "Light",
+            Appearance.Scheme.DARK, "Dark");
+
+    private static void apply(Appearance.Scheme scheme) {
+        UI.getCurrent()
+                .getPage()
+                .setColorScheme(
+                        switch (scheme) {
+                            case SYSTEM -> ColorScheme.Value.LIGHT_DARK;
+                            case LIGHT -> ColorScheme.Value.LIGHT;
+                            case DARK -> ColorScheme.Value.DARK;
+                        });
     }
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         rebuildNavigation();
         pageTitle.setText(MenuConfiguration.getPageHeader(getContent()).orElse(""));
+        if (!event.isRefreshEvent()) {
+            // after the first load and every navigation: where the person now is, for keyboards
+            // and screen readers alike (a dialog opened by the view takes the focus after this)
+            pageTitle.getElement().executeJs("this.focus({preventScroll: true})");
+        }
     }
 }

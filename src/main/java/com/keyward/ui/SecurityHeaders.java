@@ -38,7 +38,20 @@ public class SecurityHeaders {
             + "serial=(), bluetooth=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=()";
     /** Versioned or public static files, which browsers may cache. */
     private static final List<String> STATIC = List.of(
-            "/VAADIN/build/", "/VAADIN/static/", "/styles/", "/icons/", "/swagger-ui/", "/webjars/", "/favicon.ico");
+            "/VAADIN/build/",
+            "/VAADIN/static/",
+            "/lumo/",
+            "/styles/",
+            "/icons/",
+            "/swagger-ui/",
+            "/webjars/",
+            "/favicon.ico");
+
+    /** Files whose names change with their content: cached for a year, never asked for again. */
+    static final String IMMUTABLE = "public, max-age=31536000, immutable";
+
+    /** The other static files (stylesheets, icons): a day, then checked against their ETag. */
+    static final String ONE_DAY = "public, max-age=86400";
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> securityHeadersFilter() {
@@ -55,11 +68,13 @@ public class SecurityHeaders {
                 response.setHeader("Referrer-Policy", "no-referrer");
                 response.setHeader("Permissions-Policy", PERMISSIONS);
                 if (STATIC.stream().anyMatch(path::startsWith)) {
-                    chain.doFilter(request, response);
+                    String lifetime = path.startsWith("/VAADIN/build/") ? IMMUTABLE : ONE_DAY;
+                    response.setHeader("Cache-Control", lifetime);
+                    chain.doFilter(request, new Pinned(response));
                     return;
                 }
                 response.setHeader("Cache-Control", "no-store");
-                chain.doFilter(request, new NoStore(response));
+                chain.doFilter(request, new Pinned(response));
             }
 
             @Override
@@ -72,10 +87,10 @@ public class SecurityHeaders {
         return registration;
     }
 
-    /** Keeps {@code Cache-Control: no-store} whatever the application sets later. */
-    private static final class NoStore extends HttpServletResponseWrapper {
+    /** Keeps the {@code Cache-Control} set here ({@code no-store}, or a static file's lifetime) whatever the application sets later. */
+    private static final class Pinned extends HttpServletResponseWrapper {
 
-        NoStore(HttpServletResponse response) {
+        Pinned(HttpServletResponse response) {
             super(response);
         }
 

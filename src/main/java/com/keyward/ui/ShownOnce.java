@@ -1,7 +1,5 @@
 package com.keyward.ui;
 
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-
 /** Closing a window that shows a secret once (a key, set-password links). */
 public final class ShownOnce {
 
@@ -16,10 +14,6 @@ public final class ShownOnce {
             forget.run();
             return;
         }
-        ConfirmDialog confirm = new ConfirmDialog(title, unsaved, "Close anyway", event -> forget.run());
-        confirm.setCancelable(true);
-        confirm.setCancelText("Go back");
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.open();
+        Confirmations.destructive(title, unsaved, "Close anyway", "Go back", forget);
     }
 }

@@ -213,6 +213,21 @@ class UserRepository {
                 .fetchOptional(APP_USER.ID);
     }
 
+    public Optional<String> colorScheme(long userId) {
+        return dsl.select(APP_USER.COLOR_SCHEME)
+                .from(APP_USER)
+                .where(APP_USER.ID.eq(userId))
+                .fetchOptional(APP_USER.COLOR_SCHEME)
+                .filter(java.util.Objects::nonNull);
+    }
+
+    public void setColorScheme(long userId, @Nullable String scheme) {
+        dsl.update(APP_USER)
+                .set(APP_USER.COLOR_SCHEME, scheme)
+                .where(APP_USER.ID.eq(userId))
+                .execute();
+    }
+
     /** Builds the paging index's marks now, in this thread (benchmarks, after seeding). */
     void rebuildPagingIndex() {
         byUsername.rebuild();

@@ -6,6 +6,7 @@ import com.keyward.security.CurrentUser;
 import com.keyward.security.SignedInUser;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -63,6 +64,20 @@ public class UserService {
 
     public UserAccountDetails myAccount() {
         return details(currentUser.require().getUsername()).orElseThrow();
+    }
+
+    /** The signed-in person's colour scheme: LIGHT, DARK, or empty to follow their system. */
+    public Optional<String> myColorScheme() {
+        return users.colorScheme(currentUser.require().id());
+    }
+
+    /** Remembers the signed-in person's colour scheme: LIGHT, DARK, or null to follow their system. */
+    @Transactional
+    public void setMyColorScheme(@Nullable String scheme) {
+        if (scheme != null && !scheme.equals("LIGHT") && !scheme.equals("DARK")) {
+            throw new IllegalArgumentException("A colour scheme is LIGHT, DARK or none");
+        }
+        users.setColorScheme(currentUser.require().id(), scheme);
     }
 
     public boolean isOwnAccount(UserAccountDetails account) {

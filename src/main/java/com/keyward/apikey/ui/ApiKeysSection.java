@@ -6,12 +6,12 @@ import com.keyward.apikey.ApiKeyStatus;
 import com.keyward.apikey.ApiKeyUsage;
 import com.keyward.apikey.GeneratedApiKey;
 import com.keyward.apiset.ApiSetCatalog;
+import com.keyward.ui.Confirmations;
 import com.keyward.ui.Labels;
 import com.keyward.ui.Times;
 import com.keyward.user.ui.ApiKeysPlace;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -190,20 +190,17 @@ public class ApiKeysSection extends Section {
     }
 
     private void confirmRevoke(ApiKeyInfo key) {
-        ConfirmDialog confirm = new ConfirmDialog(
+        Confirmations.destructive(
                 "Revoke API key \"" + key.name() + "\"?",
                 "Applications using this key (" + key.hint() + ") will stop working. This cannot be undone.",
                 "Revoke",
-                event -> {
+                () -> {
                     keys.revoke(key.id());
                     grid.getDataProvider().refreshAll();
                     Notification.show(
                                     "API key \"" + key.name() + "\" revoked.", 4000, Notification.Position.BOTTOM_START)
                             .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 });
-        confirm.setCancelable(true);
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.open();
     }
 
     private void openNewApiKey() {

@@ -9,12 +9,12 @@ import com.keyward.apikey.KeySort;
 import com.keyward.apiset.ApiSet;
 import com.keyward.apiset.ApiSetCatalog;
 import com.keyward.security.Authorities;
+import com.keyward.ui.Confirmations;
 import com.keyward.ui.Labels;
 import com.keyward.ui.Times;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.html.Anchor;
@@ -181,11 +181,11 @@ public class ApiKeysView extends Main {
                 .filter(row -> row.statusAt(clock.instant()) == ApiKeyStatus.ACTIVE)
                 .map(KeyOverviewRow::id)
                 .toList();
-        ConfirmDialog confirm = new ConfirmDialog(
+        Confirmations.destructive(
                 "Revoke " + ids.size() + (ids.size() == 1 ? " API key?" : " API keys?"),
                 "Applications using them stop working at once. Each revocation is audited. This cannot be undone.",
                 "Revoke",
-                event -> {
+                () -> {
                     int revoked = overview.revoke(ids);
                     refresh();
                     Notification.show(
@@ -194,9 +194,6 @@ public class ApiKeysView extends Main {
                                     Notification.Position.BOTTOM_START)
                             .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 });
-        confirm.setCancelable(true);
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.open();
     }
 
     private KeyFilter filter() {

@@ -63,6 +63,7 @@ public class NewApiKeyDialog extends Dialog {
         setCloseOnOutsideClick(false);
 
         name.setRequiredIndicatorVisible(true);
+        name.setAutofocus(true);
         name.setMaxLength(Names.MAX_NAME_LENGTH);
         name.setHelperText("Required. Unique among your active keys.");
         description.setMaxLength(Names.MAX_DESCRIPTION_LENGTH);

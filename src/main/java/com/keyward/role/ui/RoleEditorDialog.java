@@ -7,6 +7,7 @@ import com.keyward.role.RoleField;
 import com.keyward.role.RoleForm;
 import com.keyward.role.RoleLimits;
 import com.keyward.role.RoleService;
+import com.keyward.ui.Confirmations;
 import com.keyward.ui.FieldErrors;
 import com.keyward.ui.Labels;
 import com.keyward.validation.Names;
@@ -14,7 +15,6 @@ import com.keyward.validation.ValidationException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
@@ -74,6 +74,7 @@ public class RoleEditorDialog extends Dialog {
         setWidth("min(40rem, 100vw)");
 
         name.setRequiredIndicatorVisible(true);
+        name.setAutofocus(true);
         name.setMaxLength(Names.MAX_NAME_LENGTH);
         description.setMaxLength(Names.MAX_DESCRIPTION_LENGTH);
         maxKeys.setMin(1);
@@ -219,11 +220,11 @@ public class RoleEditorDialog extends Dialog {
     }
 
     private void confirmDelete(RoleDetails role) {
-        ConfirmDialog confirm = new ConfirmDialog(
+        Confirmations.destructive(
                 "Delete role \"" + role.name() + "\"?",
                 "The role and its limits are removed. This cannot be undone.",
                 "Delete",
-                event -> {
+                () -> {
                     try {
                         roles.delete(role.id());
                         close();
@@ -232,8 +233,5 @@ public class RoleEditorDialog extends Dialog {
                         errors.show(refused);
                     }
                 });
-        confirm.setCancelable(true);
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.open();
     }
 }

@@ -2,6 +2,7 @@ package com.keyward.user.ui;
 
 import com.keyward.role.RoleService;
 import com.keyward.role.RoleSummary;
+import com.keyward.ui.Confirmations;
 import com.keyward.ui.FieldErrors;
 import com.keyward.user.AccountField;
 import com.keyward.user.AccountSource;
@@ -17,7 +18,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
@@ -217,10 +217,7 @@ public class AccountAdministration {
     }
 
     private static void confirm(String title, String text, String action, Runnable confirmed) {
-        ConfirmDialog confirm = new ConfirmDialog(title, text, action, event -> confirmed.run());
-        confirm.setCancelable(true);
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.open();
+        Confirmations.destructive(title, text, action, confirmed);
     }
 
     private static void act(Runnable change, String done, Runnable onChanged) {

@@ -27,6 +27,7 @@ class ChangePasswordDialog extends Dialog {
         getElement().setAttribute("aria-label", "Change password");
         setWidth("min(32rem, 100vw)");
         current.setRequiredIndicatorVisible(true);
+        current.setAutofocus(true);
         current.setWidthFull();
         current.getElement().setAttribute("autocomplete", "current-password");
         replacement.setRequiredIndicatorVisible(true);

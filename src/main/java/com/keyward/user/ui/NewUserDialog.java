@@ -46,6 +46,7 @@ class NewUserDialog extends Dialog {
         getElement().setAttribute("aria-label", "New user");
         setWidth("min(40rem, 100vw)");
         username.setRequiredIndicatorVisible(true);
+        username.setAutofocus(true);
         username.setHelperText(AccountRules.USERNAME_RULE);
         username.setMaxLength(64);
         name.setRequiredIndicatorVisible(true);

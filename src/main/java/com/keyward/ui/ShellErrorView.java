@@ -1,0 +1,34 @@
+package com.keyward.ui;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+
+/**
+ * A page that does not exist, or that this person may not open, inside the shell: the
+ * navigation stays, the heading says what happened, and a link leads home.
+ */
+abstract class ShellErrorView extends Main implements HasDynamicTitle {
+
+    private final String title;
+
+    ShellErrorView(String title) {
+        this.title = title;
+        addClassNames("page", "shell-error-view");
+    }
+
+    /** Fills the view; returns the HTTP status of a direct request. */
+    int show(BeforeEnterEvent event, String explanation, int status) {
+        removeAll();
+        Anchor home = new Anchor("", "Go to the home page");
+        add(new Paragraph(explanation), new Paragraph(home));
+        return status;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+}
