@@ -5,6 +5,7 @@ import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.UidlRedirectStrategy;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -82,7 +83,11 @@ public class SecurityConfig {
                         "/actuator/health")
                 .permitAll()
                 .requestMatchers("/actuator/**")
-                .hasAuthority(Authorities.ADMINISTRATION));
+                .hasAuthority(Authorities.ADMINISTRATION)
+                // a page address that leads nowhere goes to Vaadin, which answers with its
+                // not-found view inside the shell (Vaadin's own rules deny it: a bare 403)
+                .requestMatchers(SecurityConfig::pageNavigation)
+                .authenticated());
         // Vaadin's configurer first: it marks the login page as custom before form login
         // initialises, otherwise Spring would also serve its own generated login page.
         ClientRegistrationRepository sso = ssoRegistrations.getIfAvailable();
@@ -122,6 +127,16 @@ public class SecurityConfig {
         };
         http.formLogin(form -> form.failureHandler(signInFailures));
         return http.build();
+    }
+
+    /** A browser asking for a page: GET, wanting HTML, outside the API. */
+    private static boolean pageNavigation(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return "GET".equals(request.getMethod())
+                && accept != null
+                && accept.contains("text/html")
+                && !path.startsWith("/api/");
     }
 
     /**

@@ -1,34 +1,43 @@
 package com.keyward.ui;
 
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Paragraph;
 
 /**
  * The console's one way to confirm something that cannot be undone: the destructive choice is
  * red and named for what it does, and the focus starts on the safe choice, so that a reflexive
- * Enter keeps what is there.
+ * Enter keeps what is there. (Vaadin's ConfirmDialog confirms on Enter wherever the focus is.)
  */
 public final class Confirmations {
 
     private Confirmations() {}
 
     /** Opens the confirmation; {@code confirmed} runs only when the destructive choice is taken. */
-    public static ConfirmDialog destructive(String title, String text, String action, Runnable confirmed) {
+    public static Dialog destructive(String title, String text, String action, Runnable confirmed) {
         return destructive(title, text, action, "Cancel", confirmed);
     }
 
     /** The same, with the safe choice named {@code keep} (e.g. "Go back"). */
-    public static ConfirmDialog destructive(String title, String text, String action, String keep, Runnable confirmed) {
-        ConfirmDialog confirm = new ConfirmDialog(title, text, action, event -> confirmed.run());
-        Button cancel = new Button(keep, click -> confirm.close());
-        cancel.addClassName("safe-choice");
-        confirm.setCancelable(true);
-        confirm.setCancelButton(cancel);
-        confirm.setConfirmButtonTheme("error primary");
-        // the web component focuses its confirm button as it opens; move the focus once it is open
+    public static Dialog destructive(String title, String text, String action, String keep, Runnable confirmed) {
+        Dialog confirm = new Dialog(title);
+        confirm.setRole("alertdialog");
+        confirm.addClassName("confirmation");
+        confirm.setCloseOnOutsideClick(false);
+        confirm.add(new Paragraph(text));
+        Button safe = new Button(keep, click -> confirm.close());
+        safe.addClassName("safe-choice");
+        Button act = new Button(action, click -> {
+            confirm.close();
+            confirmed.run();
+        });
+        act.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        confirm.getFooter().add(safe, act);
+        // the overlay takes the focus as it opens; hand it to the safe choice once it is open
         confirm.addOpenedChangeListener(opened -> {
             if (opened.isOpened()) {
-                cancel.focus();
+                safe.focus();
             }
         });
         confirm.open();

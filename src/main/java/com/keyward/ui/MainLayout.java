@@ -156,7 +156,11 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         if (!event.isRefreshEvent()) {
             // after the first load and every navigation: where the person now is, for keyboards
             // and screen readers alike (a dialog opened by the view takes the focus after this)
-            pageTitle.getElement().executeJs("this.focus({preventScroll: true})");
+            // (once the layout is defined and drawn: before that the heading is not focusable)
+            pageTitle
+                    .getElement()
+                    .executeJs("customElements.whenDefined('vaadin-app-layout').then(() =>"
+                            + " requestAnimationFrame(() => this.focus({preventScroll: true})))");
         }
     }
 }

@@ -19,9 +19,9 @@ public class NotFoundView extends ShellErrorView implements HasErrorParameter<No
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
-        return show(
-                event,
-                "There is no page at /" + event.getLocation().getPath() + ". Check the address, or use the navigation.",
-                HttpServletResponse.SC_NOT_FOUND);
+        String what = parameter.getCaughtException() instanceof NoSuchItemException item
+                ? item.getMessage()
+                : "There is no page at /" + event.getLocation().getPath() + ".";
+        return show(event, what + " Check the address, or use the navigation.", HttpServletResponse.SC_NOT_FOUND);
     }
 }

@@ -10,7 +10,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
  * A page that does not exist, or that this person may not open, inside the shell: the
  * navigation stays, the heading says what happened, and a link leads home.
  */
-abstract class ShellErrorView extends Main implements HasDynamicTitle {
+public abstract class ShellErrorView extends Main implements HasDynamicTitle {
 
     private final String title;
 

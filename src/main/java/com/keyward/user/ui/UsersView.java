@@ -2,6 +2,7 @@ package com.keyward.user.ui;
 
 import com.keyward.security.Authorities;
 import com.keyward.ui.Labels;
+import com.keyward.ui.NoSuchItemException;
 import com.keyward.ui.Times;
 import com.keyward.user.AccountSource;
 import com.keyward.user.UserAccountDetails;
@@ -192,6 +193,10 @@ public class UsersView extends Main implements HasUrlParameter<String> {
 
     @Override
     public void setParameter(BeforeEvent event, @OptionalParameter String username) {
+        if (username != null && !username.isBlank() && users.details(username).isEmpty()) {
+            // an address of nobody: the shell's not-found page, not an empty grid with a toast
+            throw new NoSuchItemException("There is no user named \"" + username + "\".");
+        }
         showDetails(username);
     }
 

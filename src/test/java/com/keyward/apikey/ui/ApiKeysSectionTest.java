@@ -11,7 +11,7 @@ import com.keyward.user.ui.UsersView;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import java.util.List;
@@ -65,7 +65,7 @@ class ApiKeysSectionTest extends SignedInBrowserlessTest {
         assertThat(revoke.getText()).isEqualTo("Revoke");
 
         test(revoke).click();
-        test($(ConfirmDialog.class).single()).confirm();
+        test($(Button.class).withText("Revoke").last()).click();
         assertThat(test(section.grid).getRow(0).revokedAt()).isNotNull();
         assertThat(test(section.grid).getCellComponent(0, "actions").getChildren())
                 .isEmpty();
@@ -114,9 +114,9 @@ class ApiKeysSectionTest extends SignedInBrowserlessTest {
         String key = save.keyField.getValue();
 
         test(save.closeButton).click();
-        ConfirmDialog confirm = $(ConfirmDialog.class).single();
+        assertThat($(Dialog.class).withClassName("confirmation").exists()).isTrue();
         assertThat(save.isOpened()).isTrue();
-        test(confirm).confirm();
+        test($(Button.class).withText("Close anyway").single()).click();
 
         assertThat(save.isOpened()).isFalse();
         assertThat(save.keyField.getValue()).isEmpty();

@@ -89,7 +89,8 @@ class AccountAdministrationTest extends SignedInBrowserlessTest {
         assertThat(link).matches(".*/set-password/[\\w-]{43}");
         test(links.closeButton).click();
         // not copied: the window asks before the link is gone for good
-        assertThat($(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class)
+        assertThat($(com.vaadin.flow.component.dialog.Dialog.class)
+                        .withClassName("confirmation")
                         .exists())
                 .isTrue();
     }

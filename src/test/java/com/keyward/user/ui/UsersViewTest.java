@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.keyward.KeywardTest;
+import com.keyward.ui.NotFoundView;
 import com.keyward.ui.SignedInBrowserlessTest;
 import com.keyward.user.UserFilter;
 import com.keyward.user.UserService;
@@ -12,7 +13,6 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -91,13 +91,13 @@ class UsersViewTest extends SignedInBrowserlessTest {
     }
 
     @Test
-    void anUnknownUsernameSaysSo() {
+    void anUnknownUsernameIsTheShellsNotFoundPage() {
         signInAs("admin");
-        navigate(UsersView.class, "no-such-person");
+        NotFoundView shown = navigate(UsersView.ROUTE + "/no-such-person", NotFoundView.class);
 
         assertThat($(UserAccountDetailsDialog.class).exists()).isFalse();
-        assertThat(test($(Notification.class).single()).getText())
-                .contains("There is no user named \"no-such-person\"");
+        assertThat(shown.getPageTitle()).isEqualTo("Page not found");
+        assertThat(shown.getElement().getTextRecursively()).contains("There is no user named \"no-such-person\".");
     }
 
     @Test
