@@ -63,6 +63,13 @@ public class ApiKeyService {
         return roles.limitsOf(owner.id());
     }
 
+    /** How many active keys the signed-in person has now, to show next to the limit. */
+    @Transactional(readOnly = true)
+    public int myActiveCount() {
+        SignedInUser owner = requireManageOwnKeys();
+        return keys.countActive(owner.id(), clock.instant());
+    }
+
     /**
      * Generates a key for the signed-in person. The key is returned this once and stored only
      * as its SHA-256 digest. Nothing is stored when any check fails.

@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -23,6 +24,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -84,10 +86,11 @@ public class SecurityConfig {
                 .permitAll()
                 .requestMatchers("/actuator/**")
                 .hasAuthority(Authorities.ADMINISTRATION)
-                // a page address that leads nowhere goes to Vaadin, which answers with its
-                // not-found view inside the shell (Vaadin's own rules deny it: a bare 403)
-                .requestMatchers(SecurityConfig::pageNavigation)
-                .authenticated());
+                // Vaadin's own rules deny an address that is no route with a bare 403; a signed-in
+                // browser asking for a page gets Vaadin's answer instead: its not-found view inside
+                // the shell (Vaadin's route access checks still decide every real route)
+                .requestMatchers(request -> pageNavigation(request) && signedIn())
+                .permitAll());
         // Vaadin's configurer first: it marks the login page as custom before form login
         // initialises, otherwise Spring would also serve its own generated login page.
         ClientRegistrationRepository sso = ssoRegistrations.getIfAvailable();
@@ -127,6 +130,13 @@ public class SecurityConfig {
         };
         http.formLogin(form -> form.failureHandler(signInFailures));
         return http.build();
+    }
+
+    private static boolean signedIn() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null
+                && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken);
     }
 
     /** A browser asking for a page: GET, wanting HTML, outside the API. */

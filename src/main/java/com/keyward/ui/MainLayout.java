@@ -61,16 +61,21 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         pageTitle.addClassName("page-title");
         // focused after each navigation, so that a screen reader announces where the person is
         pageTitle.getElement().setAttribute("tabindex", "-1");
-        addToNavbar(new DrawerToggle(), pageTitle);
-        headerItems.orderedStream().forEach(item -> addToNavbar(item.create()));
+        // the top bar is the page's banner landmark: title, header items and user menu inside it
+        Header topBar = new Header(new DrawerToggle(), pageTitle);
+        topBar.addClassName("top-bar");
+        headerItems.orderedStream().forEach(item -> topBar.add(item.create()));
         Appearance scheme = appearance.getIfAvailable();
-        addToNavbar(userMenu(currentUser.require(), authentication, scheme), new DatabaseBanner(database));
+        topBar.add(userMenu(currentUser.require(), authentication, scheme));
+        addToNavbar(topBar, new DatabaseBanner(database));
         if (scheme != null) {
             apply(scheme.current());
         }
         H1 appName = new H1("Keyward");
         appName.addClassName("app-name");
-        addToDrawer(new Header(appName), new Scroller(navigation));
+        Div brand = new Div(appName);
+        brand.addClassName("brand");
+        addToDrawer(brand, new Scroller(navigation));
     }
 
     /**

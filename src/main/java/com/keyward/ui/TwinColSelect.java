@@ -51,6 +51,7 @@ public class TwinColSelect<T> extends AbstractCompositeField<Div, TwinColSelect<
 
     private List<T> items = List.of();
     private ItemLabelGenerator<T> itemLabel = String::valueOf;
+    private ItemLabelGenerator<T> itemDescription = item -> "";
 
     public TwinColSelect(String label, String availableCaption, String selectedCaption) {
         super(Set.of());
@@ -70,8 +71,14 @@ public class TwinColSelect<T> extends AbstractCompositeField<Div, TwinColSelect<
         filter.setVisible(false);
         filter.addValueChangeListener(change -> refreshLists());
 
-        ComponentRenderer<Span, T> renderer = new ComponentRenderer<>(item -> {
-            Span text = new Span(itemLabel.apply(item));
+        ComponentRenderer<Div, T> renderer = new ComponentRenderer<>(item -> {
+            Div text = new Div(new Span(itemLabel.apply(item)));
+            String about = itemDescription.apply(item);
+            if (about != null && !about.isBlank()) {
+                Span second = new Span(about);
+                second.addClassName("twin-col-item-description");
+                text.add(second);
+            }
             text.addClassName("twin-col-item");
             text.addDoubleClickListener(click -> move(Set.of(item), !getValue().contains(item)));
             return text;
@@ -81,10 +88,22 @@ public class TwinColSelect<T> extends AbstractCompositeField<Div, TwinColSelect<
         available.getElement().setAttribute("aria-label", availableCaption);
         selected.getElement().setAttribute("aria-label", selectedCaption);
 
-        add.addClickListener(click -> move(available.getSelectedItems(), true));
-        addAll.addClickListener(click -> move(shown(item -> !getValue().contains(item)), true));
-        remove.addClickListener(click -> move(selected.getSelectedItems(), false));
-        removeAll.addClickListener(click -> move(shown(getValue()::contains), false));
+        add.addClickListener(click -> {
+            move(available.getSelectedItems(), true);
+            focusAfterMove(available, selected);
+        });
+        addAll.addClickListener(click -> {
+            move(shown(item -> !getValue().contains(item)), true);
+            focusAfterMove(available, selected);
+        });
+        remove.addClickListener(click -> {
+            move(selected.getSelectedItems(), false);
+            focusAfterMove(selected, available);
+        });
+        removeAll.addClickListener(click -> {
+            move(shown(getValue()::contains), false);
+            focusAfterMove(selected, available);
+        });
         available.addSelectionListener(change -> updateButtons());
         selected.addSelectionListener(change -> updateButtons());
 
@@ -93,6 +112,7 @@ public class TwinColSelect<T> extends AbstractCompositeField<Div, TwinColSelect<
         Div columns = new Div(column(availableCaption, available), buttons, column(selectedCaption, selected));
         columns.addClassName("twin-col-columns");
         error.addClassName("twin-col-error");
+        error.setId(id + "-error");
         error.setVisible(false);
         error.getElement().setAttribute("aria-live", "polite");
         root.add(this.label, filter, columns, error);
@@ -108,6 +128,12 @@ public class TwinColSelect<T> extends AbstractCompositeField<Div, TwinColSelect<
 
     public void setItemLabelGenerator(ItemLabelGenerator<T> itemLabel) {
         this.itemLabel = itemLabel;
+        refreshLists();
+    }
+
+    /** A second, smaller line under each item's label (e.g. what an API set unlocks). */
+    public void setItemDescriptionGenerator(ItemLabelGenerator<T> itemDescription) {
+        this.itemDescription = itemDescription;
         refreshLists();
     }
 
@@ -141,6 +167,16 @@ public class TwinColSelect<T> extends AbstractCompositeField<Div, TwinColSelect<
     public void setInvalid(boolean invalid) {
         getContent().getElement().setAttribute("invalid", invalid);
         error.setVisible(invalid);
+        // both lists say so to assistive technology, and point at the message
+        for (MultiSelectListBox<T> list : List.of(available, selected)) {
+            if (invalid) {
+                list.getElement().setAttribute("aria-invalid", "true");
+                list.getElement().setAttribute("aria-describedby", error.getId().orElseThrow());
+            } else {
+                list.getElement().removeAttribute("aria-invalid");
+                list.getElement().removeAttribute("aria-describedby");
+            }
+        }
     }
 
     @Override
@@ -178,6 +214,15 @@ public class TwinColSelect<T> extends AbstractCompositeField<Div, TwinColSelect<
         }
         setModelValue(Collections.unmodifiableSet(value), true);
         refreshLists();
+    }
+
+    /**
+     * After a move the clicked button is usually disabled: the focus goes on to the list the items
+     * came from, to choose more, or to the other list when nothing is left to choose.
+     */
+    private static void focusAfterMove(MultiSelectListBox<?> from, MultiSelectListBox<?> to) {
+        boolean more = from.getListDataView().getItemCount() > 0;
+        (more ? from : to).getElement().executeJs("this.focus()");
     }
 
     private Set<T> shown(Predicate<T> side) {

@@ -67,10 +67,11 @@ class ConsoleIT extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate key"))
                 .click();
         Locator newKey = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("New API Key"));
-        assertThat(newKey.getByText("Expires")).isVisible();
+        Locator nameField = newKey.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true));
+        assertThat(nameField).isVisible();
         page.waitForCondition(() -> focused().endsWith("|Name"));
         page.keyboard().press("Escape");
-        assertThat(newKey.getByText("Expires")).hasCount(0);
+        assertThat(nameField).hasCount(0);
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke Keep me"))
                 .click();

@@ -35,6 +35,10 @@ public class ApiKeysSection extends Section {
 
     final Grid<ApiKeyInfo> grid = new Grid<>();
     final Button generate = new Button("Generate key", VaadinIcon.KEY.create());
+    /** "3 of 10 active": where the person stands against the limit of their roles. */
+    final Span activeCount = new Span();
+    /** Why Generate key is disabled, when it is: said before the form is filled, not after. */
+    final Paragraph limitReason = new Paragraph();
 
     private final ApiKeyService keys;
     private final ApiSetCatalog catalog;
@@ -55,7 +59,11 @@ public class ApiKeysSection extends Section {
         if (ownAccount) {
             generate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             generate.addClickListener(click -> openNewApiKey());
-            header.add(generate);
+            activeCount.addClassName("active-count");
+            limitReason.addClassName("limit-reason");
+            header.add(generate, activeCount);
+            add(limitReason);
+            showActiveCount();
         }
         if (!keys.mayManageKeysOf(ownerId)) {
             add(new Paragraph("You can see only your own API keys."));
@@ -103,7 +111,7 @@ public class ApiKeysSection extends Section {
                 .setAutoWidth(true)
                 .setKey("status");
         grid.addComponentColumn(this::revokeButton)
-                .setHeader("")
+                .setHeader("Actions")
                 .setAutoWidth(true)
                 .setKey("actions");
         grid.setEmptyStateText("No API keys yet.");
@@ -197,6 +205,7 @@ public class ApiKeysSection extends Section {
                 () -> {
                     keys.revoke(key.id());
                     grid.getDataProvider().refreshAll();
+                    showActiveCount();
                     Notification.show(
                                     "API key \"" + key.name() + "\" revoked.", 4000, Notification.Position.BOTTOM_START)
                             .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
@@ -207,7 +216,32 @@ public class ApiKeysSection extends Section {
         new NewApiKeyDialog(keys, catalog, clock, this::showGeneratedKey).open();
     }
 
+    /** The count against the limit, and Generate key enabled only below it. */
+    private void showActiveCount() {
+        if (!ownAccount) {
+            return;
+        }
+        int active = keys.myActiveCount();
+        int most = keys.myLimits().maxActiveApiKeys();
+        activeCount.setText(active + " of " + most + " active");
+        boolean full = active >= most;
+        generate.setEnabled(!full);
+        limitReason.setVisible(full);
+        limitReason.setText(
+                full
+                        ? "You have " + most + " active API keys, the most your roles allow. Revoke one to "
+                                + "generate another."
+                        : "");
+        if (full) {
+            limitReason.setId("limit-reason");
+            generate.getElement().setAttribute("aria-describedby", "limit-reason");
+        } else {
+            generate.getElement().removeAttribute("aria-describedby");
+        }
+    }
+
     private void showGeneratedKey(GeneratedApiKey generated) {
+        showActiveCount();
         grid.getDataProvider().refreshAll();
         new SaveGeneratedKeyDialog(generated, () -> grid.getDataProvider().refreshAll()).open();
     }

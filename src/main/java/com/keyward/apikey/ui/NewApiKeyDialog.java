@@ -9,6 +9,7 @@ import com.keyward.apiset.ApiSetCatalog;
 import com.keyward.role.RoleLimits;
 import com.keyward.ui.FieldErrors;
 import com.keyward.ui.Labels;
+import com.keyward.ui.Times;
 import com.keyward.ui.TwinColSelect;
 import com.keyward.validation.Names;
 import com.keyward.validation.ValidationException;
@@ -70,6 +71,7 @@ public class NewApiKeyDialog extends Dialog {
         description.setHelperText("Up to " + Names.MAX_DESCRIPTION_LENGTH + " characters.");
         apiSets.setItems(catalog.all());
         apiSets.setItemLabelGenerator(ApiSet::name);
+        apiSets.setItemDescriptionGenerator(ApiSet::description);
         apiSets.setRequiredIndicatorVisible(true);
 
         expiry.setItems(ExpiryChoice.values());
@@ -79,12 +81,16 @@ public class NewApiKeyDialog extends Dialog {
                 ExpiryChoice.DAYS_90.fitsWithin(limits.maxApiKeyLifetimeDays())
                         ? ExpiryChoice.DAYS_90
                         : ExpiryChoice.CUSTOM);
-        expiry.setHelperText("Your roles allow at most " + limits.maxApiKeyLifetimeDays() + " days.");
+        String allowed = "Your roles allow at most " + limits.maxApiKeyLifetimeDays() + " days.";
+        expiry.setHelperText(expiresOn(allowed));
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         expiryDate.setMin(today.plusDays(1));
         expiryDate.setMax(today.plusDays(limits.maxApiKeyLifetimeDays()));
         expiryDate.setVisible(expiry.getValue() == ExpiryChoice.CUSTOM);
-        expiry.addValueChangeListener(change -> expiryDate.setVisible(change.getValue() == ExpiryChoice.CUSTOM));
+        expiry.addValueChangeListener(change -> {
+            expiryDate.setVisible(change.getValue() == ExpiryChoice.CUSTOM);
+            expiry.setHelperText(expiresOn(allowed));
+        });
 
         errors.field(ApiKeyField.NAME, name)
                 .field(ApiKeyField.DESCRIPTION, description)
@@ -129,6 +135,16 @@ public class NewApiKeyDialog extends Dialog {
         } catch (ValidationException refused) {
             errors.show(refused);
         }
+    }
+
+    /** The chosen preset's expiry, shown next to the choice, then what the roles allow. */
+    private String expiresOn(String allowed) {
+        ExpiryChoice choice = expiry.getValue();
+        if (choice == null || choice == ExpiryChoice.CUSTOM) {
+            return allowed;
+        }
+        return "The key expires on "
+                + Times.minutes(clock.instant().plus(choice.lifetime().orElseThrow()), "") + ". " + allowed;
     }
 
     /** A preset counts from now; a custom date means the start of that day, UTC. */

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import java.util.List;
 import org.jooq.DSLContext;
@@ -138,6 +139,56 @@ class ApiKeysSectionTest extends SignedInBrowserlessTest {
         assertThat(expiry.getValue()).isEqualTo(ExpiryChoice.CUSTOM);
         assertThat(dialog.expiryDate.getMax())
                 .isEqualTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(60));
+    }
+
+    @Test
+    void atTheLimitGenerateKeyIsDisabledWithTheReasonBeforeAnyFormIsFilled() {
+        roleRepository.setLimit(accounts().roleOf(integrator), "MAX_ACTIVE_API_KEYS", 2);
+        signInAs(integrator);
+        generateThroughTheWindow("first");
+        test($(SaveGeneratedKeyDialog.class).single().closeButton).click();
+        test($(Button.class).withText("Close anyway").single()).click();
+        ApiKeysSection section = $(ApiKeysSection.class).single();
+        assertThat(section.activeCount.getText()).isEqualTo("1 of 2 active");
+        assertThat(section.generate.isEnabled()).isTrue();
+        assertThat(section.limitReason.isVisible()).isFalse();
+
+        test(section.generate).click();
+        NewApiKeyDialog dialog = $(NewApiKeyDialog.class).single();
+        test(dialog.name).setValue("second");
+        test($(Button.class, dialog.apiSets).withAriaLabel("Add all").single()).click();
+        test(dialog.finish).click();
+
+        assertThat(section.activeCount.getText()).isEqualTo("2 of 2 active");
+        assertThat(section.generate.isEnabled()).isFalse();
+        assertThat(section.limitReason.getText())
+                .isEqualTo("You have 2 active API keys, the most your roles allow. Revoke one to generate another.");
+        assertThat(section.generate.getElement().getAttribute("aria-describedby"))
+                .isEqualTo("limit-reason");
+    }
+
+    @Test
+    void theChooserShowsEachApiSetsDescriptionAndTheExpiryDate() {
+        signInAs(integrator);
+        navigate(MyAccountView.class);
+        test($(ApiKeysSection.class).single().generate).click();
+        NewApiKeyDialog dialog = $(NewApiKeyDialog.class).single();
+
+        assertThat($(Span.class, dialog.apiSets)
+                        .withClassName("twin-col-item-description")
+                        .all())
+                .extracting(Span::getText)
+                .contains("User accounts, paged and filtered (needs View Users).");
+        String in90Days =
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(90).toString();
+        assertThat(dialog.expiry.getHelperText()).startsWith("The key expires on " + in90Days);
+
+        test(dialog.finish).click();
+        assertThat(dialog.apiSets.isInvalid()).isTrue();
+        var available = $(com.vaadin.flow.component.listbox.MultiSelectListBox.class, dialog.apiSets)
+                .first();
+        assertThat(available.getElement().getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(available.getElement().getAttribute("aria-describedby")).endsWith("-error");
     }
 
     @Test
