@@ -94,6 +94,36 @@ class ApiKeyRepository {
         return dsl.fetchCount(API_KEY, API_KEY.OWNER_ID.eq(ownerId));
     }
 
+    /** An owner's keys in one status (all of them for null), counted. */
+    public int countByOwner(long ownerId, @Nullable ApiKeyStatus status, Instant now) {
+        return dsl.fetchCount(API_KEY, ofOwner(ownerId, status, now));
+    }
+
+    /** An owner's keys in one status (all of them for null), newest first, paged. */
+    public List<ApiKeyInfo> findByOwner(
+            long ownerId, @Nullable ApiKeyStatus status, Instant now, int offset, int limit) {
+        return selectInfo(dsl)
+                .from(API_KEY)
+                .where(ofOwner(ownerId, status, now))
+                .orderBy(API_KEY.CREATED_AT.desc(), API_KEY.ID.desc())
+                .limit(limit)
+                .offset(offset)
+                .fetch(Records.mapping(ApiKeyInfo::new));
+    }
+
+    private static Condition ofOwner(long ownerId, @Nullable ApiKeyStatus status, Instant now) {
+        Condition owner = API_KEY.OWNER_ID.eq(ownerId);
+        if (status == null) {
+            return owner;
+        }
+        return owner.and(
+                switch (status) {
+                    case ACTIVE -> API_KEY.REVOKED_AT.isNull().and(API_KEY.EXPIRES_AT.gt(now));
+                    case EXPIRED -> API_KEY.REVOKED_AT.isNull().and(API_KEY.EXPIRES_AT.le(now));
+                    case REVOKED -> API_KEY.REVOKED_AT.isNotNull();
+                });
+    }
+
     /** An owner's keys, newest first, paged. */
     public List<ApiKeyInfo> findByOwner(long ownerId, int offset, int limit) {
         return selectInfo(dsl)

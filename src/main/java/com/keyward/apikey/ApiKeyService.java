@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
@@ -206,6 +207,20 @@ public class ApiKeyService {
     public int count(long ownerId) {
         requireMayManageKeysOf(ownerId);
         return keys.countByOwner(ownerId);
+    }
+
+    /** An owner's keys in one status (all for null), counted. */
+    @Transactional(readOnly = true)
+    public int count(long ownerId, @Nullable ApiKeyStatus status) {
+        requireMayManageKeysOf(ownerId);
+        return keys.countByOwner(ownerId, status, clock.instant());
+    }
+
+    /** An owner's keys in one status (all for null), newest first: metadata only. */
+    @Transactional(readOnly = true)
+    public List<ApiKeyInfo> list(long ownerId, @Nullable ApiKeyStatus status, int offset, int limit) {
+        requireMayManageKeysOf(ownerId);
+        return keys.findByOwner(ownerId, status, clock.instant(), offset, limit);
     }
 
     /** An owner's keys, newest first: metadata only. */

@@ -21,6 +21,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.data.provider.CallbackDataProvider;
 import java.time.Clock;
 import java.util.LinkedHashSet;
@@ -35,6 +36,11 @@ public class ApiKeysSection extends Section {
 
     final Grid<ApiKeyInfo> grid = new Grid<>();
     final Button generate = new Button("Generate key", VaadinIcon.KEY.create());
+    /** Which keys the list shows: active ones unless chosen otherwise. */
+    final Select<ApiKeyStatus> show = new Select<>();
+
+    /** Up to this many keys the list is as tall as its rows. */
+    private static final int ALL_ROWS_UP_TO = 12;
     /** "3 of 10 active": where the person stands against the limit of their roles. */
     final Span activeCount = new Span();
     /** Why Generate key is disabled, when it is: said before the form is filled, not after. */
@@ -44,12 +50,14 @@ public class ApiKeysSection extends Section {
     private final ApiSetCatalog catalog;
     private final Clock clock;
     private final boolean ownAccount;
+    private final long ownerId;
 
     ApiKeysSection(long ownerId, boolean ownAccount, ApiKeyService keys, ApiSetCatalog catalog, Clock clock) {
         this.keys = keys;
         this.catalog = catalog;
         this.clock = clock;
         this.ownAccount = ownAccount;
+        this.ownerId = ownerId;
         setId(ID);
         addClassName("api-keys-section");
         H3 title = new H3("API Keys");
@@ -70,7 +78,27 @@ public class ApiKeysSection extends Section {
             return;
         }
         configureGrid(ownerId);
-        add(grid);
+        show.setLabel("Show");
+        show.setItems(ApiKeyStatus.values());
+        show.setItemLabelGenerator(status -> status == null ? "All keys" : Labels.of(status));
+        show.setEmptySelectionAllowed(true);
+        show.setEmptySelectionCaption("All keys");
+        // what still works first; revoked and expired keys one choice away
+        show.setValue(ApiKeyStatus.ACTIVE);
+        show.addClassName("key-status-filter");
+        show.addValueChangeListener(change -> refreshKeys());
+        add(show, grid);
+        refreshKeys();
+    }
+
+    /** The list again, as tall as its rows when they are few, scrolling only when there are many. */
+    private void refreshKeys() {
+        grid.getDataProvider().refreshAll();
+        boolean few = keys.count(ownerId, show.getValue()) <= ALL_ROWS_UP_TO;
+        grid.setAllRowsVisible(few);
+        if (!few) {
+            grid.setHeight("28em");
+        }
     }
 
     private void configureGrid(long ownerId) {
@@ -78,6 +106,9 @@ public class ApiKeysSection extends Section {
         grid.addComponentColumn(this::nameWithPair)
                 .setHeader("Name")
                 .setAutoWidth(true)
+                .setFrozen(true)
+                .setTooltipGenerator(
+                        key -> key.description() == null ? key.name() : key.name() + ": " + key.description())
                 .setKey("name");
         grid.addComponentColumn(this::usage)
                 .setHeader("Usage (30 days)")
@@ -86,6 +117,7 @@ public class ApiKeysSection extends Section {
         grid.addColumn(key -> key.description() == null ? "" : key.description())
                 .setHeader("Description")
                 .setFlexGrow(1)
+                .setTooltipGenerator(key -> key.description() == null ? "" : key.description())
                 .setKey("description");
         grid.addColumn(key -> keys.setNames(new LinkedHashSet<>(key.apiSetCodes())))
                 .setHeader("API sets")
@@ -114,11 +146,10 @@ public class ApiKeysSection extends Section {
                 .setHeader("Actions")
                 .setAutoWidth(true)
                 .setKey("actions");
-        grid.setEmptyStateText("No API keys yet.");
-        grid.setHeight("16em");
+        grid.setEmptyStateText("No API keys to show.");
         grid.setItems(new CallbackDataProvider<>(
-                query -> keys.list(ownerId, query.getOffset(), query.getLimit()).stream(),
-                query -> keys.count(ownerId)));
+                query -> keys.list(ownerId, show.getValue(), query.getOffset(), query.getLimit()).stream(),
+                query -> keys.count(ownerId, show.getValue())));
     }
 
     /** The name, and for a rolled pair the other key's hint: the pair is linked in the list. */
@@ -204,7 +235,7 @@ public class ApiKeysSection extends Section {
                 "Revoke",
                 () -> {
                     keys.revoke(key.id());
-                    grid.getDataProvider().refreshAll();
+                    refreshKeys();
                     showActiveCount();
                     Notification.show(
                                     "API key \"" + key.name() + "\" revoked.", 4000, Notification.Position.BOTTOM_START)
@@ -242,7 +273,7 @@ public class ApiKeysSection extends Section {
 
     private void showGeneratedKey(GeneratedApiKey generated) {
         showActiveCount();
-        grid.getDataProvider().refreshAll();
-        new SaveGeneratedKeyDialog(generated, () -> grid.getDataProvider().refreshAll()).open();
+        refreshKeys();
+        new SaveGeneratedKeyDialog(generated, this::refreshKeys).open();
     }
 }
