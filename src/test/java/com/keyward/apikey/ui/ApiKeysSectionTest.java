@@ -1,6 +1,7 @@
 package com.keyward.apikey.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.keyward.KeywardTest;
 import com.keyward.apikey.ApiKeyFormat;
@@ -192,6 +193,22 @@ class ApiKeysSectionTest extends SignedInBrowserlessTest {
                 .first();
         assertThat(available.getElement().getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(available.getElement().getAttribute("aria-describedby")).endsWith("-error");
+    }
+
+    @Test
+    void myApiKeysIsTheSameSectionOnAPageOfItsOwnAndOnlyForThoseWhoMayHaveKeys() {
+        signInAs(integrator);
+        generateThroughTheWindow("on its own page");
+        test($(SaveGeneratedKeyDialog.class).single().closeButton).click();
+        test($(Button.class).withText("Close anyway").single()).click();
+
+        MyApiKeysView page = navigate(MyApiKeysView.class);
+        assertThat(test(page.section.grid).size()).isEqualTo(1);
+        assertThat(test(page.section.grid).getRow(0).name()).isEqualTo("on its own page");
+        assertThat(page.section.activeCount.getText()).endsWith(" active");
+
+        signInAs("sam");
+        assertThatThrownBy(() -> navigate(MyApiKeysView.class)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -1,0 +1,34 @@
+package com.keyward.apikey.ui;
+
+import com.keyward.apikey.ApiKeyService;
+import com.keyward.apiset.ApiSetCatalog;
+import com.keyward.security.Authorities;
+import com.keyward.security.CurrentUser;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+
+/**
+ * One's own API keys on a page of their own, the full width of the screen: the same section as in
+ * User Account Details (where the seed's path, My account › API Keys › Generate key, stays), with
+ * room for every column.
+ */
+@Route(MyApiKeysView.ROUTE)
+@PageTitle("My API keys")
+@Menu(order = 5, icon = "vaadin:key-o", title = "My API keys")
+@RolesAllowed(Authorities.MANAGE_USER_API_KEY)
+public class MyApiKeysView extends Main {
+
+    public static final String ROUTE = "account/api-keys";
+
+    final ApiKeysSection section;
+
+    public MyApiKeysView(CurrentUser currentUser, ApiKeyService keys, ApiSetCatalog catalog, Clock clock) {
+        addClassNames("page", "my-api-keys-view");
+        section = new ApiKeysSection(currentUser.require().id(), true, keys, catalog, clock);
+        add(section);
+    }
+}
