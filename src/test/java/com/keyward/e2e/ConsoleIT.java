@@ -108,9 +108,43 @@ class ConsoleIT extends BrowserTest {
         signIn("sam", "sam");
         chooseAppearance(page, "Dark");
         page.waitForCondition(() -> text(page) > 150);
+        // the menu closed first: axe is about the page, not Vaadin's open menu overlay
+        page.keyboard().press("Escape");
+        assertThat(page.locator("vaadin-menu-bar-submenu[opened]")).hasCount(0);
         assertNoSeriousAccessibilityViolations();
         screenshot("dark-mode");
         chooseAppearance(page, "Like the system");
+    }
+
+    @Test
+    void onAPhoneTheUsersGridShowsItsPriorityColumnsAndFoldsItsFilters() {
+        page.setViewportSize(390, 844);
+        signIn("admin", "admin");
+        page.navigate(url("/admin/users"));
+        Locator grid = page.locator("vaadin-grid");
+        assertThat(grid.locator("vaadin-grid-cell-content")
+                        .getByText("Username", new Locator.GetByTextOptions().setExact(true)))
+                .isVisible();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filters")))
+                .isVisible();
+        assertThat(page.getByLabel("Status", new Page.GetByLabelOptions().setExact(true)))
+                .isHidden();
+        // nothing wider than the screen: the grid's columns and the count fit
+        assertThat((Boolean) grid.evaluate("g => g.$.table.scrollWidth <= g.$.table.clientWidth + 1"))
+                .as("no sideways scrolling")
+                .isTrue();
+        var count = page.locator("#user-count").boundingBox();
+        assertThat(count.x + count.width).as("the count's right edge").isLessThanOrEqualTo(390);
+        screenshot("users-phone");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filters"))
+                .click();
+        assertThat(page.getByLabel("Status", new Page.GetByLabelOptions().setExact(true)))
+                .isVisible();
+
+        page.navigate(url("/account"));
+        assertThat(page.locator(".page-title")).hasText("My account");
+        screenshot("account-phone");
     }
 
     private static void chooseAppearance(Page in, String choice) {

@@ -8,6 +8,7 @@ import com.keyward.apikey.GeneratedApiKey;
 import com.keyward.apiset.ApiSetCatalog;
 import com.keyward.ui.Confirmations;
 import com.keyward.ui.Labels;
+import com.keyward.ui.NarrowScreens;
 import com.keyward.ui.Times;
 import com.keyward.user.ui.ApiKeysPlace;
 import com.vaadin.flow.component.button.Button;
@@ -25,6 +26,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.data.provider.CallbackDataProvider;
 import java.time.Clock;
 import java.util.LinkedHashSet;
+import java.util.List;
 
 /**
  * The API Keys section of User Account Details: the account's keys (metadata only), Generate key
@@ -89,6 +91,9 @@ public class ApiKeysSection extends Section {
         show.addValueChangeListener(change -> refreshKeys());
         add(show, grid);
         refreshKeys();
+        NarrowScreens.follow(
+                this,
+                narrow -> NarrowScreens.priorityColumns(grid, narrow, List.of("name", "expires", "status", "actions")));
     }
 
     /** The list again, as tall as its rows when they are few, scrolling only when there are many. */

@@ -6,7 +6,9 @@ import com.keyward.audit.AuditFilter;
 import com.keyward.audit.AuditService;
 import com.keyward.security.Authorities;
 import com.keyward.ui.Labels;
+import com.keyward.ui.NarrowScreens;
 import com.keyward.ui.Times;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
@@ -20,6 +22,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
 
 /** Admin › Audit: who did what to whom, newest first, paged and filtered in SQL. */
 @Route(AuditView.ROUTE)
@@ -49,7 +52,8 @@ public class AuditView extends Main {
         }
         from.setClearButtonVisible(true);
         to.setClearButtonVisible(true);
-        HorizontalLayout filters = new HorizontalLayout(type, actor, target, from, to);
+        Button more = NarrowScreens.filtersToggle(this, List.of(actor, target, from, to));
+        HorizontalLayout filters = new HorizontalLayout(type, more, actor, target, from, to);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
 

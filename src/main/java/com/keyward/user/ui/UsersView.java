@@ -2,6 +2,7 @@ package com.keyward.user.ui;
 
 import com.keyward.security.Authorities;
 import com.keyward.ui.Labels;
+import com.keyward.ui.NarrowScreens;
 import com.keyward.ui.NoSuchItemException;
 import com.keyward.ui.Times;
 import com.keyward.user.AccountSource;
@@ -11,6 +12,7 @@ import com.keyward.user.UserRow;
 import com.keyward.user.UserService;
 import com.keyward.user.UserSort;
 import com.keyward.user.UserStatus;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -43,6 +45,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -105,7 +108,11 @@ public class UsersView extends Main implements HasUrlParameter<String> {
         idleDays.setMin(1);
         idleDays.setClearButtonVisible(true);
         idleDays.setWidth("13em");
-        HorizontalLayout toolbar = new HorizontalLayout(search, status, source, idleDays, total);
+        // on a phone: the search, the count and a "Filters" button; the other filters fold away
+        Button filters = NarrowScreens.filtersToggle(this, List.of(status, source, idleDays));
+        search.setMaxWidth("100%");
+        HorizontalLayout toolbar = new HorizontalLayout(search, filters, status, source, idleDays, total);
+        toolbar.setWrap(true);
         actions.creating(() -> grid.getDataProvider().refreshAll()).ifPresent(toolbar::add);
         toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         toolbar.addClassName("toolbar");
@@ -116,6 +123,8 @@ public class UsersView extends Main implements HasUrlParameter<String> {
         source.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
         idleDays.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
         add(toolbar, grid);
+        NarrowScreens.follow(
+                this, narrow -> NarrowScreens.priorityColumns(grid, narrow, List.of("username", "status")));
     }
 
     private void configureGrid() {

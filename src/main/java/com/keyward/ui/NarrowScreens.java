@@ -1,0 +1,64 @@
+package com.keyward.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.shared.Registration;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Phone-sized screens: a view follows the window's width, shows its priority columns only, and
+ * folds its secondary filters behind a "Filters" button.
+ */
+public final class NarrowScreens {
+
+    /** Windows up to this wide (CSS pixels) are phone-sized. */
+    public static final int PHONE_MAX_WIDTH = 640;
+
+    private NarrowScreens() {}
+
+    /** Calls {@code apply} with whether the window is phone-sized: once attached, and on every resize. */
+    public static void follow(Component view, Consumer<Boolean> apply) {
+        view.addAttachListener(attach -> {
+            var page = attach.getUI().getPage();
+            page.retrieveExtendedClientDetails(
+                    details -> apply.accept(details.getWindowInnerWidth() <= PHONE_MAX_WIDTH));
+            Registration resizing =
+                    page.addBrowserWindowResizeListener(resize -> apply.accept(resize.getWidth() <= PHONE_MAX_WIDTH));
+            view.addDetachListener(detach -> {
+                resizing.remove();
+                detach.unregisterListener();
+            });
+        });
+    }
+
+    /** Shows only the columns with these keys on a phone, every column otherwise. */
+    public static void priorityColumns(Grid<?> grid, boolean narrow, List<String> priority) {
+        grid.getColumns().forEach(column -> column.setVisible(!narrow || priority.contains(column.getKey())));
+    }
+
+    /**
+     * A "Filters" button that shows and hides {@code secondary} on a phone (folded at first); on a
+     * wider screen the button is hidden and the filters are always shown.
+     */
+    public static Button filtersToggle(Component view, List<? extends Component> secondary) {
+        Button toggle = new Button("Filters", VaadinIcon.FILTER.create());
+        toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        toggle.addClassName("filters-toggle");
+        toggle.getElement().setAttribute("aria-expanded", "false");
+        toggle.addClickListener(click -> {
+            boolean open = !"true".equals(toggle.getElement().getAttribute("aria-expanded"));
+            toggle.getElement().setAttribute("aria-expanded", String.valueOf(open));
+            secondary.forEach(filter -> filter.setVisible(open));
+        });
+        follow(view, narrow -> {
+            toggle.setVisible(narrow);
+            toggle.getElement().setAttribute("aria-expanded", "false");
+            secondary.forEach(filter -> filter.setVisible(!narrow));
+        });
+        return toggle;
+    }
+}
