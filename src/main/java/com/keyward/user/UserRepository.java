@@ -199,10 +199,15 @@ class UserRepository {
     }
 
     public Optional<Instant> directorySyncedAt(long userId) {
-        return dsl.select(APP_USER.DIRECTORY_SYNCED_AT)
+        return valueOf(userId, APP_USER.DIRECTORY_SYNCED_AT);
+    }
+
+    /** One nullable column of one account: empty for no account, or no value. */
+    private <T> Optional<T> valueOf(long userId, Field<T> column) {
+        return dsl.select(column)
                 .from(APP_USER)
                 .where(APP_USER.ID.eq(userId))
-                .fetchOptional(APP_USER.DIRECTORY_SYNCED_AT)
+                .fetchOptional(column)
                 .filter(java.util.Objects::nonNull);
     }
 
@@ -214,11 +219,7 @@ class UserRepository {
     }
 
     public Optional<String> colorScheme(long userId) {
-        return dsl.select(APP_USER.COLOR_SCHEME)
-                .from(APP_USER)
-                .where(APP_USER.ID.eq(userId))
-                .fetchOptional(APP_USER.COLOR_SCHEME)
-                .filter(java.util.Objects::nonNull);
+        return valueOf(userId, APP_USER.COLOR_SCHEME);
     }
 
     public void setColorScheme(long userId, @Nullable String scheme) {
