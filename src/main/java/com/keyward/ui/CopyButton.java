@@ -8,6 +8,7 @@ import com.vaadin.flow.component.clipboard.Clipboard;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * "Copy to clipboard" for a secret shown once (a key, a set-password link), in the field with
@@ -36,6 +37,7 @@ public class CopyButton extends Button {
             });
             """;
 
+    private @Nullable Notification copiedNotice;
     private final String fieldId;
     private final AbstractField<?, String> field;
     private final String what;
@@ -77,8 +79,14 @@ public class CopyButton extends Button {
 
     private void copied(Runnable onCopied) {
         onCopied.run();
-        Notification.show(capitalized() + " copied to the clipboard.", 4000, Notification.Position.MIDDLE)
-                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        // one notice, shown again on each copy: repeated copies do not stack toasts over the page
+        if (copiedNotice == null) {
+            copiedNotice = new Notification(
+                    capitalized() + " copied to the clipboard.", 4000, Notification.Position.BOTTOM_START);
+            copiedNotice.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        }
+        copiedNotice.close();
+        copiedNotice.open();
     }
 
     private void copyFailed() {

@@ -218,6 +218,26 @@ public abstract class BrowserTest {
         return key;
     }
 
+    /**
+     * Clicks a button in a grid row until {@code opens} appears (at most three times): when the
+     * click first has to scroll the row into view, the grid renders its rows anew under it and
+     * the first click can land on a row element that is being replaced.
+     */
+    protected void clickUntil(com.microsoft.playwright.Locator button, com.microsoft.playwright.Locator opens) {
+        button.scrollIntoViewIfNeeded();
+        for (int attempt = 1; ; attempt++) {
+            button.click();
+            try {
+                opens.waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(3000));
+                return;
+            } catch (com.microsoft.playwright.TimeoutError notYet) {
+                if (attempt == 3) {
+                    throw notYet;
+                }
+            }
+        }
+    }
+
     /** Saves a screenshot, once the page has drawn something: a blank picture fails the test. */
     protected void screenshot(String name) {
         page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);

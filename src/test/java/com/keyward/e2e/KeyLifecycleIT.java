@@ -46,9 +46,10 @@ class KeyLifecycleIT extends BrowserTest {
         String oldKey = generateAccountApiKey("Nightly export");
         ApiKeyInfo old = keys.findByOwner(dana, 0, 1).getFirst();
 
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Roll key Nightly export"))
-                .click();
         Locator roll = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Roll key"));
+        clickUntil(
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Roll key Nightly export")),
+                roll.getByText("1 hour"));
         roll.getByText("1 hour").click();
         roll.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Finish"))
                 .click();
@@ -144,7 +145,9 @@ class KeyLifecycleIT extends BrowserTest {
 
         // dana may not revoke others' keys: no menu entry, and the route refuses her
         signIn("dana", "dana");
-        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("API Keys")))
+        assertThat(page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("API Keys").setExact(true)))
                 .hasCount(0);
         page.navigate(url("/admin/api-keys"));
         assertThat(page.getByText("API keys of everyone")).hasCount(0);
