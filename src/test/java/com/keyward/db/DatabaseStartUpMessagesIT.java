@@ -23,8 +23,8 @@ class DatabaseStartUpMessagesIT {
     }
 
     @AfterAll
-    static void stopIt() {
-        database.stop();
+    static void stopIt() throws Exception {
+        database.stopAndDelete();
     }
 
     @ParameterizedTest(name = "{0}")

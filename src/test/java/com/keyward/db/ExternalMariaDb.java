@@ -50,6 +50,15 @@ public final class ExternalMariaDb {
         server.stop();
     }
 
+    /** Stops the server and deletes its folder: a test's database leaves nothing on the disk. */
+    public void stopAndDelete() throws java.io.IOException {
+        server.stop();
+        try (var files = Files.walk(home)) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        }
+    }
+
     /** The same server again: same folder, same port, same data. */
     public void startAgain() {
         server = EmbeddedMariaDb.start(home, port);

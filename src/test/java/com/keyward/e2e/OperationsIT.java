@@ -87,7 +87,7 @@ class OperationsIT extends BrowserTest {
             }
         }
         if (database != null) {
-            database.stop();
+            database.stopAndDelete();
         }
         if (smtp != null) {
             smtp.stop();
