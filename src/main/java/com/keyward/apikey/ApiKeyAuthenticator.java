@@ -1,5 +1,6 @@
 package com.keyward.apikey;
 
+import com.keyward.validation.Refused;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.keyward.role.RoleMembership;

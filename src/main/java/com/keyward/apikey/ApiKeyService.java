@@ -1,5 +1,7 @@
 package com.keyward.apikey;
 
+import com.keyward.validation.Refused;
+import com.keyward.validation.Message;
 import com.keyward.apiset.ApiSetCatalog;
 import com.keyward.role.RoleLimits;
 import com.keyward.role.RoleMembership;
@@ -90,38 +92,35 @@ public class ApiKeyService {
         String description = Names.description(request.description());
         Set<String> sets = request.apiSetCodes() == null ? Set.of() : new TreeSet<>(request.apiSetCodes());
 
-        Map<ApiKeyField, String> errors = new EnumMap<>(ApiKeyField.class);
+        Map<ApiKeyField, Message> errors = new EnumMap<>(ApiKeyField.class);
         Names.nameProblem(name, "key").ifPresent(problem -> errors.put(ApiKeyField.NAME, problem));
         Names.descriptionProblem(description).ifPresent(problem -> errors.put(ApiKeyField.DESCRIPTION, problem));
         if (sets.isEmpty()) {
-            errors.put(ApiKeyField.API_SETS, "Select at least one API set.");
+            errors.put(ApiKeyField.API_SETS, Message.of("newkey.sets.empty"));
         } else if (!sets.stream().allMatch(apiSets::exists)) {
-            errors.put(ApiKeyField.API_SETS, "Select only API sets from the list.");
+            errors.put(ApiKeyField.API_SETS, Message.of("newkey.sets.unknown"));
         }
         Instant latest = now.plus(Duration.ofDays(limits.maxApiKeyLifetimeDays()));
         Instant expiresAt = request.expiresAt();
         if (expiresAt == null || !expiresAt.isAfter(now)) {
-            errors.put(ApiKeyField.EXPIRES, "Choose an expiry in the future.");
+            errors.put(ApiKeyField.EXPIRES, Message.of("newkey.expires.past"));
         } else if (expiresAt.isAfter(latest)) {
             errors.put(
                     ApiKeyField.EXPIRES,
-                    "Your roles allow keys of at most "
-                            + limits.maxApiKeyLifetimeDays() + " days (until "
-                            + latest.atOffset(ZoneOffset.UTC).toLocalDate()
-                            + ").");
+                    Message.of(
+                            "newkey.expires.toolate",
+                            limits.maxApiKeyLifetimeDays(),
+                            latest.atOffset(ZoneOffset.UTC).toLocalDate().toString()));
         }
         if (!errors.isEmpty() || expiresAt == null) {
             throw new ValidationException(errors);
         }
 
         if (keys.countActive(owner.id(), now) >= limits.maxActiveApiKeys()) {
-            throw new ValidationException(Map.of(
-                    ApiKeyField.FORM,
-                    "You already have " + limits.maxActiveApiKeys() + " active API keys, the most your roles allow. "
-                            + "Revoke one before generating another."));
+            throw ValidationException.of(ApiKeyField.FORM, "newkey.limit", limits.maxActiveApiKeys());
         }
         if (keys.activeNameExists(owner.id(), name, now)) {
-            throw new ValidationException(Map.of(ApiKeyField.NAME, "You already have an active key with this name."));
+            throw ValidationException.of(ApiKeyField.NAME, "newkey.name.taken");
         }
         String key = ApiKeyFormat.generate();
         String hint = ApiKeyFormat.hint(key);
@@ -151,19 +150,15 @@ public class ApiKeyService {
         keys.lockOwner(owner.id());
         ApiKeyInfo old = keys.findById(keyId)
                 .filter(key -> key.ownerId() == owner.id())
-                .orElseThrow(() -> new AccessDeniedException("Only your own keys can be rolled"));
+                .orElseThrow(() -> new Refused("roll.notown"));
         Instant now = clock.instant();
         if (old.statusAt(now) != ApiKeyStatus.ACTIVE || old.rolled()) {
-            throw new ValidationException(
-                    Map.of(ApiKeyField.FORM, "Only an active key that has not been rolled yet can be rolled."));
+            throw ValidationException.of(ApiKeyField.FORM, "roll.notactive");
         }
         RoleLimits limits = roles.limitsOf(owner.id());
         int activeDuringOverlap = keys.countActive(owner.id(), now) + (overlap == RollOverlap.NOW ? 0 : 1);
         if (activeDuringOverlap > limits.maxActiveApiKeys()) {
-            throw new ValidationException(Map.of(
-                    ApiKeyField.FORM,
-                    "During the overlap both keys count as active, and your roles allow " + limits.maxActiveApiKeys()
-                            + " active keys. Choose \"Now\", or revoke another key first."));
+            throw ValidationException.of(ApiKeyField.FORM, "roll.limit", limits.maxActiveApiKeys());
         }
         Duration lifetime = Duration.between(old.createdAt(), old.expiresAt());
         Duration longest = Duration.ofDays(limits.maxApiKeyLifetimeDays());
@@ -184,8 +179,7 @@ public class ApiKeyService {
                 old.apiSetCodes());
         keys.markReplaces(id, old.id());
         if (!keys.markRolled(old.id(), id, oldUntil)) {
-            throw new ValidationException(
-                    Map.of(ApiKeyField.FORM, "Only an active key that has not been rolled yet can be rolled."));
+            throw ValidationException.of(ApiKeyField.FORM, "roll.notactive");
         }
         // the authenticator forgets its cached lookups once this commits: the old key's end applies at once
         events.publishEvent(new ApiKeyRolled(
@@ -239,7 +233,7 @@ public class ApiKeyService {
     /** Revokes a key at once; false when it was revoked already. */
     @Transactional
     boolean revokeCounted(long keyId) {
-        ApiKeyInfo key = keys.findById(keyId).orElseThrow(() -> new AccessDeniedException("No such API key"));
+        ApiKeyInfo key = keys.findById(keyId).orElseThrow(() -> new Refused("keys.nosuch"));
         requireMayManageKeysOf(key.ownerId());
         if (!keys.revoke(keyId, currentUser.require().id(), clock.instant())) {
             return false;
@@ -274,9 +268,9 @@ public class ApiKeyService {
     /** A key's use over the last 30 days, for whoever may manage the owner's keys. */
     @Transactional(readOnly = true)
     public ApiKeyUsage usage(long keyId) {
-        ApiKeyInfo key = keys.findById(keyId).orElseThrow(() -> new NotFoundException("No such API key"));
+        ApiKeyInfo key = keys.findById(keyId).orElseThrow(() -> new NotFoundException("keys.nosuch"));
         if (!mayManageKeysOf(key.ownerId())) {
-            throw new NotFoundException("No such API key");
+            throw new NotFoundException("keys.nosuch");
         }
         return usageOf(key);
     }
@@ -287,7 +281,7 @@ public class ApiKeyService {
         SignedInUser me = currentUser.require();
         ApiKeyInfo key = keys.findById(keyId)
                 .filter(found -> found.ownerId() == me.id())
-                .orElseThrow(() -> new NotFoundException("You have no API key with this id."));
+                .orElseThrow(() -> new NotFoundException("keys.nosuch.own"));
         return usageOf(key);
     }
 
@@ -312,7 +306,7 @@ public class ApiKeyService {
     /** The non-secret hint of a key the signed-in person may see (the other half of a rolled pair). */
     @Transactional(readOnly = true)
     public String hintOf(long keyId) {
-        ApiKeyInfo key = keys.findById(keyId).orElseThrow(() -> new AccessDeniedException("No such API key"));
+        ApiKeyInfo key = keys.findById(keyId).orElseThrow(() -> new Refused("keys.nosuch"));
         requireMayManageKeysOf(key.ownerId());
         return key.hint();
     }
@@ -328,7 +322,7 @@ public class ApiKeyService {
 
     private void requireMayManageKeysOf(long ownerId) {
         if (!mayManageKeysOf(ownerId)) {
-            throw new AccessDeniedException("Not allowed to manage this user's API keys");
+            throw new Refused("keys.notallowed");
         }
     }
 }

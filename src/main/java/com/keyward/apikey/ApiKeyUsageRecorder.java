@@ -1,5 +1,6 @@
 package com.keyward.apikey;
 
+import com.keyward.validation.Refused;
 import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,7 @@
 package com.keyward.role;
 
+import com.keyward.validation.Refused;
+import com.keyward.validation.Conflict;
 import com.keyward.security.AccountChanged;
 import com.keyward.security.CurrentUser;
 import com.keyward.security.SignedInUser;
@@ -111,14 +113,13 @@ public class RoleAssignments {
                 .collect(Collectors.toSet());
         for (long role : added) {
             var details = roles.findDetails(role)
-                    .orElseThrow(() -> new NotFoundException("There is no role with id " + role + "."));
+                    .orElseThrow(() -> new NotFoundException("roles.noid", role));
             if (!held.containsAll(authorities.coveredBy(details.authorities()))) {
-                throw new AccessDeniedException(
-                        "You can only assign roles whose authorities you hold yourself (" + details.name() + ")");
+                throw new Refused("roles.assign.notheld", details.name());
             }
         }
         if (removed.contains(admin) && enabled && isLastEnabledAdmin(userId)) {
-            throw new IllegalStateException("The last enabled Admin cannot lose the Admin role.");
+            throw new Conflict("admin.lastadmin.role");
         }
         for (long role : added) {
             roles.assign(userId, role);

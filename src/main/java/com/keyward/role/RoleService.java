@@ -1,5 +1,6 @@
 package com.keyward.role;
 
+import com.keyward.validation.Message;
 import com.keyward.security.Authorities;
 import com.keyward.security.AuthoritiesChanged;
 import com.keyward.security.CurrentUser;
@@ -75,7 +76,7 @@ public class RoleService {
 
     public RoleDetails details(long id) {
         currentUser.requireAuthority(Authorities.VIEW_ROLES, VIEW_ROLES_NEEDED);
-        return roles.findDetails(id).orElseThrow(() -> new NotFoundException("There is no role with id " + id + "."));
+        return roles.findDetails(id).orElseThrow(() -> new NotFoundException("roles.noid", id));
     }
 
     public AuthorityTree tree() {
@@ -101,7 +102,7 @@ public class RoleService {
     public void update(long id, RoleForm form) {
         currentUser.requireAuthority(Authorities.MANAGE_ROLES, MANAGE_ROLES_NEEDED);
         RoleDetails before =
-                roles.findDetails(id).orElseThrow(() -> new NotFoundException("There is no role with id " + id + "."));
+                roles.findDetails(id).orElseThrow(() -> new NotFoundException("roles.noid", id));
         refuseBuiltIn(before);
         RoleForm clean = validate(form, Optional.of(id));
         roles.update(id, Objects.requireNonNull(clean.name()), clean.description(), clean.authorities());
@@ -120,16 +121,12 @@ public class RoleService {
     public void delete(long id) {
         currentUser.requireAuthority(Authorities.MANAGE_ROLES, MANAGE_ROLES_NEEDED);
         RoleDetails role =
-                roles.findDetails(id).orElseThrow(() -> new NotFoundException("There is no role with id " + id + "."));
+                roles.findDetails(id).orElseThrow(() -> new NotFoundException("roles.noid", id));
         refuseBuiltIn(role);
         roles.lock(id);
         int holders = roles.countUsers(id);
         if (holders > 0) {
-            throw new ValidationException(Map.of(
-                    RoleField.FORM,
-                    holders
-                            + (holders == 1 ? " user holds" : " users hold") + " the role \"" + role.name()
-                            + "\". Remove it from them first."));
+            throw ValidationException.of(RoleField.FORM, "roles.delete.held", holders, role.name());
         }
         roles.delete(id);
         events.publishEvent(new AuthoritiesChanged());
@@ -145,14 +142,14 @@ public class RoleService {
     private RoleForm validate(RoleForm form, Optional<Long> id) {
         AuthorityTree tree = tree();
         SignedInUser editor = currentUser.require();
-        Map<RoleField, String> errors = new EnumMap<>(RoleField.class);
+        Map<RoleField, Message> errors = new EnumMap<>(RoleField.class);
         String name = Names.name(form.name());
         String description = Names.description(form.description());
-        Optional<String> nameProblem = Names.nameProblem(name, "role");
+        Optional<Message> nameProblem = Names.nameProblem(name, "role");
         if (nameProblem.isPresent()) {
             errors.put(RoleField.NAME, nameProblem.get());
         } else if (roles.nameTaken(name, id)) {
-            errors.put(RoleField.NAME, "Another role has this name.");
+            errors.put(RoleField.NAME, Message.of("roles.name.taken"));
         } else {
             roles.findAll().stream()
                     .filter(other -> id.map(self -> other.id() != self).orElse(true))
@@ -160,24 +157,23 @@ public class RoleService {
                     .findFirst()
                     .ifPresent(other -> errors.put(
                             RoleField.NAME,
-                            "This name looks like the role \"" + other.name()
-                                    + "\". Choose a clearly different name."));
+                            Message.of("roles.name.confusable", other.name())));
         }
         Names.descriptionProblem(description).ifPresent(problem -> errors.put(RoleField.DESCRIPTION, problem));
         Set<String> codes = form.authorities() == null ? Set.of() : new TreeSet<>(form.authorities());
         if (!codes.stream().allMatch(tree::contains)) {
-            errors.put(RoleField.AUTHORITIES, "Choose authorities from the tree only.");
+            errors.put(RoleField.AUTHORITIES, Message.of("roles.authorities.unknown"));
         } else if (!editor.getAuthorities().stream()
                 .map(granted -> granted.getAuthority())
                 .collect(Collectors.toSet())
                 .containsAll(tree.covered(codes))) {
-            errors.put(RoleField.AUTHORITIES, "You can only grant authorities that you hold yourself.");
+            errors.put(RoleField.AUTHORITIES, Message.of("roles.authorities.notheld"));
         }
         if (form.maxActiveApiKeys() < 1 || form.maxActiveApiKeys() > MAX_KEYS_BOUND) {
-            errors.put(RoleField.MAX_ACTIVE_API_KEYS, "Choose 1 to " + MAX_KEYS_BOUND + ".");
+            errors.put(RoleField.MAX_ACTIVE_API_KEYS, Message.of("roles.limit.keys", MAX_KEYS_BOUND));
         }
         if (form.maxApiKeyLifetimeDays() < 1 || form.maxApiKeyLifetimeDays() > MAX_LIFETIME_BOUND) {
-            errors.put(RoleField.MAX_API_KEY_LIFETIME_DAYS, "Choose 1 to " + MAX_LIFETIME_BOUND + " days.");
+            errors.put(RoleField.MAX_API_KEY_LIFETIME_DAYS, Message.of("roles.limit.days", MAX_LIFETIME_BOUND));
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
@@ -193,8 +189,7 @@ public class RoleService {
 
     private static void refuseBuiltIn(RoleDetails role) {
         if (role.builtIn()) {
-            throw new ValidationException(
-                    Map.of(RoleField.FORM, "The built-in role \"" + role.name() + "\" cannot be changed or deleted."));
+            throw ValidationException.of(RoleField.FORM, "roles.builtin", role.name());
         }
     }
 

@@ -1,5 +1,7 @@
 package com.keyward.security;
 
+import static com.keyward.ui.Text.t;
+
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
@@ -8,7 +10,7 @@ import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.WrappedSession;
@@ -22,9 +24,8 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 
 /** The sign-in page. The form posts to Spring Security; its answer comes back as a query parameter. */
 @Route(value = LoginView.ROUTE, autoLayout = false)
-@PageTitle("Sign in · Keyward")
 @AnonymousAllowed
-public class LoginView extends Main implements BeforeEnterObserver {
+public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     public static final String ROUTE = "login";
     static final String UNAVAILABLE = "unavailable";
@@ -34,64 +35,27 @@ public class LoginView extends Main implements BeforeEnterObserver {
     /** Query parameter of a refused SSO sign-in; its value says why. */
     static final String SSO_REFUSED = "sso";
 
-    /** Why an SSO sign-in was refused (Keyward's own codes, else Spring Security's) → what the person is told. */
+    /** Why an SSO sign-in was refused (Keyward's own codes, else Spring Security's) → its text's key. */
     private static final Map<String, String> SSO_REASONS = Map.of(
-            "keyward_no_username",
-            "The identity provider did not say who you are (no username in its answer). Ask your administrator "
-                    + "to check Keyward's SSO settings.",
-            "keyward_username_taken",
-            "Your username belongs to another Keyward account (a local or directory one), so you cannot sign in "
-                    + "through the identity provider. Ask your administrator.",
-            "keyward_account_not_allowed",
-            "Your Keyward account is disabled, locked or expired. Ask your administrator.",
-            "authorization_request_not_found",
-            "The sign-in came back without the request Keyward sent (an old or forged link). Start again with the "
-                    + "button below.");
+            "keyward_no_username", "login.sso.nousername",
+            "keyward_username_taken", "login.sso.taken",
+            "keyward_account_not_allowed", "login.sso.notallowed",
+            "authorization_request_not_found", "login.sso.norequest");
 
-    /** Query parameter set by the failure handler → what the person is told. */
-    private static final Map<String, String[]> FAILURES = Map.of(
-            "error",
-            new String[] {
-                "Sign-in failed",
-                "Check your username and password and try again. After several failed attempts in a row an "
-                        + "account is locked for a while; a disabled or expired account cannot sign in (ask an "
-                        + "administrator)."
-            },
-            UNAVAILABLE,
-            new String[] {
-                "Sign-in is unavailable",
-                "Your organisation's directory cannot be reached just now. Try again in a few minutes; if it "
-                        + "persists, tell your administrator."
-            },
-            DATABASE_AWAY,
-            new String[] {
-                "Sign-in is unavailable",
-                "Keyward cannot reach its database just now. Try again in a minute; if it persists, tell your "
-                        + "administrator."
-            },
-            SESSION_LOST,
-            new String[] {
-                "Your session ended, please sign in again",
-                "The server that held your session stopped or the session timed out. After signing in you return "
-                        + "to the page you were on."
-            },
-            SignInThrottleFilter.THROTTLED,
-            new String[] {"Too many sign-in attempts", "Wait a minute, then try again."},
-            SignedInSessions.ENDED,
-            new String[] {
-                "Your session has ended",
-                "Your password was changed, an administrator changed your account, or it can no longer sign in. "
-                        + "Sign in again to continue."
-            });
+    /** Query parameter set by the failure handler → the keys of its title and text (login.failure.<key>.*). */
+    private static final Map<String, String> FAILURES = Map.of(
+            "error", "error",
+            UNAVAILABLE, "unavailable",
+            DATABASE_AWAY, "database",
+            SESSION_LOST, "lost",
+            SignInThrottleFilter.THROTTLED, "throttled",
+            SignedInSessions.ENDED, "ended");
 
-    /** Query parameter after a step that ends on this page → what the person is told. */
+    /** Query parameter after a step that ends on this page → its text's key. */
     private static final Map<String, String> NOTICES = Map.of(
-            SIGNED_OUT,
-            "You have signed out.",
-            "password-set",
-            "Your password is set. Sign in with it.",
-            "set-up",
-            "The first administrator is created. Sign in with the password you chose.");
+            SIGNED_OUT, "login.notice.signedout",
+            "password-set", "login.notice.passwordset",
+            "set-up", "login.notice.setup");
 
     private final LoginForm form = new LoginForm();
     private final Paragraph notice = new Paragraph();
@@ -105,13 +69,14 @@ public class LoginView extends Main implements BeforeEnterObserver {
         notice.addClassName("sign-in-notice");
         notice.getElement().setAttribute("role", "status");
         notice.setVisible(false);
-        add(new H1("Keyward"), new Paragraph("API keys and access for your organisation's applications"), notice);
+        add(new H1(t("app.name")), new Paragraph(t("login.tagline")), notice);
+        form.setI18n(i18n());
         if (ssoRegistrations.getIfAvailable() instanceof Iterable<?> registrations) {
             for (Object registration : registrations) {
                 if (registration instanceof ClientRegistration provider) {
                     Anchor signIn = new Anchor(
                             "oauth2/authorization/" + provider.getRegistrationId(),
-                            "Sign in with " + provider.getClientName());
+                            t("login.sso.with", provider.getClientName()));
                     // a server URL, not a view: the browser goes there itself
                     signIn.setRouterIgnore(true);
                     signIn.addClassName("sso-sign-in");
@@ -136,23 +101,22 @@ public class LoginView extends Main implements BeforeEnterObserver {
                 .filter(entry -> parameters.containsKey(entry.getKey()))
                 .findFirst()
                 .ifPresent(entry -> {
-                    notice.setText(entry.getValue());
+                    notice.setText(t(entry.getValue()));
                     notice.setVisible(true);
                 });
         List<String> sso = parameters.get(SSO_REFUSED);
         if (sso != null) {
             showError(
-                    "Single sign-on did not work",
-                    SSO_REASONS.getOrDefault(
-                            sso.isEmpty() ? "" : sso.getFirst(),
-                            "The identity provider's answer was not accepted. Try again; if it persists, tell your "
-                                    + "administrator."));
+                    t("login.sso.failed"),
+                    t(SSO_REASONS.getOrDefault(sso.isEmpty() ? "" : sso.getFirst(), "login.sso.rejected")));
             return;
         }
         FAILURES.entrySet().stream()
                 .filter(failure -> parameters.containsKey(failure.getKey()))
                 .findFirst()
-                .ifPresent(failure -> showError(failure.getValue()[0], failure.getValue()[1]));
+                .ifPresent(failure -> showError(
+                        t("login.failure." + failure.getValue() + ".title"),
+                        t("login.failure." + failure.getValue() + ".text")));
     }
 
     /** Whether this browser's session carries the mark (its sign-in was ended, or lost); asking forgets it. */
@@ -167,10 +131,25 @@ public class LoginView extends Main implements BeforeEnterObserver {
     }
 
     private void showError(String title, String message) {
-        LoginI18n i18n = LoginI18n.createDefault();
+        LoginI18n i18n = i18n();
         i18n.getErrorMessage().setTitle(title);
         i18n.getErrorMessage().setMessage(message);
         form.setI18n(i18n);
         form.setError(true);
+    }
+
+    /** The form's own words in the page's language. */
+    private static LoginI18n i18n() {
+        LoginI18n i18n = LoginI18n.createDefault();
+        i18n.getForm().setTitle(t("login.title"));
+        i18n.getForm().setUsername(t("users.username"));
+        i18n.getForm().setPassword(t("setup.password"));
+        i18n.getForm().setSubmit(t("login.submit"));
+        return i18n;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return t("login.pagetitle");
     }
 }

@@ -1,5 +1,7 @@
 package com.keyward.ui;
 
+import static com.keyward.ui.Text.t;
+
 import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
@@ -14,15 +16,14 @@ import jakarta.servlet.http.HttpServletResponse;
 public class AccessDeniedView extends ShellErrorView implements HasErrorParameter<AccessDeniedException> {
 
     public AccessDeniedView() {
-        super("No access");
+        super("error.denied.title");
     }
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
         return show(
                 event,
-                "Your roles do not open /" + event.getLocation().getPath()
-                        + ". If you need it, ask an administrator for a role that does.",
+                t("error.denied.text", "/" + event.getLocation().getPath()),
                 HttpServletResponse.SC_FORBIDDEN);
     }
 }

@@ -1,8 +1,11 @@
 package com.keyward.ui;
 
+import java.util.Locale;
+import java.util.Optional;
+
 /**
- * The signed-in person's colour scheme, remembered where their account is kept: the shell asks
- * for it and offers the choice in the user menu; the account module keeps it.
+ * The signed-in person's colour scheme and language, remembered where their account is kept: the
+ * shell asks for them and offers the choices in the user menu; the account module keeps them.
  */
 public interface Appearance {
 
@@ -16,4 +19,10 @@ public interface Appearance {
     Scheme current();
 
     void choose(Scheme scheme);
+
+    /** The chosen language, or empty to follow the browser. */
+    Optional<Locale> language();
+
+    /** Remembers a language; empty follows the browser again. */
+    void chooseLanguage(Optional<Locale> language);
 }

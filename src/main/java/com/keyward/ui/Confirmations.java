@@ -1,5 +1,7 @@
 package com.keyward.ui;
 
+import static com.keyward.ui.Text.t;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -16,7 +18,7 @@ public final class Confirmations {
 
     /** Opens the confirmation; {@code confirmed} runs only when the destructive choice is taken. */
     public static Dialog destructive(String title, String text, String action, Runnable confirmed) {
-        return destructive(title, text, action, "Cancel", confirmed);
+        return destructive(title, text, action, t("action.cancel"), confirmed);
     }
 
     /** The same, with the safe choice named {@code keep} (e.g. "Go back"). */

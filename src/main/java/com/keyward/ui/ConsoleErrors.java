@@ -1,5 +1,7 @@
 package com.keyward.ui;
 
+import static com.keyward.ui.Text.t;
+
 import com.keyward.db.DatabaseOutage;
 import com.keyward.ops.RequestIds;
 import com.vaadin.flow.component.UI;
@@ -38,12 +40,10 @@ public class ConsoleErrors implements VaadinServiceInitListener {
         String message;
         if (DatabaseOutage.causes(failure)) {
             log.warn("An action failed, the database is away [{}]: {}", reference, failure.toString());
-            message = "That did not work: Keyward cannot reach its database just now. Nothing was changed. "
-                    + "Try again in a moment.";
+            message = t("console.outage");
         } else {
             log.error("An action failed [{}]", reference, failure);
-            message = "That did not work because of an error on the server. Nothing was changed. "
-                    + "Tell your administrator the reference " + reference + ".";
+            message = t("console.failed", reference);
         }
         UI ui = UI.getCurrent();
         if (ui != null) {
@@ -58,7 +58,7 @@ public class ConsoleErrors implements VaadinServiceInitListener {
         notification.setPosition(Notification.Position.MIDDLE);
         notification.setDuration(0);
         notification.getElement().setAttribute("role", "alert");
-        var close = new Button("Close", click -> notification.close());
+        var close = new Button(t("action.close"), click -> notification.close());
         close.addClassName("error-close");
         var text = new Span(message);
         text.addClassName("console-error");

@@ -1,5 +1,7 @@
 package com.keyward.ui;
 
+import static com.keyward.ui.Text.t;
+
 import com.vaadin.flow.component.AbstractField;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.button.Button;
@@ -44,11 +46,11 @@ public class CopyButton extends Button {
     private boolean fallbackUsed;
 
     /**
-     * @param what what is copied, for the messages ("key", "link")
+     * @param what what is copied, for the messages: "key", "link" or "links" (keys copy.&lt;what&gt;.*)
      * @param onCopied runs after each successful copy
      */
     public <F extends AbstractField<?, String>> CopyButton(F field, String fieldId, String what, Runnable onCopied) {
-        super("Copy to clipboard", VaadinIcon.COPY.create());
+        super(t("copy.button"), VaadinIcon.COPY.create());
         this.field = field;
         this.fieldId = fieldId;
         this.what = what;
@@ -82,7 +84,7 @@ public class CopyButton extends Button {
         // one notice, shown again on each copy: repeated copies do not stack toasts over the page
         if (copiedNotice == null) {
             copiedNotice = new Notification(
-                    capitalized() + " copied to the clipboard.", 4000, Notification.Position.BOTTOM_START);
+                    t("copy." + what + ".copied"), 4000, Notification.Position.BOTTOM_START);
             copiedNotice.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         }
         copiedNotice.close();
@@ -95,14 +97,9 @@ public class CopyButton extends Button {
         }
         field.getElement().executeJs("this.querySelector('input, textarea').select()");
         Notification.show(
-                        "The browser did not allow copying. The " + what
-                                + " is selected: press Ctrl+C (or ⌘C) to copy it.",
+                        t("copy." + what + ".failed"),
                         8000,
                         Notification.Position.MIDDLE)
                 .addThemeVariants(NotificationVariant.LUMO_ERROR);
-    }
-
-    private String capitalized() {
-        return Character.toUpperCase(what.charAt(0)) + what.substring(1);
     }
 }

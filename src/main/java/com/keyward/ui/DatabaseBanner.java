@@ -1,5 +1,7 @@
 package com.keyward.ui;
 
+import static com.keyward.ui.Text.t;
+
 import com.keyward.db.DatabaseMonitor;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -20,8 +22,7 @@ public class DatabaseBanner extends Div {
         this.database = database;
         addClassName("database-banner");
         getElement().setAttribute("role", "alert");
-        setText("Keyward cannot reach its database. Changes cannot be saved until it is back; this message goes "
-                + "away by itself.");
+        setText(t("database.banner"));
         setVisible(!database.reachable());
     }
 

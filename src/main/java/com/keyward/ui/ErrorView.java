@@ -1,5 +1,7 @@
 package com.keyward.ui;
 
+import static com.keyward.ui.Text.t;
+
 import com.keyward.db.DatabaseOutage;
 import com.keyward.ops.RequestIds;
 import com.vaadin.flow.component.html.Anchor;
@@ -34,17 +36,15 @@ public class ErrorView extends Main implements HasErrorParameter<Exception> {
         if (DatabaseOutage.causes(failure)) {
             log.warn("A page could not be shown, the database is away [{}]: {}", reference, failure.toString());
             add(
-                    new H1("Keyward is unavailable for a moment"),
-                    new Paragraph("Keyward cannot reach its database just now. Your work is safe; try again in a "
-                            + "minute."));
+                    new H1(t("error.outage.title")),
+                    new Paragraph(t("error.outage.text")));
         } else {
             log.error("A page could not be shown [{}]", reference, failure);
             add(
-                    new H1("This page could not be shown"),
-                    new Paragraph("An error occurred on the server. Tell your administrator the reference " + reference
-                            + "."));
+                    new H1(t("error.failed.title")),
+                    new Paragraph(t("error.failed.text", reference)));
         }
-        Anchor again = new Anchor(event.getLocation().getPathWithQueryParameters(), "Try again");
+        Anchor again = new Anchor(event.getLocation().getPathWithQueryParameters(), t("error.retry"));
         again.setRouterIgnore(true);
         add(new Paragraph(again));
         return DatabaseOutage.causes(failure)

@@ -1,5 +1,7 @@
 package com.keyward.ui;
 
+import static com.keyward.ui.Text.t;
+
 import com.keyward.db.DatabaseMonitor;
 import com.keyward.security.CurrentUser;
 import com.keyward.security.SignedInUser;
@@ -30,7 +32,9 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import com.keyward.validation.Translations;
+import java.util.Locale;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -71,7 +75,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         if (scheme != null) {
             apply(scheme.current());
         }
-        H1 appName = new H1("Keyward");
+        H1 appName = new H1(t("app.name"));
         appName.addClassName("app-name");
         Div brand = new Div(appName);
         brand.addClassName("brand");
@@ -84,11 +88,11 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
      */
     private void rebuildNavigation() {
         SideNav main = new SideNav();
-        main.getElement().setAttribute("aria-label", "Main navigation");
-        SideNav admin = new SideNav("Admin");
+        main.getElement().setAttribute("aria-label", t("nav.main"));
+        SideNav admin = new SideNav(t("nav.admin"));
         admin.addClassName("admin-nav");
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
-            SideNavItem item = new SideNavItem(entry.title(), entry.path());
+            SideNavItem item = new SideNavItem(t(entry.title()), entry.path());
             if (entry.icon() != null) {
                 item.setPrefixComponent(new Icon(entry.icon()));
             }
@@ -117,13 +121,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         menu.addClassName("user-menu");
         MenuItem root = menu.addItem(trigger);
         // a route name, not the view class: the shell does not depend on the feature packages
-        root.getSubMenu().addItem("My account", click -> UI.getCurrent().navigate("account"));
+        root.getSubMenu().addItem(t("usermenu.account"), click -> UI.getCurrent().navigate("account"));
         if (appearance != null) {
-            MenuItem schemes = root.getSubMenu().addItem("Appearance");
+            MenuItem schemes = root.getSubMenu().addItem(t("usermenu.appearance"));
             Appearance.Scheme chosen = appearance.current();
             List<MenuItem> items = new ArrayList<>();
             for (Appearance.Scheme scheme : Appearance.Scheme.values()) {
-                MenuItem item = schemes.getSubMenu().addItem(SCHEME_LABELS.get(scheme));
+                MenuItem item = schemes.getSubMenu().addItem(t("usermenu.scheme." + scheme.name().toLowerCase(Locale.ROOT)));
                 item.setCheckable(true);
                 item.setChecked(scheme == chosen);
                 item.addClickListener(click -> {
@@ -133,15 +137,34 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                 });
                 items.add(item);
             }
+            languageMenu(root.getSubMenu().addItem(t("usermenu.language")), appearance);
         }
-        root.getSubMenu().addItem("Sign out", click -> authentication.logout());
+        root.getSubMenu().addItem(t("usermenu.signout"), click -> authentication.logout());
         return menu;
     }
 
-    private static final Map<Appearance.Scheme, String> SCHEME_LABELS = Map.of(
-            Appearance.Scheme.SYSTEM, "Like the system",
-            Appearance.Scheme.LIGHT, "Light",
-            Appearance.Scheme.DARK, "Dark");
+
+
+    /** Like the browser, or one of Keyward's languages, each named in itself; the page reloads in it. */
+    private static void languageMenu(MenuItem languages, Appearance appearance) {
+        Optional<Locale> chosen = appearance.language();
+        MenuItem browser = languages.getSubMenu().addItem(t("usermenu.language.browser"));
+        browser.setCheckable(true);
+        browser.setChecked(chosen.isEmpty());
+        browser.addClickListener(click -> switchTo(appearance, Optional.empty()));
+        for (Locale language : Translations.LANGUAGES) {
+            MenuItem item = languages.getSubMenu().addItem(language.getDisplayLanguage(language));
+            item.getElement().setAttribute("lang", language.getLanguage());
+            item.setCheckable(true);
+            item.setChecked(chosen.map(language::equals).orElse(false));
+            item.addClickListener(click -> switchTo(appearance, Optional.of(language)));
+        }
+    }
+
+    private static void switchTo(Appearance appearance, Optional<Locale> language) {
+        appearance.chooseLanguage(language);
+        UI.getCurrent().getPage().reload();
+    }
 
     private static void apply(Appearance.Scheme scheme) {
         UI.getCurrent()

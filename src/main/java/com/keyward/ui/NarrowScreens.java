@@ -1,5 +1,7 @@
 package com.keyward.ui;
 
+import static com.keyward.ui.Text.t;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -45,7 +47,7 @@ public final class NarrowScreens {
      * wider screen the button is hidden and the filters are always shown.
      */
     public static Button filtersToggle(Component view, List<? extends Component> secondary) {
-        Button toggle = new Button("Filters", VaadinIcon.FILTER.create());
+        Button toggle = new Button(t("action.filters"), VaadinIcon.FILTER.create());
         toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         toggle.addClassName("filters-toggle");
         toggle.getElement().setAttribute("aria-expanded", "false");

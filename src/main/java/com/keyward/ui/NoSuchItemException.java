@@ -1,11 +1,19 @@
 package com.keyward.ui;
 
+import com.keyward.validation.Message;
 import com.vaadin.flow.router.NotFoundException;
 
-/** An address naming something that does not exist (a user, a role): its message is shown as it is. */
+/** An address naming something that does not exist (a user, a role): its explanation is shown. */
 public class NoSuchItemException extends NotFoundException {
 
-    public NoSuchItemException(String message) {
-        super(message);
+    private final transient Message explanation;
+
+    public NoSuchItemException(Message explanation) {
+        super(explanation.toString());
+        this.explanation = explanation;
+    }
+
+    public Message explanation() {
+        return explanation;
     }
 }

@@ -1,5 +1,7 @@
 package com.keyward.ui;
 
+import static com.keyward.ui.Text.t;
+
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
@@ -14,14 +16,14 @@ import jakarta.servlet.http.HttpServletResponse;
 public class NotFoundView extends ShellErrorView implements HasErrorParameter<NotFoundException> {
 
     public NotFoundView() {
-        super("Page not found");
+        super("error.notfound.title");
     }
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
         String what = parameter.getCaughtException() instanceof NoSuchItemException item
-                ? item.getMessage()
-                : "There is no page at /" + event.getLocation().getPath() + ".";
-        return show(event, what + " Check the address, or use the navigation.", HttpServletResponse.SC_NOT_FOUND);
+                ? t(item.explanation())
+                : t("error.notfound.page", "/" + event.getLocation().getPath());
+        return show(event, what + " " + t("error.notfound.hint"), HttpServletResponse.SC_NOT_FOUND);
     }
 }

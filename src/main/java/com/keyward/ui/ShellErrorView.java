@@ -1,5 +1,7 @@
 package com.keyward.ui;
 
+import static com.keyward.ui.Text.t;
+
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
@@ -12,23 +14,23 @@ import com.vaadin.flow.router.HasDynamicTitle;
  */
 public abstract class ShellErrorView extends Main implements HasDynamicTitle {
 
-    private final String title;
+    private final String titleKey;
 
-    ShellErrorView(String title) {
-        this.title = title;
+    ShellErrorView(String titleKey) {
+        this.titleKey = titleKey;
         addClassNames("page", "shell-error-view");
     }
 
     /** Fills the view; returns the HTTP status of a direct request. */
     int show(BeforeEnterEvent event, String explanation, int status) {
         removeAll();
-        Anchor home = new Anchor("", "Go to the home page");
+        Anchor home = new Anchor("", t("error.home"));
         add(new Paragraph(explanation), new Paragraph(home));
         return status;
     }
 
     @Override
     public String getPageTitle() {
-        return title;
+        return t(titleKey);
     }
 }

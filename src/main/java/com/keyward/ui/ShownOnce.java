@@ -1,5 +1,7 @@
 package com.keyward.ui;
 
+import static com.keyward.ui.Text.t;
+
 /** Closing a window that shows a secret once (a key, set-password links). */
 public final class ShownOnce {
 
@@ -14,6 +16,6 @@ public final class ShownOnce {
             forget.run();
             return;
         }
-        Confirmations.destructive(title, unsaved, "Close anyway", "Go back", forget);
+        Confirmations.destructive(title, unsaved, t("shownonce.close"), t("shownonce.back"), forget);
     }
 }

@@ -1,5 +1,7 @@
 package com.keyward.ui;
 
+import static com.keyward.ui.Text.t;
+
 import com.vaadin.flow.component.AbstractCompositeField;
 import com.vaadin.flow.component.HasLabel;
 import com.vaadin.flow.component.HasValidation;
@@ -43,10 +45,10 @@ public class TwinColSelect<T> extends AbstractCompositeField<Div, TwinColSelect<
     private final TextField filter = new TextField();
     final MultiSelectListBox<T> available = new MultiSelectListBox<>();
     final MultiSelectListBox<T> selected = new MultiSelectListBox<>();
-    final Button add = moveButton(VaadinIcon.ANGLE_RIGHT, "Add selected");
-    final Button addAll = moveButton(VaadinIcon.ANGLE_DOUBLE_RIGHT, "Add all");
-    final Button remove = moveButton(VaadinIcon.ANGLE_LEFT, "Remove selected");
-    final Button removeAll = moveButton(VaadinIcon.ANGLE_DOUBLE_LEFT, "Remove all");
+    final Button add = moveButton(VaadinIcon.ANGLE_RIGHT, t("twincol.add"));
+    final Button addAll = moveButton(VaadinIcon.ANGLE_DOUBLE_RIGHT, t("twincol.addall"));
+    final Button remove = moveButton(VaadinIcon.ANGLE_LEFT, t("twincol.remove"));
+    final Button removeAll = moveButton(VaadinIcon.ANGLE_DOUBLE_LEFT, t("twincol.removeall"));
     private final Span error = new Span();
 
     private List<T> items = List.of();
@@ -64,8 +66,8 @@ public class TwinColSelect<T> extends AbstractCompositeField<Div, TwinColSelect<
         this.label.addClassName("twin-col-label");
         setLabel(label);
 
-        filter.setPlaceholder("Filter");
-        filter.setAriaLabel("Filter " + label);
+        filter.setPlaceholder(t("twincol.filter"));
+        filter.setAriaLabel(t("twincol.filter.label", label));
         filter.setClearButtonVisible(true);
         filter.setValueChangeMode(ValueChangeMode.EAGER);
         filter.setVisible(false);

@@ -1,5 +1,6 @@
 package com.keyward.user;
 
+import com.keyward.validation.Message;
 import com.keyward.validation.Names;
 import com.keyward.validation.SafeText;
 import jakarta.annotation.Nullable;
@@ -12,8 +13,7 @@ import java.util.regex.Pattern;
 /** The one set of rules for what an account's fields may hold, for every way an account is made. */
 public final class AccountRules {
 
-    public static final String USERNAME_RULE =
-            "2 to 64 characters: letters, digits, dot, dash, underscore or @, starting with a letter or digit.";
+    public static final Message USERNAME_RULE = Message.of("account.username.rule");
     public static final int MAX_EMAIL_LENGTH = 254;
 
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{1,63}");
@@ -22,31 +22,31 @@ public final class AccountRules {
 
     private AccountRules() {}
 
-    public static Optional<String> usernameProblem(String username) {
+    public static Optional<Message> usernameProblem(String username) {
         if (username.isEmpty()) {
-            return Optional.of("Enter a username.");
+            return Optional.of(Message.of("account.username.empty"));
         }
         return USERNAME.matcher(username).matches() ? Optional.empty() : Optional.of(USERNAME_RULE);
     }
 
-    public static Optional<String> emailProblem(String email) {
+    public static Optional<Message> emailProblem(String email) {
         if (email.isEmpty()) {
-            return Optional.of("Enter an email address.");
+            return Optional.of(Message.of("account.email.empty"));
         }
         if (email.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches()) {
-            return Optional.of("Enter an email address such as erin@example.com.");
+            return Optional.of(Message.of("account.email.invalid"));
         }
         return SafeText.nameProblem(email);
     }
 
     /** Every problem of a profile, by field; empty when there is none. */
-    static Map<AccountField, String> profileProblems(
+    static Map<AccountField, Message> profileProblems(
             String displayName, String email, @Nullable Instant expires, Instant now) {
-        Map<AccountField, String> problems = new EnumMap<>(AccountField.class);
+        Map<AccountField, Message> problems = new EnumMap<>(AccountField.class);
         Names.nameProblem(displayName, "person").ifPresent(problem -> problems.put(AccountField.NAME, problem));
         emailProblem(email).ifPresent(problem -> problems.put(AccountField.EMAIL, problem));
         if (expires != null && !expires.isAfter(now)) {
-            problems.put(AccountField.EXPIRES, "Choose a date in the future, or none.");
+            problems.put(AccountField.EXPIRES, Message.of("account.expires.past"));
         }
         return problems;
     }

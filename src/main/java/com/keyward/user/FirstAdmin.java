@@ -1,5 +1,6 @@
 package com.keyward.user;
 
+import com.keyward.validation.Message;
 import com.keyward.role.RoleAssignments;
 import com.keyward.validation.ValidationException;
 import jakarta.annotation.Nullable;
@@ -113,11 +114,11 @@ public class FirstAdmin implements ApplicationRunner, Ordered {
     public void setup(String token, String username, String displayName, String email, String password) {
         byte[] expected = setupToken;
         if (expected.length == 0 || membership.enabledAdminExists()) {
-            throw ValidationException.of(AccountField.FORM, "Keyward has an administrator already: sign in instead.");
+            throw ValidationException.of(AccountField.FORM, "setup.done");
         }
         if (!MessageDigest.isEqual(expected, PasswordLinks.digest(token.strip()))) {
             throw ValidationException.of(
-                    AccountField.TOKEN, "This is not the set-up token. Copy it from the log of this Keyward instance.");
+                    AccountField.TOKEN, "setup.token.wrong");
         }
         long id = create(username, displayName, email, password, "through /setup");
         events.publishEvent(new AccountActivity(
@@ -162,11 +163,11 @@ public class FirstAdmin implements ApplicationRunner, Ordered {
 
     private long create(String username, String displayName, String email, String password, String how) {
         String name = username.strip();
-        Map<AccountField, String> problems = new EnumMap<>(AccountField.class);
+        Map<AccountField, Message> problems = new EnumMap<>(AccountField.class);
         AccountRules.usernameProblem(name).ifPresent(problem -> problems.put(AccountField.USERNAME, problem));
         if (!problems.containsKey(AccountField.USERNAME)
                 && !users.existingUsernames(java.util.List.of(name)).isEmpty()) {
-            problems.put(AccountField.USERNAME, "This username is taken.");
+            problems.put(AccountField.USERNAME, Message.of("account.username.taken"));
         }
         problems.putAll(AccountRules.profileProblems(displayName.strip(), email.strip(), null, clock.instant()));
         policy.problem(password, name).ifPresent(problem -> problems.put(AccountField.PASSWORD, problem));

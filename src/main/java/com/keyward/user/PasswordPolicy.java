@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
+import com.keyward.validation.Message;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,40 +41,39 @@ public class PasswordPolicy {
     }
 
     /** The rule as the person reads it next to the field. */
-    public String rule() {
-        return "At least " + minLength + " characters (at most " + MAX_LENGTH + "); any characters, spaces too. "
-                + "Not a commonly used password, and not containing your username.";
+    public Message rule() {
+        return Message.of("password.rule", minLength, MAX_LENGTH);
     }
 
     /** Why this password cannot be used by {@code username}, or empty when it can. */
-    public Optional<String> problem(String password, String username) {
+    public Optional<Message> problem(String password, String username) {
         int length = password.codePointCount(0, password.length());
         if (length < minLength) {
-            return Optional.of("Use at least " + minLength + " characters.");
+            return Optional.of(Message.of("password.tooshort", minLength));
         }
         if (length > MAX_LENGTH) {
-            return Optional.of("Use at most " + MAX_LENGTH + " characters.");
+            return Optional.of(Message.of("names.toolong", MAX_LENGTH));
         }
         String lower = password.toLowerCase(Locale.ROOT);
         if (common.contains(lower)) {
-            return Optional.of("This is one of the most commonly used passwords. Choose another one.");
+            return Optional.of(Message.of("password.common"));
         }
         if (!username.isBlank() && lower.contains(username.toLowerCase(Locale.ROOT))) {
-            return Optional.of("The password must not contain your username.");
+            return Optional.of(Message.of("password.username"));
         }
         return Optional.empty();
     }
 
     /** How hard the password would be to guess: 0 (very weak) to 4 (strong), with advice. */
-    public Strength strength(String password, String username) {
+    public Strength strength(String password, String username, Locale language) {
         if (password.isEmpty() || password.length() > MAX_LENGTH) {
             return new Strength(0, "");
         }
         var measured = estimator.measure(password, List.of(username, "keyward"));
-        String advice = Objects.requireNonNullElse(measured.getFeedback().getWarning(Locale.ENGLISH), "");
+        String advice = Objects.requireNonNullElse(measured.getFeedback().getWarning(language), "");
         if (advice.isEmpty()
-                && !measured.getFeedback().getSuggestions(Locale.ENGLISH).isEmpty()) {
-            advice = measured.getFeedback().getSuggestions(Locale.ENGLISH).getFirst();
+                && !measured.getFeedback().getSuggestions(language).isEmpty()) {
+            advice = measured.getFeedback().getSuggestions(language).getFirst();
         }
         return new Strength(measured.getScore(), advice);
     }
@@ -81,14 +81,9 @@ public class PasswordPolicy {
     /** zxcvbn's score (0–4) and its most useful piece of advice, if any. */
     public record Strength(int score, String advice) {
 
+        /** The key of the score's name: password.strength.0 (very weak) to .4 (strong). */
         public String label() {
-            return switch (score) {
-                case 0 -> "Very weak";
-                case 1 -> "Weak";
-                case 2 -> "Fair";
-                case 3 -> "Good";
-                default -> "Strong";
-            };
+            return "password.strength." + Math.min(score, 4);
         }
     }
 

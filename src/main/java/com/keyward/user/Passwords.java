@@ -1,5 +1,6 @@
 package com.keyward.user;
 
+import com.keyward.validation.Message;
 import com.keyward.security.AccountChanged;
 import com.keyward.security.CurrentUser;
 import com.keyward.security.SignedInUser;
@@ -25,8 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Passwords {
 
-    static final String LINK_GONE = "This link has expired, has been used, or was replaced by a newer one. "
-            + "Ask an administrator for a new link.";
+    static final String LINK_GONE = "setpassword.gone";
 
     private final UserRepository users;
     private final PasswordLinks links;
@@ -105,7 +105,7 @@ public class Passwords {
             events.publishEvent(new AuthenticationFailureBadCredentialsEvent(
                     UsernamePasswordAuthenticationToken.unauthenticated(me.getUsername(), null),
                     new BadCredentialsException("Wrong current password")));
-            throw ValidationException.of(AccountField.CURRENT_PASSWORD, "This is not your current password.");
+            throw ValidationException.of(AccountField.CURRENT_PASSWORD, "password.wrong");
         }
         transaction.executeWithoutResult(status -> replaceOwn(me, newPassword));
     }
@@ -114,7 +114,7 @@ public class Passwords {
         UserRepository.UserAccountRecord account =
                 users.findAccountForUpdate(me.id()).orElseThrow();
         if (account.source() != AccountSource.LOCAL) {
-            throw ValidationException.of(AccountField.FORM, "Your account has no Keyward password.");
+            throw ValidationException.of(AccountField.FORM, "password.none");
         }
         requireAllowed(newPassword, account.username());
         int version = users.replacePassword(me.id(), encoder.encode(newPassword), clock.instant());
@@ -137,9 +137,9 @@ public class Passwords {
     }
 
     private void requireAllowed(String password, String username) {
-        Optional<String> problem = policy.problem(Objects.requireNonNull(password), username);
+        Optional<Message> problem = policy.problem(Objects.requireNonNull(password), username);
         if (problem.isPresent()) {
-            throw ValidationException.of(AccountField.PASSWORD, problem.get());
+            throw new ValidationException(java.util.Map.of(AccountField.PASSWORD, problem.get()));
         }
     }
 }

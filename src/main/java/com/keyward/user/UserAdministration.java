@@ -1,5 +1,9 @@
 package com.keyward.user;
 
+import com.keyward.validation.Explained;
+import com.keyward.validation.Refused;
+import com.keyward.validation.Conflict;
+import com.keyward.validation.Message;
 import com.keyward.role.RoleAssignments;
 import com.keyward.security.AccountChanged;
 import com.keyward.security.Authorities;
@@ -84,12 +88,12 @@ public class UserAdministration {
                 form.email().strip(),
                 Set.copyOf(form.roleIds()),
                 form.accountExpiresAt());
-        Map<AccountField, String> problems = new EnumMap<>(AccountField.class);
+        Map<AccountField, Message> problems = new EnumMap<>(AccountField.class);
         AccountRules.usernameProblem(account.username())
                 .ifPresent(problem -> problems.put(AccountField.USERNAME, problem));
         if (!problems.containsKey(AccountField.USERNAME)
                 && !users.existingUsernames(List.of(account.username())).isEmpty()) {
-            problems.put(AccountField.USERNAME, "This username is taken (usernames ignore upper and lower case).");
+            problems.put(AccountField.USERNAME, Message.of("account.username.taken"));
         }
         problems.putAll(AccountRules.profileProblems(
                 account.displayName(), account.email(), account.accountExpiresAt(), clock.instant()));
@@ -115,7 +119,7 @@ public class UserAdministration {
         } catch (AccessDeniedException refused) {
             throw ValidationException.of(
                     AccountField.ROLES,
-                    Objects.requireNonNullElse(refused.getMessage(), "You may not assign these roles."));
+                    refused instanceof Explained explained ? explained.explanation() : Message.of("account.roles.refused"));
         }
         return id;
     }
@@ -135,10 +139,10 @@ public class UserAdministration {
     public void edit(long userId, ProfileForm form) {
         requireAdministrator(userId);
         UserRepository.UserAccountRecord account = users.findAccountForUpdate(userId)
-                .orElseThrow(() -> new NotFoundException("There is no user with id " + userId + "."));
+                .orElseThrow(() -> new NotFoundException("users.noid", userId));
         ProfileForm profile =
                 new ProfileForm(Names.name(form.displayName()), form.email().strip(), form.accountExpiresAt());
-        Map<AccountField, String> problems = AccountRules.profileProblems(
+        Map<AccountField, Message> problems = AccountRules.profileProblems(
                 profile.displayName(), profile.email(), profile.accountExpiresAt(), clock.instant());
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
@@ -176,7 +180,7 @@ public class UserAdministration {
         membership.lockAdminRole();
         UserRepository.UserAccountRecord account = account(userId);
         if (account.status() == UserStatus.ENABLED && membership.isLastEnabledAdmin(userId)) {
-            throw new IllegalStateException("The last enabled Admin cannot be deactivated.");
+            throw new Conflict("admin.lastadmin.deactivate");
         }
         users.setStatus(userId, UserStatus.DISABLED);
         links.voidAll(userId);
@@ -197,11 +201,11 @@ public class UserAdministration {
     public SetPasswordLink resetPassword(long userId) {
         SignedInUser actor = requireAdministrator(userId);
         UserRepository.UserAccountRecord account = users.findAccountForUpdate(userId)
-                .orElseThrow(() -> new NotFoundException("There is no user with id " + userId + "."));
+                .orElseThrow(() -> new NotFoundException("users.noid", userId));
         if (account.source() != AccountSource.LOCAL) {
-            throw new IllegalStateException(account.username() + " signs in through "
-                    + (account.source() == AccountSource.SSO ? "single sign-on" : "the directory")
-                    + " and has no Keyward password.");
+            throw new Conflict(
+                    account.source() == AccountSource.SSO ? "admin.reset.sso" : "admin.reset.directory",
+                    account.username());
         }
         users.replacePassword(userId, null, clock.instant());
         SetPasswordLink link = links.issue(userId, account.username(), account.email(), actor.id());
@@ -255,11 +259,10 @@ public class UserAdministration {
         if (status != UserStatus.ENABLED
                 && account.status() == UserStatus.ENABLED
                 && membership.isLastEnabledAdmin(userId)) {
-            throw new IllegalStateException("The last enabled Admin cannot be disabled.");
+            throw new Conflict("admin.lastadmin.disable");
         }
         if (account.status() == UserStatus.DIRECTORY_DISABLED && status == UserStatus.ENABLED) {
-            throw new IllegalStateException(
-                    "Disabled in the directory: only the directory can enable this account again.");
+            throw new Conflict("admin.directorydisabled");
         }
         if (account.status() == status) {
             return;
@@ -273,13 +276,13 @@ public class UserAdministration {
     private SignedInUser requireAdministrator(long userId) {
         SignedInUser actor = currentUser.requireAuthority(Authorities.MANAGE_USERS, MANAGE_USERS_NEEDED);
         if (actor.id() == userId) {
-            throw new AccessDeniedException("You cannot change your own roles or account status");
+            throw new Refused("admin.self");
         }
         return actor;
     }
 
     private UserRepository.UserAccountRecord account(long userId) {
         return users.findAccountById(userId)
-                .orElseThrow(() -> new NotFoundException("There is no user with id " + userId + "."));
+                .orElseThrow(() -> new NotFoundException("users.noid", userId));
     }
 }

@@ -1,5 +1,6 @@
 package com.keyward.user;
 
+import com.keyward.validation.Message;
 import com.keyward.role.RoleService;
 import com.keyward.role.RoleSummary;
 import com.keyward.security.Authorities;
@@ -17,6 +18,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -68,7 +70,7 @@ public class UserImport {
             String name,
             String email,
             List<String> roleNames,
-            @Nullable String problem) {
+            @Nullable Message problem) {
 
         public boolean ok() {
             return problem == null;
@@ -94,13 +96,13 @@ public class UserImport {
         if (!bad.isEmpty()) {
             throw ValidationException.of(
                     AccountField.FORM,
-                    "Nothing was imported: " + bad.size() + (bad.size() == 1 ? " row has" : " rows have")
-                            + " a problem ("
-                            + bad.stream()
-                                    .limit(20)
-                                    .map(row -> "line " + row.line() + ": " + row.problem())
-                                    .collect(Collectors.joining("; "))
-                            + (bad.size() > 20 ? "; …" : "") + ").");
+                    "import.refused",
+                    bad.size(),
+                    bad.stream()
+                            .limit(20)
+                            .map(row -> Message.of("import.refused.row", row.line(), Objects.requireNonNull(row.problem())))
+                            .toList(),
+                    bad.size() > 20 ? "; …" : "");
         }
         Map<String, Long> roleIds = roleIdsByName();
         List<SetPasswordLink> created = new ArrayList<>(rows.size());
@@ -139,7 +141,7 @@ public class UserImport {
         Set<String> seen = new HashSet<>();
         List<Row> checked = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            String problem = row.problem();
+            Message problem = row.problem();
             if (problem == null) {
                 problem = problem(row, roleIds, taken, seen).orElse(null);
             }
@@ -148,30 +150,30 @@ public class UserImport {
         return checked;
     }
 
-    private static Optional<String> problem(Row row, Map<String, Long> roleIds, Set<String> taken, Set<String> seen) {
-        Optional<String> username = AccountRules.usernameProblem(row.username());
+    private static Optional<Message> problem(Row row, Map<String, Long> roleIds, Set<String> taken, Set<String> seen) {
+        Optional<Message> username = AccountRules.usernameProblem(row.username());
         if (username.isPresent()) {
-            return username.map(problem -> "username: " + problem);
+            return username.map(problem -> Message.of("import.problem.username", problem));
         }
         String key = row.username().toLowerCase(Locale.ROOT);
         if (taken.contains(key)) {
-            return Optional.of("username " + row.username() + " is taken");
+            return Optional.of(Message.of("import.problem.taken", row.username()));
         }
         if (!seen.add(key)) {
-            return Optional.of("username " + row.username() + " appears twice in the file");
+            return Optional.of(Message.of("import.problem.twice", row.username()));
         }
-        Optional<String> name = com.keyward.validation.Names.nameProblem(row.name(), "person");
+        Optional<Message> name = com.keyward.validation.Names.nameProblem(row.name(), "person");
         if (name.isPresent()) {
-            return name.map(problem -> "name: " + problem);
+            return name.map(problem -> Message.of("import.problem.name", problem));
         }
-        Optional<String> email = AccountRules.emailProblem(row.email());
+        Optional<Message> email = AccountRules.emailProblem(row.email());
         if (email.isPresent()) {
-            return email.map(problem -> "email: " + problem);
+            return email.map(problem -> Message.of("import.problem.email", problem));
         }
         return row.roleNames().stream()
                 .filter(role -> !roleIds.containsKey(role.toLowerCase(Locale.ROOT)))
                 .findFirst()
-                .map(role -> "there is no role \"" + role + "\"");
+                .map(role -> Message.of("import.problem.role", role));
     }
 
     private Map<String, Long> roleIdsByName() {
@@ -197,30 +199,31 @@ public class UserImport {
             if (!header.containsAll(COLUMNS)) {
                 throw ValidationException.of(
                         AccountField.FORM,
-                        "The first line must name the columns " + String.join(", ", COLUMNS) + " (found: "
-                                + String.join(", ", header) + ").");
+                        "import.columns",
+                        String.join(", ", COLUMNS),
+                        String.join(", ", header));
             }
             List<Row> rows = new ArrayList<>();
             for (CSVRecord record : parser) {
                 if (rows.size() == MAX_ROWS) {
                     throw ValidationException.of(
-                            AccountField.FORM, "Import at most " + MAX_ROWS + " accounts at a time.");
+                            AccountField.FORM, "import.toomany", MAX_ROWS);
                 }
                 rows.add(row(record));
             }
             if (rows.isEmpty()) {
-                throw ValidationException.of(AccountField.FORM, "The file holds no accounts.");
+                throw ValidationException.of(AccountField.FORM, "import.empty");
             }
             return rows;
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException unreadable) {
-            throw ValidationException.of(AccountField.FORM, "This is not a CSV file Keyward can read.");
+            throw ValidationException.of(AccountField.FORM, "import.unreadable");
         }
     }
 
     private static Row row(CSVRecord record) {
         long line = record.getRecordNumber() + 1;
         if (!record.isConsistent()) {
-            return new Row(line, "", "", "", List.of(), "expected " + COLUMNS.size() + " columns");
+            return new Row(line, "", "", "", List.of(), Message.of("import.problem.columns", COLUMNS.size()));
         }
         return new Row(
                 line,

@@ -229,6 +229,17 @@ class UserRepository {
                 .execute();
     }
 
+    public Optional<String> language(long userId) {
+        return valueOf(userId, APP_USER.LANGUAGE);
+    }
+
+    public void setLanguage(long userId, @Nullable String language) {
+        dsl.update(APP_USER)
+                .set(APP_USER.LANGUAGE, language)
+                .where(APP_USER.ID.eq(userId))
+                .execute();
+    }
+
     /** Builds the paging index's marks now, in this thread (benchmarks, after seeding). */
     void rebuildPagingIndex() {
         byUsername.rebuild();

@@ -80,6 +80,20 @@ public class UserService {
         users.setColorScheme(currentUser.require().id(), scheme);
     }
 
+    /** The signed-in person's language for the console (en, de), or empty to follow their browser. */
+    public Optional<String> myLanguage() {
+        return users.language(currentUser.require().id());
+    }
+
+    /** Remembers the signed-in person's language: en, de, or null to follow their browser. */
+    @Transactional
+    public void setMyLanguage(@Nullable String language) {
+        if (language != null && !language.equals("en") && !language.equals("de")) {
+            throw new IllegalArgumentException("A language is en, de or none");
+        }
+        users.setLanguage(currentUser.require().id(), language);
+    }
+
     public boolean isOwnAccount(UserAccountDetails account) {
         return currentUser.get().map(viewer -> viewer.id() == account.id()).orElse(false);
     }

@@ -21,24 +21,24 @@ public final class Names {
         return typed == null || typed.isBlank() ? null : typed.strip();
     }
 
-    /** Why this (kept) name cannot be used for a {@code thing} ("role", "key"), or empty when it can. */
-    public static Optional<String> nameProblem(String name, String thing) {
+    /** Why this (kept) name cannot be used for a {@code thing} ("role", "key", "person": keys names.empty.*), or empty when it can. */
+    public static Optional<Message> nameProblem(String name, String thing) {
         if (name.isEmpty()) {
-            return Optional.of("Enter a name for the " + thing + ".");
+            return Optional.of(Message.of("names.empty." + thing));
         }
         if (name.length() > MAX_NAME_LENGTH) {
-            return Optional.of("Use at most " + MAX_NAME_LENGTH + " characters.");
+            return Optional.of(Message.of("names.toolong", MAX_NAME_LENGTH));
         }
         return SafeText.nameProblem(name);
     }
 
     /** Why this (kept) description cannot be used, or empty when it can. */
-    public static Optional<String> descriptionProblem(@Nullable String description) {
+    public static Optional<Message> descriptionProblem(@Nullable String description) {
         if (description == null) {
             return Optional.empty();
         }
         if (description.length() > MAX_DESCRIPTION_LENGTH) {
-            return Optional.of("Use at most " + MAX_DESCRIPTION_LENGTH + " characters.");
+            return Optional.of(Message.of("names.toolong", MAX_DESCRIPTION_LENGTH));
         }
         return SafeText.descriptionProblem(description);
     }

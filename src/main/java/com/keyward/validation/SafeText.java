@@ -19,12 +19,12 @@ public final class SafeText {
     private SafeText() {}
 
     /** Why this name cannot be used, or empty when it can. */
-    public static Optional<String> nameProblem(String name) {
+    public static Optional<Message> nameProblem(String name) {
         return firstHidden(name, false);
     }
 
     /** Like {@link #nameProblem}, but line breaks and tabs are fine in a description. */
-    public static Optional<String> descriptionProblem(String description) {
+    public static Optional<Message> descriptionProblem(String description) {
         return firstHidden(description, true);
     }
 
@@ -35,12 +35,11 @@ public final class SafeText {
         return first.equals(second) || CONFUSABLES.areConfusable(first, second) != 0;
     }
 
-    private static Optional<String> firstHidden(String text, boolean lineBreaksAllowed) {
+    private static Optional<Message> firstHidden(String text, boolean lineBreaksAllowed) {
         return text.codePoints()
                 .filter(c -> !(lineBreaksAllowed && (c == '\n' || c == '\r' || c == '\t')))
                 .filter(SafeText::hidden)
-                .mapToObj(c -> "Remove the invisible character " + String.format(Locale.ROOT, "U+%04X", c) + " ("
-                        + kind(c) + ").")
+                .mapToObj(c -> Message.of(kind(c), String.format(Locale.ROOT, "U+%04X", c)))
                 .findFirst();
     }
 
@@ -58,7 +57,7 @@ public final class SafeText {
     private static String kind(int c) {
         return UCharacter.getType(c) == UCharacter.FORMAT
                         && UCharacter.hasBinaryProperty(c, com.ibm.icu.lang.UProperty.BIDI_CONTROL)
-                ? "a text-direction control"
-                : "a control or format character";
+                ? "names.hidden.direction"
+                : "names.hidden.control";
     }
 }

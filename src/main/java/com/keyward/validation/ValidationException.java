@@ -1,5 +1,6 @@
 package com.keyward.validation;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -8,18 +9,30 @@ import java.util.Map;
  */
 public final class ValidationException extends RuntimeException {
 
-    private final transient Map<Enum<?>, String> errors;
+    private final transient Map<Enum<?>, Message> messages;
 
-    public ValidationException(Map<? extends Enum<?>, String> errors) {
-        super("Not saved: " + errors.values());
-        this.errors = Map.copyOf(errors);
+    public ValidationException(Map<? extends Enum<?>, Message> messages) {
+        super("Not saved: " + messages.values());
+        this.messages = Map.copyOf(messages);
     }
 
-    public static ValidationException of(Enum<?> field, String message) {
+    public static ValidationException of(Enum<?> field, String key, Object... args) {
+        return new ValidationException(Map.of(field, Message.of(key, args)));
+    }
+
+    public static ValidationException of(Enum<?> field, Message message) {
         return new ValidationException(Map.of(field, message));
     }
 
+    /** What the console shows, in each reader's language. */
+    public Map<Enum<?>, Message> messages() {
+        return messages;
+    }
+
+    /** The messages in English: for API answers and logs. */
     public Map<Enum<?>, String> errors() {
-        return errors;
+        Map<Enum<?>, String> english = new LinkedHashMap<>();
+        messages.forEach((field, message) -> english.put(field, message.toString()));
+        return english;
     }
 }

@@ -1,5 +1,7 @@
 package com.keyward.apikey.ui;
 
+import static com.keyward.ui.Text.t;
+
 import com.keyward.apikey.ApiKeyInfo;
 import com.keyward.apikey.ApiKeyService;
 import com.keyward.apikey.ApiKeyStatus;
@@ -37,7 +39,7 @@ public class ApiKeysSection extends Section {
     public static final String ID = ApiKeysPlace.SECTION_ID;
 
     final Grid<ApiKeyInfo> grid = new Grid<>();
-    final Button generate = new Button("Generate key", VaadinIcon.KEY.create());
+    final Button generate = new Button(t("keys.generate"), VaadinIcon.KEY.create());
     /** Which keys the list shows: active ones unless chosen otherwise. */
     final Select<ApiKeyStatus> show = new Select<>();
 
@@ -62,7 +64,7 @@ public class ApiKeysSection extends Section {
         this.ownerId = ownerId;
         setId(ID);
         addClassName("api-keys-section");
-        H3 title = new H3("API Keys");
+        H3 title = new H3(t("keys.title"));
         Div header = new Div(title);
         header.addClassName("section-header");
         add(header);
@@ -76,15 +78,15 @@ public class ApiKeysSection extends Section {
             showActiveCount();
         }
         if (!keys.mayManageKeysOf(ownerId)) {
-            add(new Paragraph("You can see only your own API keys."));
+            add(new Paragraph(t("keys.ownonly")));
             return;
         }
         configureGrid(ownerId);
-        show.setLabel("Show");
+        show.setLabel(t("keys.show"));
         show.setItems(ApiKeyStatus.values());
-        show.setItemLabelGenerator(status -> status == null ? "All keys" : Labels.of(status));
+        show.setItemLabelGenerator(status -> status == null ? t("keys.show.all") : Labels.of(status));
         show.setEmptySelectionAllowed(true);
-        show.setEmptySelectionCaption("All keys");
+        show.setEmptySelectionCaption(t("keys.show.all"));
         // what still works first; revoked and expired keys one choice away
         show.setValue(ApiKeyStatus.ACTIVE);
         show.addClassName("key-status-filter");
@@ -107,51 +109,52 @@ public class ApiKeysSection extends Section {
     }
 
     private void configureGrid(long ownerId) {
-        grid.setAriaLabel("API keys");
+        grid.setAriaLabel(t("keys.grid"));
         grid.addComponentColumn(this::nameWithPair)
-                .setHeader("Name")
+                .setHeader(t("keys.name"))
                 .setAutoWidth(true)
                 .setFrozen(true)
                 .setTooltipGenerator(
                         key -> key.description() == null ? key.name() : key.name() + ": " + key.description())
                 .setKey("name");
         grid.addComponentColumn(this::usage)
-                .setHeader("Usage (30 days)")
+                .setHeader(t("keys.usage"))
                 .setAutoWidth(true)
                 .setKey("usage");
         grid.addColumn(key -> key.description() == null ? "" : key.description())
-                .setHeader("Description")
+                .setHeader(t("keys.description"))
                 .setFlexGrow(1)
                 .setTooltipGenerator(key -> key.description() == null ? "" : key.description())
                 .setKey("description");
         grid.addColumn(key -> keys.setNames(new LinkedHashSet<>(key.apiSetCodes())))
-                .setHeader("API sets")
+                .setHeader(t("keys.sets"))
                 .setAutoWidth(true)
                 .setKey("apiSets");
         grid.addColumn(key -> Times.minutes(key.createdAt(), ""))
-                .setHeader("Created")
+                .setHeader(t("keys.created"))
                 .setAutoWidth(true)
                 .setKey("created");
         grid.addColumn(key -> Times.minutes(key.expiresAt(), ""))
-                .setHeader("Expires")
+                .setHeader(t("keys.expires"))
                 .setAutoWidth(true)
                 .setKey("expires");
         grid.addColumn(key -> key.lastUsedAt() == null
-                        ? "Never"
-                        : Times.minutes(key.lastUsedAt(), "")
-                                + (key.lastUsedAddress() == null ? "" : " from " + key.lastUsedAddress()))
-                .setHeader("Last used")
+                        ? t("time.never")
+                        : key.lastUsedAddress() == null
+                                ? Times.minutes(key.lastUsedAt(), "")
+                                : t("keys.lastused.from", Times.minutes(key.lastUsedAt(), ""), key.lastUsedAddress()))
+                .setHeader(t("keys.lastused"))
                 .setAutoWidth(true)
                 .setKey("lastUsed");
         grid.addComponentColumn(this::status)
-                .setHeader("Status")
+                .setHeader(t("keys.status"))
                 .setAutoWidth(true)
                 .setKey("status");
         grid.addComponentColumn(this::revokeButton)
-                .setHeader("Actions")
+                .setHeader(t("keys.actions"))
                 .setAutoWidth(true)
                 .setKey("actions");
-        grid.setEmptyStateText("No API keys to show.");
+        grid.setEmptyStateText(t("keys.empty"));
         grid.setItems(new CallbackDataProvider<>(
                 query -> keys.list(ownerId, show.getValue(), query.getOffset(), query.getLimit()).stream(),
                 query -> keys.count(ownerId, show.getValue())));
@@ -163,10 +166,10 @@ public class ApiKeysSection extends Section {
         Long rolledTo = key.rolledToId();
         Long replaces = key.replacesId();
         if (rolledTo != null) {
-            cell.add(pairNote("Rolled to " + keys.hintOf(rolledTo)));
+            cell.add(pairNote(t("keys.rolledto", keys.hintOf(rolledTo))));
         }
         if (replaces != null) {
-            cell.add(pairNote("Replaces " + keys.hintOf(replaces)));
+            cell.add(pairNote(t("keys.replaces", keys.hintOf(replaces))));
         }
         return cell;
     }
@@ -182,7 +185,7 @@ public class ApiKeysSection extends Section {
         ApiKeyUsage usage = keys.usage(key.id());
         Button open = new Button(UsageChart.of(usage, 90, 22), click -> new KeyUsageDialog(key, usage).open());
         open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-        open.setAriaLabel("Usage of " + key.name() + ": " + UsageChart.summary(usage));
+        open.setAriaLabel(t("keys.usage.of", key.name(), UsageChart.summary(usage)));
         return open;
     }
 
@@ -191,14 +194,14 @@ public class ApiKeysSection extends Section {
         if (key.rolled() && status != ApiKeyStatus.REVOKED) {
             Span rolled = new Span(
                     status == ApiKeyStatus.ACTIVE
-                            ? "Rolled — works until " + Times.minutes(key.expiresAt(), "")
-                            : "Rolled");
+                            ? t("keys.rolled.until", Times.minutes(key.expiresAt(), ""))
+                            : t("keys.rolled"));
             rolled.getElement().getThemeList().add(status == ApiKeyStatus.ACTIVE ? "badge" : "badge contrast");
             return rolled;
         }
         java.time.Duration left = java.time.Duration.between(clock.instant(), key.expiresAt());
         if (status == ApiKeyStatus.ACTIVE && left.compareTo(java.time.Duration.ofDays(30)) <= 0) {
-            Span soon = new Span("Expires " + ExpiresIn.text(left));
+            Span soon = new Span(ExpiresIn.text(left));
             soon.getElement().getThemeList().add(ExpiresIn.days(left) <= 7 ? "badge error" : "badge warning");
             soon.addClassName("expires-soon");
             return soon;
@@ -219,15 +222,15 @@ public class ApiKeysSection extends Section {
         Span cell = new Span();
         if (ownAccount && !key.rolled() && key.statusAt(clock.instant()) == ApiKeyStatus.ACTIVE) {
             Button roll = new Button(
-                    "Roll key", click -> new RollApiKeyDialog(keys, key, clock, this::showGeneratedKey).open());
+                    t("keys.roll"), click -> new RollApiKeyDialog(keys, key, clock, this::showGeneratedKey).open());
             roll.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            roll.setAriaLabel("Roll key " + key.name());
+            roll.setAriaLabel(t("keys.roll.of", key.name()));
             cell.add(roll);
         }
         if (key.statusAt(clock.instant()) == ApiKeyStatus.ACTIVE) {
-            Button revoke = new Button("Revoke", click -> confirmRevoke(key));
+            Button revoke = new Button(t("keys.revoke"), click -> confirmRevoke(key));
             revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-            revoke.setAriaLabel("Revoke " + key.name());
+            revoke.setAriaLabel(t("keys.revoke.of", key.name()));
             cell.add(revoke);
         }
         return cell;
@@ -235,15 +238,15 @@ public class ApiKeysSection extends Section {
 
     private void confirmRevoke(ApiKeyInfo key) {
         Confirmations.destructive(
-                "Revoke API key \"" + key.name() + "\"?",
-                "Applications using this key (" + key.hint() + ") will stop working. This cannot be undone.",
-                "Revoke",
+                t("keys.revoke.title", key.name()),
+                t("keys.revoke.text", key.hint()),
+                t("keys.revoke"),
                 () -> {
                     keys.revoke(key.id());
                     refreshKeys();
                     showActiveCount();
                     Notification.show(
-                                    "API key \"" + key.name() + "\" revoked.", 4000, Notification.Position.BOTTOM_START)
+                                    t("keys.revoke.done", key.name()), 4000, Notification.Position.BOTTOM_START)
                             .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 });
     }
@@ -259,14 +262,13 @@ public class ApiKeysSection extends Section {
         }
         int active = keys.myActiveCount();
         int most = keys.myLimits().maxActiveApiKeys();
-        activeCount.setText(active + " of " + most + " active");
+        activeCount.setText(t("keys.active", active, most));
         boolean full = active >= most;
         generate.setEnabled(!full);
         limitReason.setVisible(full);
         limitReason.setText(
                 full
-                        ? "You have " + most + " active API keys, the most your roles allow. Revoke one to "
-                                + "generate another."
+                        ? t("keys.limit", most)
                         : "");
         if (full) {
             limitReason.setId("limit-reason");

@@ -1,5 +1,7 @@
 package com.keyward.apikey.ui;
 
+import static com.keyward.ui.Text.t;
+
 import com.keyward.apikey.ApiKeyOverview;
 import com.keyward.apikey.ApiKeyService;
 import com.keyward.apikey.ApiKeyStatus;
@@ -30,7 +32,7 @@ import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
@@ -46,20 +48,19 @@ import java.util.Set;
  * SQL; revoke one or many (each audited); the filtered list as CSV. Never a key's secret.
  */
 @Route(ApiKeysView.ROUTE)
-@PageTitle("API Keys")
-@Menu(order = 25, icon = "vaadin:key", title = "API Keys")
+@Menu(order = 25, icon = "vaadin:key", title = "keys.admin.menu")
 @RolesAllowed(Authorities.REVOKE_USER_API_KEYS)
-public class ApiKeysView extends Main {
+public class ApiKeysView extends Main implements HasDynamicTitle {
 
     public static final String ROUTE = "admin/api-keys";
 
-    final TextField owner = new TextField("Owner");
-    final ComboBox<ApiSet> apiSet = new ComboBox<>("API set");
-    final ComboBox<ApiKeyStatus> status = new ComboBox<>("Status");
-    final IntegerField expiringWithin = new IntegerField("Expiring within (days)");
-    final IntegerField unusedFor = new IntegerField("Unused for (days)");
+    final TextField owner = new TextField(t("keys.owner"));
+    final ComboBox<ApiSet> apiSet = new ComboBox<>(t("keys.set"));
+    final ComboBox<ApiKeyStatus> status = new ComboBox<>(t("keys.status"));
+    final IntegerField expiringWithin = new IntegerField(t("keys.expiringwithin"));
+    final IntegerField unusedFor = new IntegerField(t("keys.unusedfor"));
     final Grid<KeyOverviewRow> grid = new Grid<>();
-    final Button revokeSelected = new Button("Revoke selected");
+    final Button revokeSelected = new Button(t("keys.revokeselected"));
     final Span count = new Span();
 
     private final ApiKeyOverview overview;
@@ -71,7 +72,7 @@ public class ApiKeysView extends Main {
         this.keys = keys;
         this.clock = clock;
         addClassNames("page", "api-keys-view");
-        owner.setPlaceholder("Username starts with…");
+        owner.setPlaceholder(t("keys.owner.search"));
         owner.setClearButtonVisible(true);
         owner.setValueChangeMode(ValueChangeMode.LAZY);
         apiSet.setItems(catalog.all());
@@ -101,7 +102,7 @@ public class ApiKeysView extends Main {
                     byte[] csv = overview.csv(filter()).getBytes(StandardCharsets.UTF_8);
                     return new DownloadResponse(new ByteArrayInputStream(csv), "api-keys.csv", "text/csv", csv.length);
                 }),
-                "Export CSV");
+                t("keys.export"));
         export.getElement().setAttribute("download", "api-keys.csv");
         count.setId("key-count");
         HorizontalLayout actions = new HorizontalLayout(count, revokeSelected, export);
@@ -117,7 +118,7 @@ public class ApiKeysView extends Main {
     }
 
     private void configureGrid() {
-        grid.setAriaLabel("API keys of everyone");
+        grid.setAriaLabel(t("keys.admin.grid"));
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         // a click anywhere on a row selects it too, not only on its small box
         grid.addItemClickListener(click -> {
@@ -128,33 +129,33 @@ public class ApiKeysView extends Main {
             }
         });
         grid.addColumn(KeyOverviewRow::ownerUsername)
-                .setHeader("Owner")
+                .setHeader(t("keys.owner"))
                 .setSortable(true)
                 .setKey(KeySort.OWNER.name())
                 .setAutoWidth(true);
-        grid.addColumn(KeyOverviewRow::name).setHeader("Name").setAutoWidth(true);
+        grid.addColumn(KeyOverviewRow::name).setHeader(t("keys.name")).setAutoWidth(true);
         grid.addColumn(row -> keys.setNames(Set.copyOf(row.apiSetCodes())))
-                .setHeader("API sets")
+                .setHeader(t("keys.sets"))
                 .setAutoWidth(true);
         grid.addColumn(row -> Times.minutes(row.createdAt(), ""))
-                .setHeader("Created")
+                .setHeader(t("keys.created"))
                 .setSortable(true)
                 .setKey(KeySort.CREATED.name())
                 .setAutoWidth(true);
         grid.addColumn(row -> Times.minutes(row.expiresAt(), ""))
-                .setHeader("Expires")
+                .setHeader(t("keys.expires"))
                 .setSortable(true)
                 .setKey(KeySort.EXPIRES.name())
                 .setAutoWidth(true);
-        grid.addColumn(row -> row.lastUsedAt() == null ? "Never" : Times.minutes(row.lastUsedAt(), ""))
-                .setHeader("Last used")
+        grid.addColumn(row -> row.lastUsedAt() == null ? t("time.never") : Times.minutes(row.lastUsedAt(), ""))
+                .setHeader(t("keys.lastused"))
                 .setSortable(true)
                 .setKey(KeySort.LAST_USED.name())
                 .setAutoWidth(true);
         grid.addColumn(row -> Labels.of(row.statusAt(clock.instant())))
-                .setHeader("Status")
+                .setHeader(t("keys.status"))
                 .setAutoWidth(true);
-        grid.setEmptyStateText("No API keys match the filter.");
+        grid.setEmptyStateText(t("keys.admin.empty"));
         grid.setItems(new CallbackDataProvider<KeyOverviewRow, Void>(
                 query -> {
                     List<GridSortOrder<KeyOverviewRow>> orders = grid.getSortOrder();
@@ -173,7 +174,7 @@ public class ApiKeysView extends Main {
         grid.deselectAll();
         grid.getDataProvider().refreshAll();
         long total = overview.count(filter());
-        count.setText(total == 1 ? "1 key" : total + " keys");
+        count.setText(t("keys.count", total));
     }
 
     private void confirmRevoke() {
@@ -182,14 +183,14 @@ public class ApiKeysView extends Main {
                 .map(KeyOverviewRow::id)
                 .toList();
         Confirmations.destructive(
-                "Revoke " + ids.size() + (ids.size() == 1 ? " API key?" : " API keys?"),
-                "Applications using them stop working at once. Each revocation is audited. This cannot be undone.",
-                "Revoke",
+                t("keys.revokeselected.title", ids.size()),
+                t("keys.revokeselected.text"),
+                t("keys.revoke"),
                 () -> {
                     int revoked = overview.revoke(ids);
                     refresh();
                     Notification.show(
-                                    revoked + (revoked == 1 ? " API key revoked." : " API keys revoked."),
+                                    t("keys.revokeselected.done", revoked),
                                     4000,
                                     Notification.Position.BOTTOM_START)
                             .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
@@ -204,5 +205,10 @@ public class ApiKeysView extends Main {
                 status.getValue(),
                 expiringWithin.getValue(),
                 unusedFor.getValue());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return t("keys.admin.title");
     }
 }

@@ -1,8 +1,10 @@
 package com.keyward.apikey.ui;
 
+import static com.keyward.ui.Text.t;
+
 import java.time.Duration;
 
-/** "in 5 days", "in 1 day", "within a day": whole days, rounded up, as people count them. */
+/** "Expires in 5 days", "… in 1 day", "… within a day": whole days, rounded up, as people count them. */
 final class ExpiresIn {
 
     private ExpiresIn() {}
@@ -13,6 +15,6 @@ final class ExpiresIn {
 
     static String text(Duration left) {
         long days = days(left);
-        return left.toHours() < 24 ? "within a day" : "in " + days + (days == 1 ? " day" : " days");
+        return left.toHours() < 24 ? t("keys.expires.withinday") : t("keys.expires.indays", days);
     }
 }

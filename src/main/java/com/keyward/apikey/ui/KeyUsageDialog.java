@@ -1,5 +1,7 @@
 package com.keyward.apikey.ui;
 
+import static com.keyward.ui.Text.t;
+
 import com.keyward.apikey.ApiKeyInfo;
 import com.keyward.apikey.ApiKeyUsage;
 import com.keyward.ui.Times;
@@ -13,29 +15,29 @@ import java.util.Comparator;
 class KeyUsageDialog extends Dialog {
 
     KeyUsageDialog(ApiKeyInfo key, ApiKeyUsage usage) {
-        setHeaderTitle("Usage of \"" + key.name() + "\"");
-        getElement().setAttribute("aria-label", "Usage of " + key.name());
+        setHeaderTitle(t("usage.title", key.name()));
+        getElement().setAttribute("aria-label", t("usage.title", key.name()));
         setWidth("min(44rem, 100vw)");
         Paragraph lastUse = new Paragraph(
                 usage.lastUsedAt() == null
-                        ? "Never used."
-                        : "Last used " + Times.minutes(usage.lastUsedAt(), "")
-                                + (usage.lastUsedAddress() == null ? "" : " from " + usage.lastUsedAddress()) + ".");
-        Paragraph totals = new Paragraph(usage.calls() + " requests in the last " + ApiKeyUsage.DAYS
-                + " days; refused: " + usage.refused401() + " × 401 (revoked, expired, owner cannot act), "
-                + usage.refused403() + " × 403 (outside its API sets).");
+                        ? t("usage.never")
+                        : usage.lastUsedAddress() == null
+                                ? t("usage.last", Times.minutes(usage.lastUsedAt(), ""))
+                                : t("usage.last.from", Times.minutes(usage.lastUsedAt(), ""), usage.lastUsedAddress()));
+        Paragraph totals = new Paragraph(
+                t("usage.totals", usage.calls(), ApiKeyUsage.DAYS, usage.refused401(), usage.refused403()));
         totals.setId("usage-totals");
         Grid<ApiKeyUsage.Day> days = new Grid<>();
-        days.setAriaLabel("Requests per day");
-        days.addColumn(day -> day.day().toString()).setHeader("Day (UTC)").setAutoWidth(true);
-        days.addColumn(ApiKeyUsage.Day::calls).setHeader("Requests").setAutoWidth(true);
-        days.addColumn(ApiKeyUsage.Day::refused401).setHeader("Refused 401").setAutoWidth(true);
-        days.addColumn(ApiKeyUsage.Day::refused403).setHeader("Refused 403").setAutoWidth(true);
+        days.setAriaLabel(t("usage.perday"));
+        days.addColumn(day -> day.day().toString()).setHeader(t("usage.day")).setAutoWidth(true);
+        days.addColumn(ApiKeyUsage.Day::calls).setHeader(t("usage.requests")).setAutoWidth(true);
+        days.addColumn(ApiKeyUsage.Day::refused401).setHeader(t("usage.refused401")).setAutoWidth(true);
+        days.addColumn(ApiKeyUsage.Day::refused403).setHeader(t("usage.refused403")).setAutoWidth(true);
         days.setItems(usage.days().stream()
                 .sorted(Comparator.comparing(ApiKeyUsage.Day::day).reversed())
                 .toList());
         days.setHeight("14em");
         add(UsageChart.of(usage, 600, 120), lastUse, totals, days);
-        getFooter().add(new Button("Close", click -> close()));
+        getFooter().add(new Button(t("action.close"), click -> close()));
     }
 }

@@ -1,12 +1,14 @@
 package com.keyward.apikey.ui;
 
+import static com.keyward.ui.Text.t;
+
 import com.keyward.apikey.ApiKeyService;
 import com.keyward.apiset.ApiSetCatalog;
 import com.keyward.security.Authorities;
 import com.keyward.security.CurrentUser;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
@@ -17,10 +19,9 @@ import java.time.Clock;
  * room for every column.
  */
 @Route(MyApiKeysView.ROUTE)
-@PageTitle("My API keys")
-@Menu(order = 5, icon = "vaadin:key-o", title = "My API keys")
+@Menu(order = 5, icon = "vaadin:key-o", title = "keys.my.menu")
 @RolesAllowed(Authorities.MANAGE_USER_API_KEY)
-public class MyApiKeysView extends Main {
+public class MyApiKeysView extends Main implements HasDynamicTitle {
 
     public static final String ROUTE = "account/api-keys";
 
@@ -30,5 +31,10 @@ public class MyApiKeysView extends Main {
         addClassNames("page", "my-api-keys-view");
         section = new ApiKeysSection(currentUser.require().id(), true, keys, catalog, clock);
         add(section);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return t("keys.my.title");
     }
 }

@@ -1,5 +1,7 @@
 package com.keyward.apikey.ui;
 
+import static com.keyward.ui.Text.t;
+
 import com.keyward.apikey.ApiKeyField;
 import com.keyward.apikey.ApiKeyService;
 import com.keyward.apikey.GeneratedApiKey;
@@ -39,14 +41,14 @@ import java.util.stream.Collectors;
  */
 public class NewApiKeyDialog extends Dialog {
 
-    final TextField name = new TextField("Name");
-    final TextArea description = new TextArea("Description");
-    final TwinColSelect<ApiSet> apiSets = new TwinColSelect<>("API sets", "Available API", "Selected API");
-    final RadioButtonGroup<ExpiryChoice> expiry = new RadioButtonGroup<>("Expires");
-    final DatePicker expiryDate = new DatePicker("Expiry date (UTC)");
+    final TextField name = new TextField(t("keys.name"));
+    final TextArea description = new TextArea(t("keys.description"));
+    final TwinColSelect<ApiSet> apiSets = new TwinColSelect<>(t("keys.sets"), t("newkey.available"), t("newkey.selected"));
+    final RadioButtonGroup<ExpiryChoice> expiry = new RadioButtonGroup<>(t("keys.expires"));
+    final DatePicker expiryDate = new DatePicker(t("newkey.expirydate"));
     final Paragraph formError = new Paragraph();
     private final FieldErrors errors = new FieldErrors(formError);
-    final Button finish = new Button("Finish");
+    final Button finish = new Button(t("newkey.finish"));
 
     private final ApiKeyService keys;
     private final Clock clock;
@@ -58,17 +60,17 @@ public class NewApiKeyDialog extends Dialog {
         this.clock = clock;
         this.onGenerated = onGenerated;
         RoleLimits limits = keys.myLimits();
-        setHeaderTitle("New API Key");
-        getElement().setAttribute("aria-label", "New API Key");
+        setHeaderTitle(t("newkey.title"));
+        getElement().setAttribute("aria-label", t("newkey.title"));
         setWidth("min(48rem, 100vw)");
         setCloseOnOutsideClick(false);
 
         name.setRequiredIndicatorVisible(true);
         name.setAutofocus(true);
         name.setMaxLength(Names.MAX_NAME_LENGTH);
-        name.setHelperText("Required. Unique among your active keys.");
+        name.setHelperText(t("newkey.name.hint"));
         description.setMaxLength(Names.MAX_DESCRIPTION_LENGTH);
-        description.setHelperText("Up to " + Names.MAX_DESCRIPTION_LENGTH + " characters.");
+        description.setHelperText(t("newkey.description.hint", Names.MAX_DESCRIPTION_LENGTH));
         apiSets.setItems(catalog.all());
         apiSets.setItemLabelGenerator(ApiSet::name);
         apiSets.setItemDescriptionGenerator(ApiSet::description);
@@ -81,7 +83,7 @@ public class NewApiKeyDialog extends Dialog {
                 ExpiryChoice.DAYS_90.fitsWithin(limits.maxApiKeyLifetimeDays())
                         ? ExpiryChoice.DAYS_90
                         : ExpiryChoice.CUSTOM);
-        String allowed = "Your roles allow at most " + limits.maxApiKeyLifetimeDays() + " days.";
+        String allowed = t("newkey.expires.allowed", limits.maxApiKeyLifetimeDays());
         expiry.setHelperText(expiresOn(allowed));
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         expiryDate.setMin(today.plusDays(1));
@@ -115,7 +117,7 @@ public class NewApiKeyDialog extends Dialog {
 
         finish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         finish.addClickListener(click -> finish());
-        Button cancel = new Button("Cancel", click -> close());
+        Button cancel = new Button(t("action.cancel"), click -> close());
         getFooter().add(cancel, finish);
         name.addKeyPressListener(Key.ENTER, enter -> finish());
     }
@@ -143,8 +145,8 @@ public class NewApiKeyDialog extends Dialog {
         if (choice == null || choice == ExpiryChoice.CUSTOM) {
             return allowed;
         }
-        return "The key expires on "
-                + Times.minutes(clock.instant().plus(choice.lifetime().orElseThrow()), "") + ". " + allowed;
+        return t("newkey.expires.on", Times.minutes(clock.instant().plus(choice.lifetime().orElseThrow()), ""))
+                + " " + allowed;
     }
 
     /** A preset counts from now; a custom date means the start of that day, UTC. */

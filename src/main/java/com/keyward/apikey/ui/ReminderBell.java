@@ -1,5 +1,7 @@
 package com.keyward.apikey.ui;
 
+import static com.keyward.ui.Text.t;
+
 import com.keyward.apikey.KeyReminder;
 import com.keyward.apikey.KeyReminders;
 import com.keyward.ui.HeaderItems;
@@ -46,7 +48,7 @@ class ReminderBell implements HeaderItems {
         wrapper.addClassName("reminder-bell");
         Popover popover = new Popover();
         popover.setTarget(bell);
-        popover.setAriaLabel("Key reminders");
+        popover.setAriaLabel(t("reminders.title"));
         popover.addOpenedChangeListener(opened -> {
             if (opened.isOpened()) {
                 fill(popover);
@@ -63,14 +65,14 @@ class ReminderBell implements HeaderItems {
         int unread = reminders.unread();
         badge.setText(Integer.toString(unread));
         badge.setVisible(unread > 0);
-        bell.setAriaLabel(unread == 0 ? "Key reminders" : "Key reminders: " + unread + " unread");
+        bell.setAriaLabel(unread == 0 ? t("reminders.title") : t("reminders.unread", unread));
     }
 
     private void fill(Popover popover) {
         popover.removeAll();
         List<KeyReminder> mine = reminders.mine();
         if (mine.isEmpty()) {
-            popover.add(new Paragraph("No reminders."));
+            popover.add(new Paragraph(t("reminders.none")));
             return;
         }
         UnorderedList list = new UnorderedList();
@@ -87,11 +89,15 @@ class ReminderBell implements HeaderItems {
     }
 
     private static String text(KeyReminder reminder, Instant now) {
-        String key = "\"" + reminder.keyName() + "\" (" + reminder.hint() + ")";
+        String when = Times.minutes(reminder.expiresAt(), "");
         if (!reminder.expiresAt().isAfter(now)) {
-            return key + " has expired (" + Times.minutes(reminder.expiresAt(), "") + ").";
+            return t("reminders.expired", reminder.keyName(), reminder.hint(), when);
         }
-        return key + " expires " + ExpiresIn.text(Duration.between(now, reminder.expiresAt())) + " ("
-                + Times.minutes(reminder.expiresAt(), "") + ").";
+        return t(
+                "reminders.expires",
+                reminder.keyName(),
+                reminder.hint(),
+                ExpiresIn.text(Duration.between(now, reminder.expiresAt())),
+                when);
     }
 }

@@ -1,5 +1,7 @@
 package com.keyward.apikey.ui;
 
+import static com.keyward.ui.Text.t;
+
 import com.keyward.apikey.ApiKeyInfo;
 import com.keyward.apikey.ApiKeyService;
 import com.keyward.apikey.GeneratedApiKey;
@@ -24,27 +26,26 @@ import java.util.function.Consumer;
  */
 class RollApiKeyDialog extends Dialog {
 
-    final RadioButtonGroup<RollOverlap> overlap = new RadioButtonGroup<>("The old key keeps working");
+    final RadioButtonGroup<RollOverlap> overlap = new RadioButtonGroup<>(t("roll.overlap"));
     final Paragraph formError = new Paragraph();
-    final Button finish = new Button("Finish");
+    final Button finish = new Button(t("newkey.finish"));
     private final FieldErrors errors = new FieldErrors(formError);
 
     RollApiKeyDialog(ApiKeyService keys, ApiKeyInfo key, Clock clock, Consumer<GeneratedApiKey> onRolled) {
-        setHeaderTitle("Roll key \"" + key.name() + "\"");
-        getElement().setAttribute("aria-label", "Roll key");
+        setHeaderTitle(t("roll.title", key.name()));
+        getElement().setAttribute("aria-label", t("keys.roll"));
         setWidth("min(36rem, 100vw)");
         setCloseOnOutsideClick(false);
         Instant now = clock.instant();
         overlap.setItems(RollOverlap.values());
         overlap.setItemLabelGenerator(choice -> Labels.of(choice)
                 + (now.plus(choice.duration()).isAfter(key.expiresAt())
-                        ? " (until it expires, " + Times.minutes(key.expiresAt(), "") + ")"
+                        ? " " + t("roll.untilexpiry", Times.minutes(key.expiresAt(), ""))
                         : ""));
         overlap.setValue(RollOverlap.ONE_DAY);
-        overlap.setHelperText("Never beyond the old key's own expiry. During the overlap both keys count as active.");
+        overlap.setHelperText(t("roll.overlap.hint"));
         add(
-                new Paragraph("A new key with the same name, description and API sets replaces " + key.hint()
-                        + ". It is shown once, next."),
+                new Paragraph(t("roll.text", key.hint())),
                 formError,
                 overlap);
 
@@ -59,6 +60,6 @@ class RollApiKeyDialog extends Dialog {
                 errors.show(refused);
             }
         });
-        getFooter().add(new Button("Cancel", click -> close()), finish);
+        getFooter().add(new Button(t("action.cancel"), click -> close()), finish);
     }
 }

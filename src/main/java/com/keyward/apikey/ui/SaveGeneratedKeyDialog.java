@@ -1,5 +1,7 @@
 package com.keyward.apikey.ui;
 
+import static com.keyward.ui.Text.t;
+
 import com.keyward.apikey.GeneratedApiKey;
 import com.keyward.ui.CopyButton;
 import com.keyward.ui.ShownOnce;
@@ -22,26 +24,25 @@ import java.nio.charset.StandardCharsets;
 public class SaveGeneratedKeyDialog extends Dialog {
 
     static final String KEY_FIELD_ID = "generated-key";
-    static final String WARNING = "After you generate the API key, you will not be able to see it. Copy the key "
-            + "first before taking any other action in the Save generated key window.";
+    static final String WARNING = "savekey.warning";
 
-    final TextField keyField = new TextField("API key");
+    final TextField keyField = new TextField(t("savekey.key"));
     final CopyButton copy;
     final Anchor download;
-    final Button closeButton = new Button("Close");
+    final Button closeButton = new Button(t("action.close"));
 
     private volatile boolean saved;
     private final Runnable onClosed;
 
     public SaveGeneratedKeyDialog(GeneratedApiKey generated, Runnable onClosed) {
         this.onClosed = onClosed;
-        setHeaderTitle("Save generated key");
-        getElement().setAttribute("aria-label", "Save generated key");
+        setHeaderTitle(t("savekey.title"));
+        getElement().setAttribute("aria-label", t("savekey.title"));
         setWidth("min(44rem, 100vw)");
         setCloseOnEsc(false);
         setCloseOnOutsideClick(false);
 
-        Paragraph warning = new Paragraph(WARNING);
+        Paragraph warning = new Paragraph(t(WARNING));
         warning.addClassName("key-warning");
         warning.getElement().setAttribute("role", "alert");
         keyField.setValue(generated.key());
@@ -49,7 +50,7 @@ public class SaveGeneratedKeyDialog extends Dialog {
         keyField.setWidthFull();
         keyField.addClassName("generated-key");
         keyField.setHelperText(
-                "Key \"" + generated.info().name() + "\" (" + generated.info().hint() + ")");
+                t("savekey.which", generated.info().name(), generated.info().hint()));
 
         copy = new CopyButton(keyField, KEY_FIELD_ID, "key", () -> saved = true);
 
@@ -61,15 +62,15 @@ public class SaveGeneratedKeyDialog extends Dialog {
                     return new DownloadResponse(
                             new ByteArrayInputStream(content), fileName, "text/plain", content.length);
                 }),
-                "Download");
+                t("action.download"));
         download.getElement().setAttribute("download", fileName);
         download.addClassName("download-key");
-        download.getElement().setAttribute("aria-label", "Download " + fileName);
+        download.getElement().setAttribute("aria-label", t("savekey.download", fileName));
 
-        Anchor docs = new Anchor("/swagger-ui.html", "How to use the key: API documentation");
+        Anchor docs = new Anchor("/swagger-ui.html", t("savekey.docs"));
         docs.setTarget("_blank");
         docs.addClassName("api-docs-link");
-        Paragraph usage = new Paragraph("Send it as the X-Api-Key header (or Authorization: Bearer). ");
+        Paragraph usage = new Paragraph(t("savekey.usage") + " ");
         usage.add(docs);
         add(warning, keyField, usage);
         closeButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -86,8 +87,8 @@ public class SaveGeneratedKeyDialog extends Dialog {
     private void confirmClose() {
         ShownOnce.close(
                 saved,
-                "Close without saving the key?",
-                "You have neither copied nor downloaded the key. It cannot be shown again.",
+                t("savekey.unsaved.title"),
+                t("savekey.unsaved.text"),
                 this::closeAndForget);
     }
 

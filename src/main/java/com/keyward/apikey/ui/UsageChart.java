@@ -1,5 +1,8 @@
 package com.keyward.apikey.ui;
 
+import static com.keyward.ui.Text.t;
+
+import com.keyward.ui.Text;
 import com.keyward.apikey.ApiKeyUsage;
 import com.vaadin.flow.component.Html;
 import java.time.format.DateTimeFormatter;
@@ -13,7 +16,7 @@ import java.util.Locale;
  */
 final class UsageChart {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+    private static final String DAY = "d MMM";
 
     private UsageChart() {}
 
@@ -68,13 +71,18 @@ final class UsageChart {
     /** What the chart shows, in words: its text alternative. */
     static String summary(ApiKeyUsage usage) {
         if (usage.calls() == 0 && usage.refused401() + usage.refused403() == 0) {
-            return "No requests in the last " + ApiKeyUsage.DAYS + " days";
+            return t("usage.none", ApiKeyUsage.DAYS);
         }
         ApiKeyUsage.Day busiest = usage.days().stream()
                 .max(Comparator.comparingLong(ApiKeyUsage.Day::calls))
                 .orElseThrow();
-        return usage.calls() + " requests in the last " + ApiKeyUsage.DAYS + " days, most on "
-                + DAY.format(busiest.day()) + " (" + busiest.calls() + "); refused: "
-                + usage.refused401() + " × 401, " + usage.refused403() + " × 403";
+        return t(
+                "usage.summary",
+                usage.calls(),
+                ApiKeyUsage.DAYS,
+                DateTimeFormatter.ofPattern(DAY, Text.locale()).format(busiest.day()),
+                busiest.calls(),
+                usage.refused401(),
+                usage.refused403());
     }
 }

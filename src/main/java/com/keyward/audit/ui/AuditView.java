@@ -1,5 +1,7 @@
 package com.keyward.audit.ui;
 
+import static com.keyward.ui.Text.t;
+
 import com.keyward.audit.AuditEvent;
 import com.keyward.audit.AuditEventType;
 import com.keyward.audit.AuditFilter;
@@ -19,25 +21,24 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 
 /** Admin › Audit: who did what to whom, newest first, paged and filtered in SQL. */
 @Route(AuditView.ROUTE)
-@PageTitle("Audit")
-@Menu(order = 30, icon = "vaadin:records", title = "Audit")
+@Menu(order = 30, icon = "vaadin:records", title = "audit.menu")
 @RolesAllowed(Authorities.VIEW_AUDIT_LOG)
-public class AuditView extends Main {
+public class AuditView extends Main implements HasDynamicTitle {
 
     public static final String ROUTE = "admin/audit";
 
-    final ComboBox<AuditEventType> type = new ComboBox<>("Type");
-    final TextField actor = new TextField("Actor");
-    final TextField target = new TextField("Target");
-    final DatePicker from = new DatePicker("From (UTC)");
-    final DatePicker to = new DatePicker("To (UTC)");
+    final ComboBox<AuditEventType> type = new ComboBox<>(t("audit.type"));
+    final TextField actor = new TextField(t("audit.actor"));
+    final TextField target = new TextField(t("audit.target"));
+    final DatePicker from = new DatePicker(t("audit.from"));
+    final DatePicker to = new DatePicker(t("audit.to"));
     final Grid<AuditEvent> grid = new Grid<>();
 
     public AuditView(AuditService audit) {
@@ -46,7 +47,7 @@ public class AuditView extends Main {
         type.setItemLabelGenerator(Labels::of);
         type.setClearButtonVisible(true);
         for (TextField name : new TextField[] {actor, target}) {
-            name.setPlaceholder("Username starts with…");
+            name.setPlaceholder(t("keys.owner.search"));
             name.setClearButtonVisible(true);
             name.setValueChangeMode(ValueChangeMode.LAZY);
         }
@@ -57,28 +58,28 @@ public class AuditView extends Main {
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
 
-        grid.setAriaLabel("Audit events");
+        grid.setAriaLabel(t("audit.grid"));
         grid.addColumn(event -> Times.seconds(event.occurredAt()))
-                .setHeader("When")
+                .setHeader(t("audit.when"))
                 .setAutoWidth(true)
                 .setKey("when");
         grid.addColumn(event -> Labels.of(event.type()))
-                .setHeader("What")
+                .setHeader(t("audit.what"))
                 .setAutoWidth(true)
                 .setKey("type");
-        grid.addColumn(event -> event.actorUsername() == null ? "Keyward" : event.actorUsername())
-                .setHeader("Who")
+        grid.addColumn(event -> event.actorUsername() == null ? t("app.name") : event.actorUsername())
+                .setHeader(t("audit.who"))
                 .setAutoWidth(true)
                 .setKey("actor");
         grid.addColumn(event -> event.targetUsername() == null ? "" : event.targetUsername())
-                .setHeader("Whom")
+                .setHeader(t("audit.whom"))
                 .setAutoWidth(true)
                 .setKey("target");
         grid.addColumn(event -> event.details() == null ? "" : event.details())
-                .setHeader("Details")
+                .setHeader(t("audit.details"))
                 .setFlexGrow(1)
                 .setKey("details");
-        grid.setEmptyStateText("No audit events match the filter.");
+        grid.setEmptyStateText(t("audit.empty"));
         grid.setItems(new CallbackDataProvider<>(
                 query -> audit.page(filter(), query.getOffset(), query.getLimit()).stream(),
                 query -> (int) Math.min(Integer.MAX_VALUE, audit.count(filter()))));
@@ -92,5 +93,10 @@ public class AuditView extends Main {
 
     private AuditFilter filter() {
         return new AuditFilter(type.getValue(), actor.getValue(), target.getValue(), from.getValue(), to.getValue());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return t("audit.title");
     }
 }

@@ -1,5 +1,7 @@
 package com.keyward.role.ui;
 
+import static com.keyward.ui.Text.t;
+
 import com.keyward.role.AuthorityNode;
 import com.keyward.role.AuthorityTree;
 import com.keyward.role.RoleDetails;
@@ -38,16 +40,16 @@ import java.util.Set;
  */
 public class RoleEditorDialog extends Dialog {
 
-    final TextField name = new TextField("Name");
-    final TextArea description = new TextArea("Description");
+    final TextField name = new TextField(t("keys.name"));
+    final TextArea description = new TextArea(t("keys.description"));
     final Map<String, Checkbox> authorityBoxes = new LinkedHashMap<>();
-    final IntegerField maxKeys = new IntegerField("Max active API keys");
-    final IntegerField maxDays = new IntegerField("Max API key lifetime (days)");
+    final IntegerField maxKeys = new IntegerField(t("roles.maxkeys"));
+    final IntegerField maxDays = new IntegerField(t("roles.maxdays"));
     final Paragraph formError = new Paragraph();
     private final FieldErrors errors = new FieldErrors(formError);
     final Span authorityError = new Span();
-    final Button save = new Button("Save");
-    final Button delete = new Button("Delete");
+    final Button save = new Button(t("action.save"));
+    final Button delete = new Button(t("action.delete"));
 
     private final RoleService roles;
     private final AuthorityTree tree;
@@ -66,11 +68,11 @@ public class RoleEditorDialog extends Dialog {
         this.onChanged = onChanged;
         boolean editable =
                 roles.mayManageRoles() && !existing.map(RoleDetails::builtIn).orElse(false);
-        setHeaderTitle(existing.map(role -> "Role: " + role.name()).orElse("New role"));
+        setHeaderTitle(existing.map(role -> t("roles.editor.title", role.name())).orElse(t("roles.new")));
         getElement()
                 .setAttribute(
                         "aria-label",
-                        existing.map(role -> "Role " + role.name()).orElse("New role"));
+                        existing.map(role -> t("roles.editor.label", role.name())).orElse(t("roles.new")));
         setWidth("min(40rem, 100vw)");
 
         name.setRequiredIndicatorVisible(true);
@@ -80,16 +82,16 @@ public class RoleEditorDialog extends Dialog {
         maxKeys.setMin(1);
         maxKeys.setMax(RoleService.MAX_KEYS_BOUND);
         maxKeys.setStepButtonsVisible(true);
-        maxKeys.setHelperText("1 to " + RoleService.MAX_KEYS_BOUND);
+        maxKeys.setHelperText(t("roles.range", RoleService.MAX_KEYS_BOUND));
         maxDays.setMin(1);
         maxDays.setMax(RoleService.MAX_LIFETIME_BOUND);
         maxDays.setStepButtonsVisible(true);
-        maxDays.setHelperText("1 to " + RoleService.MAX_LIFETIME_BOUND);
+        maxDays.setHelperText(t("roles.range", RoleService.MAX_LIFETIME_BOUND));
 
         Div treeView = new Div();
         treeView.addClassName("authority-tree");
         treeView.getElement().setAttribute("role", "group");
-        treeView.getElement().setAttribute("aria-label", "Authorities");
+        treeView.getElement().setAttribute("aria-label", t("roles.authorities"));
         for (AuthorityNode node : tree.nodes()) {
             Checkbox box = new Checkbox(node.authority().name());
             box.addClassName("level-" + node.authority().level().name().toLowerCase(Locale.ROOT));
@@ -137,16 +139,16 @@ public class RoleEditorDialog extends Dialog {
                             authorityError.setVisible(true);
                         },
                         () -> authorityError.setVisible(false));
-        Span treeLabel = new Span("Authorities");
+        Span treeLabel = new Span(t("roles.authorities"));
         treeLabel.addClassName("twin-col-label");
         FormLayout form = new FormLayout(name, description, maxKeys, maxDays);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
         add(formError, form, treeLabel, treeView, authorityError);
         if (existing.map(RoleDetails::builtIn).orElse(false)) {
-            add(new Paragraph("The built-in Admin role holds every authority and cannot be changed or deleted."));
+            add(new Paragraph(t("roles.admin.builtin")));
         }
 
-        Button cancel = new Button(editable ? "Cancel" : "Close", click -> close());
+        Button cancel = new Button(editable ? t("action.cancel") : t("action.close"), click -> close());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(click -> save());
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
@@ -183,7 +185,7 @@ public class RoleEditorDialog extends Dialog {
                 box.setEnabled(!covered);
                 box.setValue(covered || chosen.contains(code));
                 if (covered) {
-                    box.getElement().setAttribute("title", "Included by a higher level");
+                    box.getElement().setAttribute("title", t("roles.included"));
                 } else {
                     box.getElement().removeAttribute("title");
                 }
@@ -221,9 +223,9 @@ public class RoleEditorDialog extends Dialog {
 
     private void confirmDelete(RoleDetails role) {
         Confirmations.destructive(
-                "Delete role \"" + role.name() + "\"?",
-                "The role and its limits are removed. This cannot be undone.",
-                "Delete",
+                t("roles.delete.title", role.name()),
+                t("roles.delete.text"),
+                t("action.delete"),
                 () -> {
                     try {
                         roles.delete(role.id());

@@ -1,5 +1,7 @@
 package com.keyward.role.ui;
 
+import static com.keyward.ui.Text.t;
+
 import com.keyward.role.RoleService;
 import com.keyward.role.RoleSummary;
 import com.keyward.security.Authorities;
@@ -10,42 +12,41 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Optional;
 
 /** Admin › Roles: the roles, and the editor (changes need Manage Roles). */
 @Route(RolesView.ROUTE)
-@PageTitle("Roles and Authorities")
-@Menu(order = 20, icon = "vaadin:key", title = "Roles")
+@Menu(order = 20, icon = "vaadin:key", title = "roles.menu")
 @RolesAllowed(Authorities.VIEW_ROLES)
-public class RolesView extends Main {
+public class RolesView extends Main implements HasDynamicTitle {
 
     public static final String ROUTE = "admin/roles";
 
     final Grid<RoleSummary> grid = new Grid<>();
-    final Button create = new Button("New role", VaadinIcon.PLUS.create());
+    final Button create = new Button(t("roles.new"), VaadinIcon.PLUS.create());
     private final RoleService roles;
 
     public RolesView(RoleService roles) {
         this.roles = roles;
         addClassNames("page", "roles-view");
-        grid.setAriaLabel("Roles");
+        grid.setAriaLabel(t("roles.menu"));
         grid.addComponentColumn(role -> {
                     Button open = new Button(role.name(), click -> edit(role));
                     open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
                     return open;
                 })
-                .setHeader("Name")
+                .setHeader(t("keys.name"))
                 .setAutoWidth(true)
                 .setKey("name");
         grid.addColumn(role -> role.description() == null ? "" : role.description())
-                .setHeader("Description")
+                .setHeader(t("keys.description"))
                 .setFlexGrow(1)
                 .setKey("description");
-        grid.addColumn(role -> role.builtIn() ? "Built-in" : "")
-                .setHeader("Built-in")
+        grid.addColumn(role -> role.builtIn() ? t("roles.builtin.label") : "")
+                .setHeader(t("roles.builtin.label"))
                 .setAutoWidth(true)
                 .setKey("builtIn");
         grid.addColumn(RoleSummary::users).setHeader("Users").setAutoWidth(true).setKey("users");
@@ -63,5 +64,10 @@ public class RolesView extends Main {
 
     private void refresh() {
         grid.getDataProvider().refreshAll();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return t("roles.title");
     }
 }

@@ -1,5 +1,7 @@
 package com.keyward.user.ui;
 
+import static com.keyward.ui.Text.t;
+
 import com.keyward.role.RoleService;
 import com.keyward.role.RoleSummary;
 import com.keyward.ui.Confirmations;
@@ -64,7 +66,7 @@ public class AccountAdministration {
             return Optional.empty();
         }
         List<RoleSummary> all = roles.all();
-        MultiSelectComboBox<RoleSummary> assigned = new MultiSelectComboBox<>("Roles");
+        MultiSelectComboBox<RoleSummary> assigned = new MultiSelectComboBox<>(t("users.roles"));
         assigned.setItems(all);
         assigned.setItemLabelGenerator(RoleSummary::name);
         // roles by a directory group are the directory's: shown in Roles, not given or taken here
@@ -74,19 +76,19 @@ public class AccountAdministration {
                 .collect(Collectors.toSet()));
         assigned.setWidthFull();
         if (!account.mappedRoles().isEmpty()) {
-            assigned.setHelperText("Also by group (managed by the "
-                    + (account.source() == AccountSource.SSO ? "identity provider" : "directory") + "): "
-                    + String.join(", ", account.mappedRoles()));
+            assigned.setHelperText(t(
+                    account.source() == AccountSource.SSO ? "admin.mappedroles.sso" : "admin.mappedroles.directory",
+                    String.join(", ", account.mappedRoles())));
         }
         Button saveRoles = new Button(
-                "Save roles",
+                t("admin.saveroles"),
                 click -> act(
                         () -> administration.setRoles(
                                 account.id(),
                                 assigned.getValue().stream()
                                         .map(RoleSummary::id)
                                         .collect(Collectors.toSet())),
-                        "Roles of " + account.username() + " saved.",
+                        t("admin.saveroles.done", account.username()),
                         onChanged));
         saveRoles.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
@@ -94,81 +96,78 @@ public class AccountAdministration {
         status.addClassName("status-actions");
         if (account.status() == UserStatus.ENABLED) {
             Button disable = new Button(
-                    "Disable account",
+                    t("admin.disable"),
                     click -> act(
                             () -> administration.disable(account.id()),
-                            account.username() + " can no longer sign in or use API keys.",
+                            t("admin.disable.done", account.username()),
                             onChanged));
             disable.addThemeVariants(ButtonVariant.LUMO_ERROR);
             status.add(disable);
         } else if (account.status() == UserStatus.DISABLED) {
             status.add(new Button(
-                    "Enable account",
+                    t("admin.enable"),
                     click -> act(
                             () -> administration.enable(account.id()),
-                            account.username() + " can sign in again.",
+                            t("admin.enable.done", account.username()),
                             onChanged)));
         } else if (account.status() == UserStatus.DIRECTORY_DISABLED) {
-            status.add(new Paragraph("Disabled in the directory: only the directory can enable this account again."));
+            status.add(new Paragraph(t("admin.directorydisabled")));
         } else {
             status.add(new Button(
-                    "Unlock account",
+                    t("admin.unlock"),
                     click -> act(
                             () -> administration.unlock(account.id()),
-                            account.username() + " is unlocked.",
+                            t("admin.unlock.done", account.username()),
                             onChanged)));
         }
         Button deactivate = new Button(
-                "Deactivate…",
+                t("admin.deactivate.button"),
                 click -> confirm(
-                        "Deactivate " + account.username() + "?",
-                        "The account is disabled, all of its API keys are revoked and its set-password links stop "
-                                + "working. Its history stays. Revoked keys cannot be restored.",
-                        "Deactivate",
+                        t("admin.deactivate.title", account.username()),
+                        t("admin.deactivate.text"),
+                        t("admin.deactivate"),
                         () -> act(
                                 () -> administration.deactivate(account.id()),
-                                account.username() + " is deactivated; their API keys are revoked.",
+                                t("admin.deactivate.done", account.username()),
                                 onChanged)));
         deactivate.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         deactivate.setId("deactivate-account");
         status.add(deactivate);
         if (account.source() == AccountSource.LOCAL) {
             Button reset = new Button(
-                    "Reset password…",
+                    t("admin.reset.button"),
                     click -> confirm(
-                            "Reset the password of " + account.username() + "?",
-                            "Their password stops working at once and their sessions end. You get a one-time link for "
-                                    + "them to set a new one.",
-                            "Reset password",
+                            t("admin.reset.title", account.username()),
+                            t("admin.reset.text"),
+                            t("admin.reset"),
                             () -> {
                                 try {
                                     SetPasswordLink link = administration.resetPassword(account.id());
                                     links.handOver(
                                             List.of(link),
                                             true,
-                                            "Password reset for " + account.username() + ": set-password link");
+                                            t("admin.reset.done", account.username()));
                                 } catch (AccessDeniedException | IllegalStateException | NotFoundException refused) {
-                                    Notices.error(refused.getMessage());
+                                    Notices.error(refused);
                                 }
                             }));
             reset.setId("reset-password");
             status.add(reset);
         }
-        Section section = new Section(new H3("Administration"));
+        Section section = new Section(new H3(t("admin.section")));
         if (account.source() == AccountSource.LOCAL) {
             section.add(profile(account, onChanged));
         } else {
-            section.add(new Paragraph("Name and email come from the "
-                    + (account.source() == AccountSource.DIRECTORY ? "directory" : "identity provider")
-                    + " at every sign-in; the password is not Keyward's."));
+            section.add(new Paragraph(t(
+                    account.source() == AccountSource.DIRECTORY ? "admin.external.directory" : "admin.external.sso")));
         }
         if (account.source() == AccountSource.DIRECTORY) {
             directorySyncs.ifAvailable(syncs -> {
                 Button syncNow = Notices.syncButton(
-                        "Sync now",
+                        t("admin.sync"),
                         () -> syncs.syncNow(account.username())
-                                ? account.username() + " is in the directory: profile and roles refreshed."
-                                : account.username() + " is no longer in the directory (or disabled there): disabled.",
+                                ? t("admin.sync.found", account.username())
+                                : t("admin.sync.gone", account.username()),
                         onChanged);
                 syncNow.setId("sync-now");
                 status.add(syncNow);
@@ -181,13 +180,13 @@ public class AccountAdministration {
 
     private Component profile(UserAccountDetails account, Runnable onChanged) {
         // labelled apart from the read-only profile above them in the same window
-        TextField name = new TextField("Edit name");
+        TextField name = new TextField(t("admin.editname"));
         name.setValue(account.displayName());
-        EmailField email = new EmailField("Edit email");
+        EmailField email = new EmailField(t("admin.editemail"));
         email.setValue(account.email());
-        DatePicker expires = new DatePicker("Edit account expiry");
+        DatePicker expires = new DatePicker(t("admin.editexpiry"));
         expires.setClearButtonVisible(true);
-        expires.setHelperText("Empty: never");
+        expires.setHelperText(t("admin.editexpiry.hint"));
         if (account.accountExpiresAt() != null) {
             expires.setValue(account.accountExpiresAt().atOffset(ZoneOffset.UTC).toLocalDate());
         }
@@ -196,18 +195,18 @@ public class AccountAdministration {
                 .field(AccountField.NAME, name)
                 .field(AccountField.EMAIL, email)
                 .field(AccountField.EXPIRES, expires);
-        Button save = new Button("Save profile", click -> {
+        Button save = new Button(t("admin.saveprofile"), click -> {
             errors.clear();
             try {
                 administration.edit(
                         account.id(),
                         new ProfileForm(name.getValue(), email.getValue(), NewUserDialog.startOf(expires.getValue())));
-                Notices.success("Profile of " + account.username() + " saved.");
+                Notices.success(t("admin.saveprofile.done", account.username()));
                 onChanged.run();
             } catch (ValidationException refused) {
                 errors.show(refused);
             } catch (AccessDeniedException | NotFoundException refused) {
-                Notices.error(refused.getMessage());
+                Notices.error(refused);
             }
         });
         save.setId("save-profile");
@@ -226,7 +225,7 @@ public class AccountAdministration {
             Notices.success(done);
             onChanged.run();
         } catch (AccessDeniedException | IllegalStateException | IllegalArgumentException | NotFoundException refused) {
-            Notices.error(refused.getMessage());
+            Notices.error(refused);
         }
     }
 }

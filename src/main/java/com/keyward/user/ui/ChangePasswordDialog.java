@@ -1,5 +1,7 @@
 package com.keyward.user.ui;
 
+import static com.keyward.ui.Text.t;
+
 import com.keyward.ui.FieldErrors;
 import com.keyward.user.AccountField;
 import com.keyward.user.Passwords;
@@ -16,15 +18,15 @@ import com.vaadin.flow.component.textfield.PasswordField;
 /** My account › Change password: the current one first; the person's other sessions end. */
 class ChangePasswordDialog extends Dialog {
 
-    final PasswordField current = new PasswordField("Current password");
-    final PasswordField replacement = new PasswordField("New password");
-    final Button change = new Button("Change password");
+    final PasswordField current = new PasswordField(t("password.current"));
+    final PasswordField replacement = new PasswordField(t("password.new"));
+    final Button change = new Button(t("account.changepassword"));
     private final Paragraph formError = new Paragraph();
     private final FieldErrors errors = new FieldErrors(formError);
 
     ChangePasswordDialog(Passwords passwords, String username) {
-        setHeaderTitle("Change password");
-        getElement().setAttribute("aria-label", "Change password");
+        setHeaderTitle(t("account.changepassword"));
+        getElement().setAttribute("aria-label", t("account.changepassword"));
         setWidth("min(32rem, 100vw)");
         current.setRequiredIndicatorVisible(true);
         current.setAutofocus(true);
@@ -40,7 +42,7 @@ class ChangePasswordDialog extends Dialog {
                 current,
                 replacement,
                 meter,
-                new Paragraph("Your other sessions, in other browsers and devices, will be signed out."));
+                new Paragraph(t("password.othersessions")));
         fields.setPadding(false);
         add(fields);
         change.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -52,7 +54,7 @@ class ChangePasswordDialog extends Dialog {
                 replacement.clear();
                 close();
                 Notification.show(
-                                "Password changed. Your other sessions have been signed out.",
+                                t("password.changed"),
                                 5000,
                                 Notification.Position.BOTTOM_START)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
@@ -60,6 +62,6 @@ class ChangePasswordDialog extends Dialog {
                 errors.show(refused);
             }
         });
-        getFooter().add(new Button("Cancel", click -> close()), change);
+        getFooter().add(new Button(t("action.cancel"), click -> close()), change);
     }
 }

@@ -1,5 +1,7 @@
 package com.keyward.user.ui;
 
+import static com.keyward.ui.Text.t;
+
 import com.keyward.user.SetPasswordLink;
 import com.keyward.user.UserImport;
 import com.keyward.validation.ValidationException;
@@ -13,7 +15,9 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import com.keyward.ui.Text;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 
 /**
@@ -26,19 +30,17 @@ class ImportUsersDialog extends Dialog {
 
     final Grid<UserImport.Row> preview = new Grid<>();
     final Paragraph summary = new Paragraph();
-    final Button importButton = new Button("Import");
+    final Button importButton = new Button(t("import.import"));
     private final Upload upload;
     private String csv = "";
 
     // the upload's callback hands the file to the UI when it is next free; nothing waits for that
     @SuppressWarnings("FutureReturnValueIgnored")
     ImportUsersDialog(UserImport imports, Consumer<List<SetPasswordLink>> onImported) {
-        setHeaderTitle("Import users");
-        getElement().setAttribute("aria-label", "Import users");
+        setHeaderTitle(t("import.title"));
+        getElement().setAttribute("aria-label", t("import.title"));
         setWidth("min(60rem, 100vw)");
-        Paragraph how = new Paragraph("A CSV file (UTF-8) whose first line names the columns username, name, email, "
-                + "roles. Roles by name, several separated by semicolons, e.g. \"API Integrator;Viewer\". Every "
-                + "account gets a one-time set-password link.");
+        Paragraph how = new Paragraph(t("import.how"));
         upload = new Upload(UploadHandler.inMemory((metadata, bytes) ->
                 getUI().ifPresent(ui -> ui.access(() -> read(imports, new String(bytes, StandardCharsets.UTF_8))))));
         upload.setAcceptedFileTypes(".csv", "text/csv");
@@ -48,15 +50,15 @@ class ImportUsersDialog extends Dialog {
         summary.getElement().setAttribute("role", "status");
         preview.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         preview.addColumn(UserImport.Row::line)
-                .setHeader("Line")
+                .setHeader(t("import.line"))
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        preview.addColumn(UserImport.Row::username).setHeader("Username");
-        preview.addColumn(UserImport.Row::name).setHeader("Name");
-        preview.addColumn(UserImport.Row::email).setHeader("Email");
-        preview.addColumn(row -> String.join(", ", row.roleNames())).setHeader("Roles");
-        preview.addColumn(row -> row.ok() ? "OK" : row.problem())
-                .setHeader("Check")
+        preview.addColumn(UserImport.Row::username).setHeader(t("users.username"));
+        preview.addColumn(UserImport.Row::name).setHeader(t("users.name"));
+        preview.addColumn(UserImport.Row::email).setHeader(t("users.email"));
+        preview.addColumn(row -> String.join(", ", row.roleNames())).setHeader(t("users.roles"));
+        preview.addColumn(row -> row.problem() == null ? t("import.ok") : t(row.problem()))
+                .setHeader(t("import.check"))
                 .setFlexGrow(2);
         preview.setPartNameGenerator(row -> row.ok() ? null : "import-problem");
         preview.setHeight("18rem");
@@ -70,11 +72,11 @@ class ImportUsersDialog extends Dialog {
                 close();
                 onImported.accept(links);
             } catch (ValidationException refused) {
-                summary.setText(String.join(" ", refused.errors().values()));
+                summary.setText(refused.messages().values().stream().map(Text::t).collect(Collectors.joining(" ")));
             }
         });
         add(how, upload, summary, preview);
-        getFooter().add(new Button("Cancel", click -> close()), importButton);
+        getFooter().add(new Button(t("action.cancel"), click -> close()), importButton);
     }
 
     private void read(UserImport imports, String content) {
@@ -88,15 +90,13 @@ class ImportUsersDialog extends Dialog {
             preview.setVisible(true);
             summary.setText(
                     bad == 0
-                            ? rows.size() + " accounts are ready to import."
-                            : bad + " of " + rows.size()
-                                    + " rows have a problem (marked below). Fix the file and choose it "
-                                    + "again: nothing is imported while any row has a problem.");
+                            ? t("import.ready", rows.size())
+                            : t("import.problems", bad, rows.size()));
             importButton.setEnabled(bad == 0);
         } catch (ValidationException refused) {
             preview.setVisible(false);
             importButton.setEnabled(false);
-            summary.setText(String.join(" ", refused.errors().values()));
+            summary.setText(refused.messages().values().stream().map(Text::t).collect(Collectors.joining(" ")));
         }
     }
 }

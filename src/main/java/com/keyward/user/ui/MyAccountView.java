@@ -1,5 +1,7 @@
 package com.keyward.user.ui;
 
+import static com.keyward.ui.Text.t;
+
 import com.keyward.user.AccountSource;
 import com.keyward.user.Passwords;
 import com.keyward.user.UserAccountDetails;
@@ -7,15 +9,14 @@ import com.keyward.user.UserService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 
 /** "My account": every signed-in person's own User Account Details, no authority needed. */
 @Route(MyAccountView.ROUTE)
-@PageTitle("My account")
 @PermitAll
-public class MyAccountView extends Main {
+public class MyAccountView extends Main implements HasDynamicTitle {
 
     public static final String ROUTE = "account";
 
@@ -24,14 +25,17 @@ public class MyAccountView extends Main {
         UserAccountDetails me = users.myAccount();
         if (me.source() == AccountSource.LOCAL) {
             Button change =
-                    new Button("Change password", click -> new ChangePasswordDialog(passwords, me.username()).open());
+                    new Button(t("account.changepassword"), click -> new ChangePasswordDialog(passwords, me.username()).open());
             change.setId("change-password");
             add(change);
         } else {
-            add(new Paragraph("You sign in through "
-                    + (me.source() == AccountSource.SSO ? "single sign-on" : "your organisation's directory")
-                    + ": your password is not kept in Keyward."));
+            add(new Paragraph(t(me.source() == AccountSource.SSO ? "account.external.sso" : "account.external.directory")));
         }
         add(new UserAccountDetailsPanel(me, true, apiKeys));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return t("account.title");
     }
 }

@@ -1,5 +1,7 @@
 package com.keyward.user.ui;
 
+import static com.keyward.ui.Text.t;
+
 import com.keyward.role.RoleSummary;
 import com.keyward.ui.FieldErrors;
 import com.keyward.user.AccountField;
@@ -32,22 +34,22 @@ import java.util.stream.Collectors;
  */
 class NewUserDialog extends Dialog {
 
-    final TextField username = new TextField("Username");
-    final TextField name = new TextField("Name");
-    final EmailField email = new EmailField("Email");
-    final MultiSelectComboBox<RoleSummary> roles = new MultiSelectComboBox<>("Roles");
-    final DatePicker expires = new DatePicker("Account expires");
-    final Button create = new Button("Create");
+    final TextField username = new TextField(t("users.username"));
+    final TextField name = new TextField(t("users.name"));
+    final EmailField email = new EmailField(t("users.email"));
+    final MultiSelectComboBox<RoleSummary> roles = new MultiSelectComboBox<>(t("users.roles"));
+    final DatePicker expires = new DatePicker(t("account.expires"));
+    final Button create = new Button(t("newuser.create"));
     private final Paragraph formError = new Paragraph();
     private final FieldErrors errors = new FieldErrors(formError);
 
     NewUserDialog(UserAdministration administration, List<RoleSummary> allRoles, Consumer<SetPasswordLink> onCreated) {
-        setHeaderTitle("New user");
-        getElement().setAttribute("aria-label", "New user");
+        setHeaderTitle(t("newuser.title"));
+        getElement().setAttribute("aria-label", t("newuser.title"));
         setWidth("min(40rem, 100vw)");
         username.setRequiredIndicatorVisible(true);
         username.setAutofocus(true);
-        username.setHelperText(AccountRules.USERNAME_RULE);
+        username.setHelperText(t(AccountRules.USERNAME_RULE));
         username.setMaxLength(64);
         name.setRequiredIndicatorVisible(true);
         name.setMaxLength(Names.MAX_NAME_LENGTH);
@@ -55,7 +57,7 @@ class NewUserDialog extends Dialog {
         email.setMaxLength(AccountRules.MAX_EMAIL_LENGTH);
         roles.setItems(allRoles);
         roles.setItemLabelGenerator(RoleSummary::name);
-        expires.setHelperText("Optional: from this day (UTC) the account can no longer sign in or use API keys.");
+        expires.setHelperText(t("newuser.expires.hint"));
         expires.setMin(LocalDate.now(ZoneOffset.UTC).plusDays(1));
         expires.setClearButtonVisible(true);
         FormLayout form = new FormLayout(username, name, email, roles, expires);
@@ -64,14 +66,14 @@ class NewUserDialog extends Dialog {
         add(
                 formError,
                 form,
-                new Paragraph("Keyward makes a one-time link for the new person to set their own password."));
+                new Paragraph(t("newuser.link")));
         errors.field(AccountField.USERNAME, username)
                 .field(AccountField.NAME, name)
                 .field(AccountField.EMAIL, email)
                 .field(AccountField.ROLES, roles)
                 .field(AccountField.EXPIRES, expires);
 
-        Button cancel = new Button("Cancel", click -> close());
+        Button cancel = new Button(t("action.cancel"), click -> close());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.addClickListener(click -> {
             errors.clear();

@@ -1,5 +1,7 @@
 package com.keyward.user.ui;
 
+import static com.keyward.ui.Text.t;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
@@ -18,8 +20,12 @@ final class Notices {
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 
-    static void error(@Nullable String message) {
-        Notification.show(message == null ? "Refused." : message, 6000, Notification.Position.MIDDLE)
+    static void error(Throwable refused) {
+        error(t(refused));
+    }
+
+    static void error(String message) {
+        Notification.show(message, 6000, Notification.Position.MIDDLE)
                 .addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 
@@ -30,9 +36,9 @@ final class Notices {
                 success(sync.get());
                 onChanged.run();
             } catch (AccessDeniedException refused) {
-                error(refused.getMessage());
+                error(refused);
             } catch (RuntimeException unreachable) {
-                error("The directory cannot be reached; nothing was changed. " + unreachable.getMessage());
+                error(t("admin.sync.unreachable", String.valueOf(unreachable.getMessage())));
             }
         });
     }

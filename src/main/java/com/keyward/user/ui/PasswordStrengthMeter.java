@@ -1,5 +1,8 @@
 package com.keyward.user.ui;
 
+import static com.keyward.ui.Text.t;
+
+import com.keyward.ui.Text;
 import com.keyward.user.PasswordPolicy;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -21,7 +24,7 @@ class PasswordStrengthMeter extends Div {
 
     PasswordStrengthMeter(PasswordField field, PasswordPolicy policy, Supplier<String> username) {
         addClassName(CLASS);
-        field.setHelperText(policy.rule());
+        field.setHelperText(t(policy.rule()));
         field.setValueChangeMode(ValueChangeMode.LAZY);
         field.setValueChangeTimeout(250);
         field.setMaxLength(PasswordPolicy.MAX_LENGTH);
@@ -33,11 +36,13 @@ class PasswordStrengthMeter extends Div {
         field.addValueChangeListener(changed -> {
             String password = changed.getValue();
             setVisible(!password.isEmpty());
-            PasswordPolicy.Strength strength = policy.strength(password, username.get());
+            PasswordPolicy.Strength strength = policy.strength(password, username.get(), Text.locale());
             bar.setValue(strength.score());
             getElement().setAttribute("data-score", String.valueOf(strength.score()));
             label.setText(
-                    "Strength: " + strength.label() + (strength.advice().isEmpty() ? "" : ". " + strength.advice()));
+                    strength.advice().isEmpty()
+                            ? t("password.strength", t(strength.label()))
+                            : t("password.strength.advice", t(strength.label()), strength.advice()));
         });
     }
 }

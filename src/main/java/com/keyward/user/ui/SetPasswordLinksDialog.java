@@ -1,5 +1,7 @@
 package com.keyward.user.ui;
 
+import static com.keyward.ui.Text.t;
+
 import com.keyward.ui.CopyButton;
 import com.keyward.ui.PublicAddress;
 import com.keyward.ui.ShownOnce;
@@ -28,9 +30,9 @@ public class SetPasswordLinksDialog extends Dialog {
     static final String LINK_FIELD_ID = "set-password-link";
 
     final CopyButton copy;
-    final Button closeButton = new Button("Close");
-    private final TextField single = new TextField("Set-password link");
-    private final TextArea many = new TextArea("Set-password links (CSV)");
+    final Button closeButton = new Button(t("action.close"));
+    private final TextField single = new TextField(t("links.single"));
+    private final TextArea many = new TextArea(t("links.many"));
     private volatile boolean saved;
 
     public SetPasswordLinksDialog(List<SetPasswordLink> links, PublicAddress address, String title) {
@@ -44,15 +46,8 @@ public class SetPasswordLinksDialog extends Dialog {
         SetPasswordLink first = links.getFirst();
         Paragraph warning = new Paragraph(
                 links.size() == 1
-                        ? "Give this link to " + first.username()
-                                + " (by a channel only they read). It lets them set their "
-                                + "password once, until " + Times.minutes(first.expiresAt(), "")
-                                + ". It cannot be shown "
-                                + "again: if it is lost, reset the password for a new link."
-                        : links.size()
-                                + " accounts were created. Each link below lets its person set their password once, "
-                                + "until " + Times.minutes(first.expiresAt(), "")
-                                + ". The links cannot be shown again.");
+                        ? t("links.single.warning", first.username(), Times.minutes(first.expiresAt(), ""))
+                        : t("links.many.warning", links.size(), Times.minutes(first.expiresAt(), "")));
         warning.addClassName("key-warning");
         warning.getElement().setAttribute("role", "alert");
         add(warning);
@@ -60,8 +55,7 @@ public class SetPasswordLinksDialog extends Dialog {
             single.setValue(address.of(first.path()));
             single.setReadOnly(true);
             single.setWidthFull();
-            single.setHelperText("For " + first.username() + " · valid until " + Times.minutes(first.expiresAt(), "")
-                    + " · works once");
+            single.setHelperText(t("links.single.hint", first.username(), Times.minutes(first.expiresAt(), "")));
             copy = new CopyButton(single, LINK_FIELD_ID, "link", () -> saved = true);
             add(single);
             getFooter().add(copy);
@@ -86,7 +80,7 @@ public class SetPasswordLinksDialog extends Dialog {
                                 "text/csv",
                                 content.length);
                     }),
-                    "Download");
+                    t("action.download"));
             download.getElement().setAttribute("download", "set-password-links.csv");
             download.addClassName("download-key");
             add(many);
@@ -100,8 +94,8 @@ public class SetPasswordLinksDialog extends Dialog {
     private void confirmClose() {
         ShownOnce.close(
                 saved,
-                "Close without saving the link?",
-                "You have not copied the link. It cannot be shown again; a new one needs a password reset.",
+                t("links.unsaved.title"),
+                t("links.unsaved.text"),
                 this::closeAndForget);
     }
 

@@ -1,5 +1,7 @@
 package com.keyward.user.ui;
 
+import static com.keyward.ui.Text.t;
+
 import com.keyward.security.LoginView;
 import com.keyward.ui.FieldErrors;
 import com.keyward.user.AccountField;
@@ -15,7 +17,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.Optional;
@@ -25,15 +27,14 @@ import java.util.Optional;
  * username, and nothing at all for a link that does not work (expired, used or replaced).
  */
 @Route(value = SetPasswordLink.ROUTE, autoLayout = false)
-@PageTitle("Set your password · Keyward")
 @AnonymousAllowed
-public class SetPasswordView extends Main implements HasUrlParameter<String> {
+public class SetPasswordView extends Main implements HasUrlParameter<String>, HasDynamicTitle {
 
     public static final String DONE = "password-set";
 
     private final Passwords passwords;
-    final PasswordField password = new PasswordField("New password");
-    final Button save = new Button("Set password");
+    final PasswordField password = new PasswordField(t("password.new"));
+    final Button save = new Button(t("setpassword.save"));
     private final Paragraph formError = new Paragraph();
     private final FieldErrors errors = new FieldErrors(formError);
 
@@ -45,18 +46,17 @@ public class SetPasswordView extends Main implements HasUrlParameter<String> {
     @Override
     public void setParameter(BeforeEvent event, String token) {
         removeAll();
-        add(new H1("Keyward"));
+        add(new H1(t("app.name")));
         Optional<String> username = passwords.usernameOfLink(token);
         if (username.isEmpty()) {
             Paragraph gone = new Paragraph(
-                    "This link does not work: it has expired, has been used, or was replaced by a newer one. "
-                            + "Ask an administrator for a new link.");
+                    t("setpassword.invalid"));
             gone.addClassName("form-error");
             gone.getElement().setAttribute("role", "alert");
             add(gone);
             return;
         }
-        TextField user = new TextField("Username");
+        TextField user = new TextField(t("users.username"));
         user.setValue(username.get());
         user.setReadOnly(true);
         user.getElement().setAttribute("autocomplete", "username");
@@ -77,6 +77,11 @@ public class SetPasswordView extends Main implements HasUrlParameter<String> {
                 errors.show(refused);
             }
         });
-        add(new Paragraph("Choose the password you will sign in with."), formError, user, password, meter, save);
+        add(new Paragraph(t("setpassword.text")), formError, user, password, meter, save);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return t("setpassword.title");
     }
 }

@@ -1,5 +1,7 @@
 package com.keyward.user.ui;
 
+import static com.keyward.ui.Text.t;
+
 import com.keyward.security.LoginView;
 import com.keyward.ui.FieldErrors;
 import com.keyward.user.AccountField;
@@ -18,7 +20,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.NotFoundException;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
@@ -27,29 +29,28 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
  * log, then the first Admin's account. Answers 404 once an enabled Admin exists.
  */
 @Route(value = SetupView.ROUTE, autoLayout = false)
-@PageTitle("Set up Keyward")
 @AnonymousAllowed
-public class SetupView extends Main implements BeforeEnterObserver {
+public class SetupView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     public static final String ROUTE = "setup";
     public static final String DONE = "set-up";
 
     private final FirstAdmin firstAdmin;
-    final PasswordField token = new PasswordField("Set-up token");
-    final TextField username = new TextField("Username");
-    final TextField name = new TextField("Name");
-    final EmailField email = new EmailField("Email");
-    final PasswordField password = new PasswordField("Password");
-    final Button create = new Button("Create administrator");
+    final PasswordField token = new PasswordField(t("setup.token"));
+    final TextField username = new TextField(t("users.username"));
+    final TextField name = new TextField(t("users.name"));
+    final EmailField email = new EmailField(t("users.email"));
+    final PasswordField password = new PasswordField(t("setup.password"));
+    final Button create = new Button(t("setup.create"));
     private final Paragraph formError = new Paragraph();
     private final FieldErrors errors = new FieldErrors(formError);
 
     public SetupView(FirstAdmin firstAdmin, Passwords passwords) {
         this.firstAdmin = firstAdmin;
         addClassNames("login-view", "setup-view");
-        token.setHelperText("Printed once in this Keyward instance's log at start.");
+        token.setHelperText(t("setup.token.hint"));
         token.setWidthFull();
-        username.setHelperText(AccountRules.USERNAME_RULE);
+        username.setHelperText(t(AccountRules.USERNAME_RULE));
         for (var field :
                 new com.vaadin.flow.component.textfield.TextFieldBase<?, ?>[] {token, username, name, email, password
                 }) {
@@ -77,9 +78,8 @@ public class SetupView extends Main implements BeforeEnterObserver {
             }
         });
         add(
-                new H1("Set up Keyward"),
-                new Paragraph("Keyward has no administrator yet. Create the first one: it holds the Admin role and "
-                        + "signs in with this password."),
+                new H1(t("setup.title")),
+                new Paragraph(t("setup.text")),
                 formError,
                 token,
                 username,
@@ -95,5 +95,10 @@ public class SetupView extends Main implements BeforeEnterObserver {
         if (!firstAdmin.setupOpen()) {
             event.rerouteToError(NotFoundException.class);
         }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return t("setup.title");
     }
 }

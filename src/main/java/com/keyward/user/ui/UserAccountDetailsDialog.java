@@ -1,5 +1,7 @@
 package com.keyward.user.ui;
 
+import static com.keyward.ui.Text.t;
+
 import com.keyward.user.UserAccountDetails;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -22,11 +24,11 @@ public class UserAccountDetailsDialog extends Dialog {
             ApiKeysPlace apiKeys,
             Optional<Component> administration,
             Runnable onClose) {
-        setHeaderTitle("User Account Details");
-        getElement().setAttribute("aria-label", "User Account Details: " + account.username());
+        setHeaderTitle(t("account.details"));
+        getElement().setAttribute("aria-label", t("account.details.of", account.username()));
         setWidth("min(56rem, 100vw)");
         add(new UserAccountDetailsPanel(account, ownAccount, apiKeys, administration));
-        Button close = new Button("Close", click -> onClose.run());
+        Button close = new Button(t("action.close"), click -> onClose.run());
         close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(close);
         addDialogCloseActionListener(event -> onClose.run());

@@ -1,5 +1,7 @@
 package com.keyward.user.ui;
 
+import static com.keyward.ui.Text.t;
+
 import com.keyward.role.Authority;
 import com.keyward.ui.Labels;
 import com.keyward.ui.Times;
@@ -37,18 +39,18 @@ public class UserAccountDetailsPanel extends Div {
         FormLayout profile = new FormLayout();
         profile.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
         profile.add(
-                value("Username", account.username()),
-                value("Name", account.displayName()),
-                value("Email", account.email()),
-                value("Status", Labels.of(account.status())),
-                value("Source", Labels.of(account.source())),
-                value("Account expires", Times.minutes(account.accountExpiresAt(), "Never")),
-                value("Created", Times.minutes(account.createdAt(), "")),
+                value(t("users.username"), account.username()),
+                value(t("users.name"), account.displayName()),
+                value(t("users.email"), account.email()),
+                value(t("users.status"), Labels.of(account.status())),
+                value(t("users.source"), Labels.of(account.source())),
+                value(t("account.expires"), Times.minutes(account.accountExpiresAt(), t("time.never"))),
+                value(t("account.created"), Times.minutes(account.createdAt(), "")),
                 value(
-                        account.source() == AccountSource.SSO ? "Last SSO sign-in" : "Last sign-in",
-                        Times.minutes(account.lastSignInAt(), "Never")));
+                        account.source() == AccountSource.SSO ? t("account.lastssosignin") : t("users.lastsignin"),
+                        Times.minutes(account.lastSignInAt(), t("time.never"))));
         if (account.source() == AccountSource.DIRECTORY) {
-            profile.add(value("Last directory sync", Times.minutes(account.directorySyncedAt(), "Never")));
+            profile.add(value(t("account.lastsync"), Times.minutes(account.directorySyncedAt(), t("time.never"))));
         }
         add(profile, roles(account));
         administration.ifPresent(this::add);
@@ -57,8 +59,7 @@ public class UserAccountDetailsPanel extends Div {
         if (apiKeysSection.isPresent()) {
             add(apiKeysSection.get());
         } else if (ownAccount) {
-            Paragraph hint = new Paragraph("To generate API keys you need the Admin role or a role that includes "
-                    + "the Manage User API Key authority. Ask an administrator.");
+            Paragraph hint = new Paragraph(t("account.apikeys.hint"));
             hint.setId(API_KEYS_HINT_ID);
             hint.addClassName("hint");
             add(hint);
@@ -66,19 +67,19 @@ public class UserAccountDetailsPanel extends Div {
     }
 
     private static Component roles(UserAccountDetails account) {
-        Section section = new Section(new H3("Roles"));
+        Section section = new Section(new H3(t("users.roles")));
         if (account.roles().isEmpty()) {
-            section.add(new Paragraph("No roles."));
+            section.add(new Paragraph(t("account.noroles")));
         } else {
             Div badges = new Div();
             badges.addClassName("badges");
             account.roles().forEach(role -> {
                 boolean byGroup = account.mappedRoles().contains(role);
-                String where = account.source() == AccountSource.SSO ? "SSO" : "directory";
-                Span badge = new Span(byGroup ? role + " (" + where + " group)" : role);
+                String source = account.source() == AccountSource.SSO ? "sso" : "directory";
+                Span badge = new Span(byGroup ? t("account.role.bygroup." + source, role) : role);
                 badge.getElement().getThemeList().add(byGroup ? "badge contrast" : "badge");
                 if (byGroup) {
-                    badge.getElement().setAttribute("title", "Given by a " + where + " group; managed there");
+                    badge.getElement().setAttribute("title", t("account.role.bygroup." + source + ".hint"));
                 }
                 badges.add(badge);
             });
@@ -88,9 +89,9 @@ public class UserAccountDetailsPanel extends Div {
     }
 
     private static Component authorities(UserAccountDetails account) {
-        Section section = new Section(new H3("Effective authorities"));
+        Section section = new Section(new H3(t("account.authorities")));
         if (account.authorities().isEmpty()) {
-            section.add(new Paragraph("None."));
+            section.add(new Paragraph(t("account.noauthorities")));
             return section;
         }
         UnorderedList list = new UnorderedList();

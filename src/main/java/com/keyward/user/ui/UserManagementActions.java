@@ -1,5 +1,7 @@
 package com.keyward.user.ui;
 
+import static com.keyward.ui.Text.t;
+
 import com.keyward.role.RoleService;
 import com.keyward.user.DirectorySyncs;
 import com.keyward.user.UserAdministration;
@@ -42,32 +44,31 @@ public class UserManagementActions {
             return Optional.empty();
         }
         Button newUser = new Button(
-                "New user",
+                t("newuser.title"),
                 VaadinIcon.PLUS.create(),
                 click -> new NewUserDialog(administration, roles.all(), link -> {
                             onCreated.run();
-                            links.handOver(List.of(link), false, "New user " + link.username() + ": set-password link");
+                            links.handOver(List.of(link), false, t("newuser.done", link.username()));
                         })
                         .open());
         newUser.setId("new-user");
         newUser.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button importUsers = new Button(
-                "Import users",
+                t("import.title"),
                 VaadinIcon.UPLOAD.create(),
                 click -> new ImportUsersDialog(imports, created -> {
                             onCreated.run();
-                            links.handOver(created, false, created.size() + " users imported: set-password links");
+                            links.handOver(created, false, t("import.done", created.size()));
                         })
                         .open());
         importUsers.setId("import-users");
         Div actions = new Div(newUser, importUsers);
         directorySyncs.ifAvailable(syncs -> {
             Button syncAll = Notices.syncButton(
-                    "Sync all now",
+                    t("admin.syncall"),
                     () -> {
                         DirectorySyncs.Result result = syncs.syncAllNow();
-                        return "Directory sync: " + result.checked() + " accounts checked, " + result.absent()
-                                + " no longer in the directory.";
+                        return t("admin.syncall.done", result.checked(), result.absent());
                     },
                     onCreated);
             syncAll.setId("sync-all");

@@ -1,9 +1,12 @@
 package com.keyward.user.ui;
 
+import static com.keyward.ui.Text.t;
+
 import com.keyward.security.Authorities;
 import com.keyward.ui.Labels;
 import com.keyward.ui.NarrowScreens;
 import com.keyward.ui.NoSuchItemException;
+import com.keyward.validation.Message;
 import com.keyward.ui.Times;
 import com.keyward.user.AccountSource;
 import com.keyward.user.UserAccountDetails;
@@ -37,7 +40,7 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.OptionalParameter;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.Nullable;
 import jakarta.annotation.security.RolesAllowed;
@@ -54,10 +57,9 @@ import java.util.Optional;
  * can be bookmarked and Back closes it.
  */
 @Route(UsersView.ROUTE)
-@PageTitle("User Management")
-@Menu(order = 10, icon = "vaadin:users", title = "Users")
+@Menu(order = 10, icon = "vaadin:users", title = "users.menu")
 @RolesAllowed(Authorities.VIEW_USERS)
-public class UsersView extends Main implements HasUrlParameter<String> {
+public class UsersView extends Main implements HasUrlParameter<String>, HasDynamicTitle {
 
     public static final String ROUTE = "admin/users";
 
@@ -83,8 +85,8 @@ public class UsersView extends Main implements HasUrlParameter<String> {
         this.administration = administration;
         addClassNames("page", "users-view");
 
-        search.setPlaceholder("Username, name or email starts with…");
-        search.setAriaLabel("Search users");
+        search.setPlaceholder(t("users.search"));
+        search.setAriaLabel(t("users.search.label"));
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
@@ -92,19 +94,19 @@ public class UsersView extends Main implements HasUrlParameter<String> {
         search.setWidth("22em");
         status.setItems(UserStatus.values());
         status.setItemLabelGenerator(Labels::of);
-        status.setPlaceholder("Any status");
-        status.setAriaLabel("Status");
+        status.setPlaceholder(t("users.status.any"));
+        status.setAriaLabel(t("users.status"));
         status.setClearButtonVisible(true);
         total.addClassName("total");
         total.setId("user-count");
         source.setItems(AccountSource.values());
         source.setItemLabelGenerator(Labels::of);
-        source.setPlaceholder("Any source");
-        source.setAriaLabel("Source");
+        source.setPlaceholder(t("users.source.any"));
+        source.setAriaLabel(t("users.source"));
         source.setClearButtonVisible(true);
         source.setWidth("10em");
-        idleDays.setPlaceholder("Not signed in for … days");
-        idleDays.setAriaLabel("Not signed in for days");
+        idleDays.setPlaceholder(t("users.idle"));
+        idleDays.setAriaLabel(t("users.idle.label"));
         idleDays.setMin(1);
         idleDays.setClearButtonVisible(true);
         idleDays.setWidth("13em");
@@ -129,46 +131,46 @@ public class UsersView extends Main implements HasUrlParameter<String> {
 
     private void configureGrid() {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.setAriaLabel("User accounts");
+        grid.setAriaLabel(t("users.grid"));
         grid.addColumn(LitRenderer.<UserRow>of("<a href=\"${item.href}\" router-link>${item.username}</a>")
                         .withProperty(
                                 "href", row -> ROUTE + "/" + URLEncoder.encode(row.username(), StandardCharsets.UTF_8))
                         .withProperty("username", UserRow::username))
-                .setHeader("Username")
+                .setHeader(t("users.username"))
                 .setSortProperty(UserSort.USERNAME.property())
                 .setKey("username")
                 .setAutoWidth(true);
         grid.addColumn(UserRow::displayName)
-                .setHeader("Name")
+                .setHeader(t("users.name"))
                 .setSortProperty(UserSort.NAME.property())
                 .setKey("name")
                 .setAutoWidth(true);
         grid.addColumn(UserRow::email)
-                .setHeader("Email")
+                .setHeader(t("users.email"))
                 .setSortProperty(UserSort.EMAIL.property())
                 .setKey("email")
                 .setAutoWidth(true);
         grid.addColumn(UserRow::roles)
-                .setHeader("Roles")
+                .setHeader(t("users.roles"))
                 .setSortProperty(UserSort.ROLES.property())
                 .setKey("roles")
                 .setAutoWidth(true);
         grid.addComponentColumn(row -> StatusBadge.of(row.status()))
-                .setHeader("Status")
+                .setHeader(t("users.status"))
                 .setSortProperty(UserSort.STATUS.property())
                 .setKey("status")
                 .setAutoWidth(true);
         grid.addColumn(row -> Labels.of(row.source()))
-                .setHeader("Source")
+                .setHeader(t("users.source"))
                 .setKey("source")
                 .setAutoWidth(true);
-        grid.addColumn(row -> Times.minutes(row.lastSignInAt(), "Never"))
-                .setHeader("Last sign-in")
+        grid.addColumn(row -> Times.minutes(row.lastSignInAt(), t("time.never")))
+                .setHeader(t("users.lastsignin"))
                 .setSortProperty(UserSort.LAST_SIGN_IN.property())
                 .setKey("lastSignIn")
                 .setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);
-        grid.setEmptyStateText("No users match the filter.");
+        grid.setEmptyStateText(t("users.empty"));
         grid.setMultiSort(false);
         DataProvider<UserRow, Void> provider = new CallbackDataProvider<>(this::fetch, this::count);
         grid.setItems(provider);
@@ -187,7 +189,7 @@ public class UsersView extends Main implements HasUrlParameter<String> {
 
     private int count(Query<UserRow, Void> query) {
         lastCount = users.count(filter());
-        total.setText(String.format("%,d %s", lastCount, lastCount == 1 ? "user" : "users"));
+        total.setText(t("users.count", lastCount));
         return (int) Math.min(lastCount, Integer.MAX_VALUE);
     }
 
@@ -204,7 +206,7 @@ public class UsersView extends Main implements HasUrlParameter<String> {
     public void setParameter(BeforeEvent event, @OptionalParameter String username) {
         if (username != null && !username.isBlank() && users.details(username).isEmpty()) {
             // an address of nobody: the shell's not-found page, not an empty grid with a toast
-            throw new NoSuchItemException("There is no user named \"" + username + "\".");
+            throw new NoSuchItemException(Message.of("users.nosuch", username));
         }
         showDetails(username);
     }
@@ -220,7 +222,7 @@ public class UsersView extends Main implements HasUrlParameter<String> {
         Optional<UserAccountDetails> account = users.details(username);
         if (account.isEmpty()) {
             Notification notification = Notification.show(
-                    "There is no user named \"" + username + "\".", 5000, Notification.Position.TOP_CENTER);
+                    t("users.nosuch", username), 5000, Notification.Position.TOP_CENTER);
             notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
             return;
         }
@@ -237,5 +239,10 @@ public class UsersView extends Main implements HasUrlParameter<String> {
         // a child of the view: it goes away with the view when Back leaves User Management
         add(details);
         details.open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return t("users.title");
     }
 }
