@@ -1,11 +1,11 @@
 package com.keyward.apikey;
 
-import com.keyward.validation.Refused;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.keyward.role.RoleMembership;
 import com.keyward.security.AccountChanged;
 import com.keyward.security.AuthoritiesChanged;
+import com.keyward.validation.Refused;
 import jakarta.annotation.Nullable;
 import java.nio.ByteBuffer;
 import java.time.Clock;

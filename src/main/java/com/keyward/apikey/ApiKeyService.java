@@ -1,7 +1,5 @@
 package com.keyward.apikey;
 
-import com.keyward.validation.Refused;
-import com.keyward.validation.Message;
 import com.keyward.apiset.ApiSetCatalog;
 import com.keyward.role.RoleLimits;
 import com.keyward.role.RoleMembership;
@@ -9,8 +7,10 @@ import com.keyward.security.Authorities;
 import com.keyward.security.CurrentUser;
 import com.keyward.security.SignedInUser;
 import com.keyward.user.AccountActivity;
+import com.keyward.validation.Message;
 import com.keyward.validation.Names;
 import com.keyward.validation.NotFoundException;
+import com.keyward.validation.Refused;
 import com.keyward.validation.ValidationException;
 import java.time.Clock;
 import java.time.Duration;

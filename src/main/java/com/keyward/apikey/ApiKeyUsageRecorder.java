@@ -1,6 +1,5 @@
 package com.keyward.apikey;
 
-import com.keyward.validation.Refused;
 import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.time.LocalDate;

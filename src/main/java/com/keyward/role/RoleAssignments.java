@@ -1,11 +1,11 @@
 package com.keyward.role;
 
-import com.keyward.validation.Refused;
-import com.keyward.validation.Conflict;
 import com.keyward.security.AccountChanged;
 import com.keyward.security.CurrentUser;
 import com.keyward.security.SignedInUser;
+import com.keyward.validation.Conflict;
 import com.keyward.validation.NotFoundException;
+import com.keyward.validation.Refused;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -112,8 +112,7 @@ public class RoleAssignments {
                 .map(granted -> granted.getAuthority())
                 .collect(Collectors.toSet());
         for (long role : added) {
-            var details = roles.findDetails(role)
-                    .orElseThrow(() -> new NotFoundException("roles.noid", role));
+            var details = roles.findDetails(role).orElseThrow(() -> new NotFoundException("roles.noid", role));
             if (!held.containsAll(authorities.coveredBy(details.authorities()))) {
                 throw new Refused("roles.assign.notheld", details.name());
             }

@@ -1,10 +1,10 @@
 package com.keyward.role;
 
-import com.keyward.validation.Message;
 import com.keyward.security.Authorities;
 import com.keyward.security.AuthoritiesChanged;
 import com.keyward.security.CurrentUser;
 import com.keyward.security.SignedInUser;
+import com.keyward.validation.Message;
 import com.keyward.validation.Names;
 import com.keyward.validation.NotFoundException;
 import com.keyward.validation.SafeText;
@@ -101,8 +101,7 @@ public class RoleService {
     @Transactional
     public void update(long id, RoleForm form) {
         currentUser.requireAuthority(Authorities.MANAGE_ROLES, MANAGE_ROLES_NEEDED);
-        RoleDetails before =
-                roles.findDetails(id).orElseThrow(() -> new NotFoundException("roles.noid", id));
+        RoleDetails before = roles.findDetails(id).orElseThrow(() -> new NotFoundException("roles.noid", id));
         refuseBuiltIn(before);
         RoleForm clean = validate(form, Optional.of(id));
         roles.update(id, Objects.requireNonNull(clean.name()), clean.description(), clean.authorities());
@@ -120,8 +119,7 @@ public class RoleService {
     @Transactional
     public void delete(long id) {
         currentUser.requireAuthority(Authorities.MANAGE_ROLES, MANAGE_ROLES_NEEDED);
-        RoleDetails role =
-                roles.findDetails(id).orElseThrow(() -> new NotFoundException("roles.noid", id));
+        RoleDetails role = roles.findDetails(id).orElseThrow(() -> new NotFoundException("roles.noid", id));
         refuseBuiltIn(role);
         roles.lock(id);
         int holders = roles.countUsers(id);
@@ -155,9 +153,7 @@ public class RoleService {
                     .filter(other -> id.map(self -> other.id() != self).orElse(true))
                     .filter(other -> SafeText.confusable(name, other.name()))
                     .findFirst()
-                    .ifPresent(other -> errors.put(
-                            RoleField.NAME,
-                            Message.of("roles.name.confusable", other.name())));
+                    .ifPresent(other -> errors.put(RoleField.NAME, Message.of("roles.name.confusable", other.name())));
         }
         Names.descriptionProblem(description).ifPresent(problem -> errors.put(RoleField.DESCRIPTION, problem));
         Set<String> codes = form.authorities() == null ? Set.of() : new TreeSet<>(form.authorities());

@@ -44,18 +44,27 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
 
     /** Query parameter set by the failure handler → the keys of its title and text (login.failure.<key>.*). */
     private static final Map<String, String> FAILURES = Map.of(
-            "error", "error",
-            UNAVAILABLE, "unavailable",
-            DATABASE_AWAY, "database",
-            SESSION_LOST, "lost",
-            SignInThrottleFilter.THROTTLED, "throttled",
-            SignedInSessions.ENDED, "ended");
+            "error",
+            "error",
+            UNAVAILABLE,
+            "unavailable",
+            DATABASE_AWAY,
+            "database",
+            SESSION_LOST,
+            "lost",
+            SignInThrottleFilter.THROTTLED,
+            "throttled",
+            SignedInSessions.ENDED,
+            "ended");
 
     /** Query parameter after a step that ends on this page → its text's key. */
     private static final Map<String, String> NOTICES = Map.of(
-            SIGNED_OUT, "login.notice.signedout",
-            "password-set", "login.notice.passwordset",
-            "set-up", "login.notice.setup");
+            SIGNED_OUT,
+            "login.notice.signedout",
+            "password-set",
+            "login.notice.passwordset",
+            "set-up",
+            "login.notice.setup");
 
     private final LoginForm form = new LoginForm();
     private final Paragraph notice = new Paragraph();

@@ -22,8 +22,6 @@ public class AccessDeniedView extends ShellErrorView implements HasErrorParamete
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
         return show(
-                event,
-                t("error.denied.text", "/" + event.getLocation().getPath()),
-                HttpServletResponse.SC_FORBIDDEN);
+                event, t("error.denied.text", "/" + event.getLocation().getPath()), HttpServletResponse.SC_FORBIDDEN);
     }
 }

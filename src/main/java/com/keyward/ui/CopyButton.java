@@ -83,8 +83,7 @@ public class CopyButton extends Button {
         onCopied.run();
         // one notice, shown again on each copy: repeated copies do not stack toasts over the page
         if (copiedNotice == null) {
-            copiedNotice = new Notification(
-                    t("copy." + what + ".copied"), 4000, Notification.Position.BOTTOM_START);
+            copiedNotice = new Notification(t("copy." + what + ".copied"), 4000, Notification.Position.BOTTOM_START);
             copiedNotice.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         }
         copiedNotice.close();
@@ -96,10 +95,7 @@ public class CopyButton extends Button {
             focusable.focus();
         }
         field.getElement().executeJs("this.querySelector('input, textarea').select()");
-        Notification.show(
-                        t("copy." + what + ".failed"),
-                        8000,
-                        Notification.Position.MIDDLE)
+        Notification.show(t("copy." + what + ".failed"), 8000, Notification.Position.MIDDLE)
                 .addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 }

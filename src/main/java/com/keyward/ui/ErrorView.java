@@ -35,14 +35,10 @@ public class ErrorView extends Main implements HasErrorParameter<Exception> {
         removeAll();
         if (DatabaseOutage.causes(failure)) {
             log.warn("A page could not be shown, the database is away [{}]: {}", reference, failure.toString());
-            add(
-                    new H1(t("error.outage.title")),
-                    new Paragraph(t("error.outage.text")));
+            add(new H1(t("error.outage.title")), new Paragraph(t("error.outage.text")));
         } else {
             log.error("A page could not be shown [{}]", reference, failure);
-            add(
-                    new H1(t("error.failed.title")),
-                    new Paragraph(t("error.failed.text", reference)));
+            add(new H1(t("error.failed.title")), new Paragraph(t("error.failed.text", reference)));
         }
         Anchor again = new Anchor(event.getLocation().getPathWithQueryParameters(), t("error.retry"));
         again.setRouterIgnore(true);

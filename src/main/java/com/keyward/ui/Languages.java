@@ -42,7 +42,8 @@ public class Languages implements VaadinServiceInitListener {
     }
 
     private Locale forRequest(VaadinRequest request) {
-        Optional<Locale> chosen = Optional.ofNullable(appearance.getIfAvailable()).flatMap(Appearance::language);
+        Optional<Locale> chosen =
+                Optional.ofNullable(appearance.getIfAvailable()).flatMap(Appearance::language);
         return Translations.language(chosen.orElseGet(() -> browser(request)));
     }
 

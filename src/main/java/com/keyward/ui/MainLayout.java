@@ -5,6 +5,7 @@ import static com.keyward.ui.Text.t;
 import com.keyward.db.DatabaseMonitor;
 import com.keyward.security.CurrentUser;
 import com.keyward.security.SignedInUser;
+import com.keyward.validation.Translations;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
@@ -32,7 +33,6 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.List;
-import com.keyward.validation.Translations;
 import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -121,13 +121,15 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         menu.addClassName("user-menu");
         MenuItem root = menu.addItem(trigger);
         // a route name, not the view class: the shell does not depend on the feature packages
-        root.getSubMenu().addItem(t("usermenu.account"), click -> UI.getCurrent().navigate("account"));
+        root.getSubMenu()
+                .addItem(t("usermenu.account"), click -> UI.getCurrent().navigate("account"));
         if (appearance != null) {
             MenuItem schemes = root.getSubMenu().addItem(t("usermenu.appearance"));
             Appearance.Scheme chosen = appearance.current();
             List<MenuItem> items = new ArrayList<>();
             for (Appearance.Scheme scheme : Appearance.Scheme.values()) {
-                MenuItem item = schemes.getSubMenu().addItem(t("usermenu.scheme." + scheme.name().toLowerCase(Locale.ROOT)));
+                MenuItem item = schemes.getSubMenu()
+                        .addItem(t("usermenu.scheme." + scheme.name().toLowerCase(Locale.ROOT)));
                 item.setCheckable(true);
                 item.setChecked(scheme == chosen);
                 item.addClickListener(click -> {
@@ -142,8 +144,6 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         root.getSubMenu().addItem(t("usermenu.signout"), click -> authentication.logout());
         return menu;
     }
-
-
 
     /** Like the browser, or one of Keyward's languages, each named in itself; the page reloads in it. */
     private static void languageMenu(MenuItem languages, Appearance appearance) {

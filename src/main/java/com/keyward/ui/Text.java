@@ -22,6 +22,15 @@ public final class Text {
         return message.in(locale());
     }
 
+    /**
+     * Words kept in the database for the built-in things (authorities, API sets) in the reader's
+     * language when the translation files know {@code key}; otherwise as stored, for things an
+     * organisation added itself.
+     */
+    public static String tOr(String key, String stored) {
+        return Translations.has(locale(), key) ? t(key) : stored;
+    }
+
     /** Why something was refused: its explanation when it has one, else its message. */
     public static String t(Throwable refused) {
         if (refused instanceof Explained explained) {

@@ -1,7 +1,7 @@
 package com.keyward.user;
 
-import com.keyward.validation.Message;
 import com.keyward.role.RoleAssignments;
+import com.keyward.validation.Message;
 import com.keyward.validation.ValidationException;
 import jakarta.annotation.Nullable;
 import java.io.IOException;
@@ -117,8 +117,7 @@ public class FirstAdmin implements ApplicationRunner, Ordered {
             throw ValidationException.of(AccountField.FORM, "setup.done");
         }
         if (!MessageDigest.isEqual(expected, PasswordLinks.digest(token.strip()))) {
-            throw ValidationException.of(
-                    AccountField.TOKEN, "setup.token.wrong");
+            throw ValidationException.of(AccountField.TOKEN, "setup.token.wrong");
         }
         long id = create(username, displayName, email, password, "through /setup");
         events.publishEvent(new AccountActivity(

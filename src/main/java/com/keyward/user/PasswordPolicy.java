@@ -1,5 +1,6 @@
 package com.keyward.user;
 
+import com.keyward.validation.Message;
 import com.nulabinc.zxcvbn.Zxcvbn;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
-import com.keyward.validation.Message;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -71,8 +71,7 @@ public class PasswordPolicy {
         }
         var measured = estimator.measure(password, List.of(username, "keyward"));
         String advice = Objects.requireNonNullElse(measured.getFeedback().getWarning(language), "");
-        if (advice.isEmpty()
-                && !measured.getFeedback().getSuggestions(language).isEmpty()) {
+        if (advice.isEmpty() && !measured.getFeedback().getSuggestions(language).isEmpty()) {
             advice = measured.getFeedback().getSuggestions(language).getFirst();
         }
         return new Strength(measured.getScore(), advice);

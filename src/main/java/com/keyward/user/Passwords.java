@@ -1,9 +1,9 @@
 package com.keyward.user;
 
-import com.keyward.validation.Message;
 import com.keyward.security.AccountChanged;
 import com.keyward.security.CurrentUser;
 import com.keyward.security.SignedInUser;
+import com.keyward.validation.Message;
 import com.keyward.validation.ValidationException;
 import java.time.Clock;
 import java.util.Objects;

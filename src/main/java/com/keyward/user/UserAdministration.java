@@ -1,16 +1,16 @@
 package com.keyward.user;
 
-import com.keyward.validation.Explained;
-import com.keyward.validation.Refused;
-import com.keyward.validation.Conflict;
-import com.keyward.validation.Message;
 import com.keyward.role.RoleAssignments;
 import com.keyward.security.AccountChanged;
 import com.keyward.security.Authorities;
 import com.keyward.security.CurrentUser;
 import com.keyward.security.SignedInUser;
+import com.keyward.validation.Conflict;
+import com.keyward.validation.Explained;
+import com.keyward.validation.Message;
 import com.keyward.validation.Names;
 import com.keyward.validation.NotFoundException;
+import com.keyward.validation.Refused;
 import com.keyward.validation.ValidationException;
 import jakarta.annotation.Nullable;
 import java.time.Clock;
@@ -119,7 +119,9 @@ public class UserAdministration {
         } catch (AccessDeniedException refused) {
             throw ValidationException.of(
                     AccountField.ROLES,
-                    refused instanceof Explained explained ? explained.explanation() : Message.of("account.roles.refused"));
+                    refused instanceof Explained explained
+                            ? explained.explanation()
+                            : Message.of("account.roles.refused"));
         }
         return id;
     }
@@ -138,8 +140,8 @@ public class UserAdministration {
     @Transactional
     public void edit(long userId, ProfileForm form) {
         requireAdministrator(userId);
-        UserRepository.UserAccountRecord account = users.findAccountForUpdate(userId)
-                .orElseThrow(() -> new NotFoundException("users.noid", userId));
+        UserRepository.UserAccountRecord account =
+                users.findAccountForUpdate(userId).orElseThrow(() -> new NotFoundException("users.noid", userId));
         ProfileForm profile =
                 new ProfileForm(Names.name(form.displayName()), form.email().strip(), form.accountExpiresAt());
         Map<AccountField, Message> problems = AccountRules.profileProblems(
@@ -200,8 +202,8 @@ public class UserAdministration {
     @Transactional
     public SetPasswordLink resetPassword(long userId) {
         SignedInUser actor = requireAdministrator(userId);
-        UserRepository.UserAccountRecord account = users.findAccountForUpdate(userId)
-                .orElseThrow(() -> new NotFoundException("users.noid", userId));
+        UserRepository.UserAccountRecord account =
+                users.findAccountForUpdate(userId).orElseThrow(() -> new NotFoundException("users.noid", userId));
         if (account.source() != AccountSource.LOCAL) {
             throw new Conflict(
                     account.source() == AccountSource.SSO ? "admin.reset.sso" : "admin.reset.directory",
@@ -282,7 +284,6 @@ public class UserAdministration {
     }
 
     private UserRepository.UserAccountRecord account(long userId) {
-        return users.findAccountById(userId)
-                .orElseThrow(() -> new NotFoundException("users.noid", userId));
+        return users.findAccountById(userId).orElseThrow(() -> new NotFoundException("users.noid", userId));
     }
 }

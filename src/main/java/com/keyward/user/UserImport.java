@@ -1,11 +1,11 @@
 package com.keyward.user;
 
-import com.keyward.validation.Message;
 import com.keyward.role.RoleService;
 import com.keyward.role.RoleSummary;
 import com.keyward.security.Authorities;
 import com.keyward.security.CurrentUser;
 import com.keyward.security.SignedInUser;
+import com.keyward.validation.Message;
 import com.keyward.validation.ValidationException;
 import jakarta.annotation.Nullable;
 import java.io.IOException;
@@ -18,8 +18,8 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -100,7 +100,8 @@ public class UserImport {
                     bad.size(),
                     bad.stream()
                             .limit(20)
-                            .map(row -> Message.of("import.refused.row", row.line(), Objects.requireNonNull(row.problem())))
+                            .map(row ->
+                                    Message.of("import.refused.row", row.line(), Objects.requireNonNull(row.problem())))
                             .toList(),
                     bad.size() > 20 ? "; …" : "");
         }
@@ -198,16 +199,12 @@ public class UserImport {
                     .collect(Collectors.toCollection(LinkedHashSet::new));
             if (!header.containsAll(COLUMNS)) {
                 throw ValidationException.of(
-                        AccountField.FORM,
-                        "import.columns",
-                        String.join(", ", COLUMNS),
-                        String.join(", ", header));
+                        AccountField.FORM, "import.columns", String.join(", ", COLUMNS), String.join(", ", header));
             }
             List<Row> rows = new ArrayList<>();
             for (CSVRecord record : parser) {
                 if (rows.size() == MAX_ROWS) {
-                    throw ValidationException.of(
-                            AccountField.FORM, "import.toomany", MAX_ROWS);
+                    throw ValidationException.of(AccountField.FORM, "import.toomany", MAX_ROWS);
                 }
                 rows.add(row(record));
             }

@@ -21,11 +21,7 @@ public record Message(String key, List<Object> args) {
     public String in(Locale locale) {
         // a message inside a message (a field's problem in an import row) speaks the same language
         return Translations.text(
-                locale,
-                key,
-                args.stream()
-                        .map(arg -> translated(arg, locale))
-                        .toArray());
+                locale, key, args.stream().map(arg -> translated(arg, locale)).toArray());
     }
 
     /** Messages inside are said in the same language; a list of them is joined with "; ". */
@@ -34,7 +30,9 @@ public record Message(String key, List<Object> args) {
             return inner.in(locale);
         }
         if (arg instanceof List<?> list) {
-            return list.stream().map(item -> String.valueOf(translated(item, locale))).collect(Collectors.joining("; "));
+            return list.stream()
+                    .map(item -> String.valueOf(translated(item, locale)))
+                    .collect(Collectors.joining("; "));
         }
         return arg;
     }

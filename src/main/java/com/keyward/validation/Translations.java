@@ -32,6 +32,10 @@ public final class Translations {
         return locale.getLanguage().equals(Locale.GERMAN.getLanguage()) ? Locale.GERMAN : Locale.ENGLISH;
     }
 
+    public static boolean has(Locale locale, String key) {
+        return bundle(locale).containsKey(key);
+    }
+
     /** The text for {@code key}; {@code {0}}-style arguments are filled in with the locale's rules. */
     public static String text(Locale locale, String key, Object... args) {
         String pattern;

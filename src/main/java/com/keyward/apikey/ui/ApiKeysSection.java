@@ -238,15 +238,11 @@ public class ApiKeysSection extends Section {
 
     private void confirmRevoke(ApiKeyInfo key) {
         Confirmations.destructive(
-                t("keys.revoke.title", key.name()),
-                t("keys.revoke.text", key.hint()),
-                t("keys.revoke"),
-                () -> {
+                t("keys.revoke.title", key.name()), t("keys.revoke.text", key.hint()), t("keys.revoke"), () -> {
                     keys.revoke(key.id());
                     refreshKeys();
                     showActiveCount();
-                    Notification.show(
-                                    t("keys.revoke.done", key.name()), 4000, Notification.Position.BOTTOM_START)
+                    Notification.show(t("keys.revoke.done", key.name()), 4000, Notification.Position.BOTTOM_START)
                             .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 });
     }
@@ -266,10 +262,7 @@ public class ApiKeysSection extends Section {
         boolean full = active >= most;
         generate.setEnabled(!full);
         limitReason.setVisible(full);
-        limitReason.setText(
-                full
-                        ? t("keys.limit", most)
-                        : "");
+        limitReason.setText(full ? t("keys.limit", most) : "");
         if (full) {
             limitReason.setId("limit-reason");
             generate.getElement().setAttribute("aria-describedby", "limit-reason");

@@ -31,8 +31,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
@@ -183,16 +183,10 @@ public class ApiKeysView extends Main implements HasDynamicTitle {
                 .map(KeyOverviewRow::id)
                 .toList();
         Confirmations.destructive(
-                t("keys.revokeselected.title", ids.size()),
-                t("keys.revokeselected.text"),
-                t("keys.revoke"),
-                () -> {
+                t("keys.revokeselected.title", ids.size()), t("keys.revokeselected.text"), t("keys.revoke"), () -> {
                     int revoked = overview.revoke(ids);
                     refresh();
-                    Notification.show(
-                                    t("keys.revokeselected.done", revoked),
-                                    4000,
-                                    Notification.Position.BOTTOM_START)
+                    Notification.show(t("keys.revokeselected.done", revoked), 4000, Notification.Position.BOTTOM_START)
                             .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 });
     }

@@ -31,8 +31,12 @@ class KeyUsageDialog extends Dialog {
         days.setAriaLabel(t("usage.perday"));
         days.addColumn(day -> day.day().toString()).setHeader(t("usage.day")).setAutoWidth(true);
         days.addColumn(ApiKeyUsage.Day::calls).setHeader(t("usage.requests")).setAutoWidth(true);
-        days.addColumn(ApiKeyUsage.Day::refused401).setHeader(t("usage.refused401")).setAutoWidth(true);
-        days.addColumn(ApiKeyUsage.Day::refused403).setHeader(t("usage.refused403")).setAutoWidth(true);
+        days.addColumn(ApiKeyUsage.Day::refused401)
+                .setHeader(t("usage.refused401"))
+                .setAutoWidth(true);
+        days.addColumn(ApiKeyUsage.Day::refused403)
+                .setHeader(t("usage.refused403"))
+                .setAutoWidth(true);
         days.setItems(usage.days().stream()
                 .sorted(Comparator.comparing(ApiKeyUsage.Day::day).reversed())
                 .toList());

@@ -9,8 +9,10 @@ import com.keyward.apikey.NewApiKey;
 import com.keyward.apiset.ApiSet;
 import com.keyward.apiset.ApiSetCatalog;
 import com.keyward.role.RoleLimits;
+import com.keyward.ui.DatePickers;
 import com.keyward.ui.FieldErrors;
 import com.keyward.ui.Labels;
+import com.keyward.ui.Text;
 import com.keyward.ui.Times;
 import com.keyward.ui.TwinColSelect;
 import com.keyward.validation.Names;
@@ -43,9 +45,10 @@ public class NewApiKeyDialog extends Dialog {
 
     final TextField name = new TextField(t("keys.name"));
     final TextArea description = new TextArea(t("keys.description"));
-    final TwinColSelect<ApiSet> apiSets = new TwinColSelect<>(t("keys.sets"), t("newkey.available"), t("newkey.selected"));
+    final TwinColSelect<ApiSet> apiSets =
+            new TwinColSelect<>(t("keys.sets"), t("newkey.available"), t("newkey.selected"));
     final RadioButtonGroup<ExpiryChoice> expiry = new RadioButtonGroup<>(t("keys.expires"));
-    final DatePicker expiryDate = new DatePicker(t("newkey.expirydate"));
+    final DatePicker expiryDate = DatePickers.localized(new DatePicker(t("newkey.expirydate")));
     final Paragraph formError = new Paragraph();
     private final FieldErrors errors = new FieldErrors(formError);
     final Button finish = new Button(t("newkey.finish"));
@@ -73,7 +76,8 @@ public class NewApiKeyDialog extends Dialog {
         description.setHelperText(t("newkey.description.hint", Names.MAX_DESCRIPTION_LENGTH));
         apiSets.setItems(catalog.all());
         apiSets.setItemLabelGenerator(ApiSet::name);
-        apiSets.setItemDescriptionGenerator(ApiSet::description);
+        apiSets.setItemDescriptionGenerator(
+                set -> Text.tOr("apiset." + set.code() + ".description", set.description()));
         apiSets.setRequiredIndicatorVisible(true);
 
         expiry.setItems(ExpiryChoice.values());
@@ -145,8 +149,9 @@ public class NewApiKeyDialog extends Dialog {
         if (choice == null || choice == ExpiryChoice.CUSTOM) {
             return allowed;
         }
-        return t("newkey.expires.on", Times.minutes(clock.instant().plus(choice.lifetime().orElseThrow()), ""))
-                + " " + allowed;
+        return t(
+                        "newkey.expires.on",
+                        Times.minutes(clock.instant().plus(choice.lifetime().orElseThrow()), "")) + " " + allowed;
     }
 
     /** A preset counts from now; a custom date means the start of that day, UTC. */

@@ -44,10 +44,7 @@ class RollApiKeyDialog extends Dialog {
                         : ""));
         overlap.setValue(RollOverlap.ONE_DAY);
         overlap.setHelperText(t("roll.overlap.hint"));
-        add(
-                new Paragraph(t("roll.text", key.hint())),
-                formError,
-                overlap);
+        add(new Paragraph(t("roll.text", key.hint())), formError, overlap);
 
         finish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         finish.addClickListener(click -> {

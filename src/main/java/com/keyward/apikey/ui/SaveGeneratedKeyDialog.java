@@ -85,11 +85,7 @@ public class SaveGeneratedKeyDialog extends Dialog {
     }
 
     private void confirmClose() {
-        ShownOnce.close(
-                saved,
-                t("savekey.unsaved.title"),
-                t("savekey.unsaved.text"),
-                this::closeAndForget);
+        ShownOnce.close(saved, t("savekey.unsaved.title"), t("savekey.unsaved.text"), this::closeAndForget);
     }
 
     private void closeAndForget() {

@@ -2,8 +2,8 @@ package com.keyward.apikey.ui;
 
 import static com.keyward.ui.Text.t;
 
-import com.keyward.ui.Text;
 import com.keyward.apikey.ApiKeyUsage;
+import com.keyward.ui.Text;
 import com.vaadin.flow.component.Html;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;

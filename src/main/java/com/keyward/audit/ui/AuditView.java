@@ -7,6 +7,7 @@ import com.keyward.audit.AuditEventType;
 import com.keyward.audit.AuditFilter;
 import com.keyward.audit.AuditService;
 import com.keyward.security.Authorities;
+import com.keyward.ui.DatePickers;
 import com.keyward.ui.Labels;
 import com.keyward.ui.NarrowScreens;
 import com.keyward.ui.Times;
@@ -20,8 +21,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
@@ -37,8 +38,8 @@ public class AuditView extends Main implements HasDynamicTitle {
     final ComboBox<AuditEventType> type = new ComboBox<>(t("audit.type"));
     final TextField actor = new TextField(t("audit.actor"));
     final TextField target = new TextField(t("audit.target"));
-    final DatePicker from = new DatePicker(t("audit.from"));
-    final DatePicker to = new DatePicker(t("audit.to"));
+    final DatePicker from = DatePickers.localized(new DatePicker(t("audit.from")));
+    final DatePicker to = DatePickers.localized(new DatePicker(t("audit.to")));
     final Grid<AuditEvent> grid = new Grid<>();
 
     public AuditView(AuditService audit) {

@@ -12,6 +12,7 @@ import com.keyward.role.RoleService;
 import com.keyward.ui.Confirmations;
 import com.keyward.ui.FieldErrors;
 import com.keyward.ui.Labels;
+import com.keyward.ui.Text;
 import com.keyward.validation.Names;
 import com.keyward.validation.ValidationException;
 import com.vaadin.flow.component.button.Button;
@@ -68,11 +69,13 @@ public class RoleEditorDialog extends Dialog {
         this.onChanged = onChanged;
         boolean editable =
                 roles.mayManageRoles() && !existing.map(RoleDetails::builtIn).orElse(false);
-        setHeaderTitle(existing.map(role -> t("roles.editor.title", role.name())).orElse(t("roles.new")));
+        setHeaderTitle(
+                existing.map(role -> t("roles.editor.title", role.name())).orElse(t("roles.new")));
         getElement()
                 .setAttribute(
                         "aria-label",
-                        existing.map(role -> t("roles.editor.label", role.name())).orElse(t("roles.new")));
+                        existing.map(role -> t("roles.editor.label", role.name()))
+                                .orElse(t("roles.new")));
         setWidth("min(40rem, 100vw)");
 
         name.setRequiredIndicatorVisible(true);
@@ -93,7 +96,8 @@ public class RoleEditorDialog extends Dialog {
         treeView.getElement().setAttribute("role", "group");
         treeView.getElement().setAttribute("aria-label", t("roles.authorities"));
         for (AuthorityNode node : tree.nodes()) {
-            Checkbox box = new Checkbox(node.authority().name());
+            Checkbox box = new Checkbox(Text.tOr(
+                    "authority." + node.authority().code(), node.authority().name()));
             box.addClassName("level-" + node.authority().level().name().toLowerCase(Locale.ROOT));
             box.setTooltipText(Labels.of(node.authority().level()) + " · "
                     + node.authority().code());
@@ -223,10 +227,7 @@ public class RoleEditorDialog extends Dialog {
 
     private void confirmDelete(RoleDetails role) {
         Confirmations.destructive(
-                t("roles.delete.title", role.name()),
-                t("roles.delete.text"),
-                t("action.delete"),
-                () -> {
+                t("roles.delete.title", role.name()), t("roles.delete.text"), t("action.delete"), () -> {
                     try {
                         roles.delete(role.id());
                         close();

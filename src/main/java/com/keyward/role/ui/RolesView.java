@@ -11,8 +11,8 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.data.provider.CallbackDataProvider;
-import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Optional;
@@ -49,7 +49,10 @@ public class RolesView extends Main implements HasDynamicTitle {
                 .setHeader(t("roles.builtin.label"))
                 .setAutoWidth(true)
                 .setKey("builtIn");
-        grid.addColumn(RoleSummary::users).setHeader("Users").setAutoWidth(true).setKey("users");
+        grid.addColumn(RoleSummary::users)
+                .setHeader(t("users.menu"))
+                .setAutoWidth(true)
+                .setKey("users");
         grid.setItems(new CallbackDataProvider<>(
                 query -> roles.page(query.getOffset(), query.getLimit()).stream(), query -> roles.count()));
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

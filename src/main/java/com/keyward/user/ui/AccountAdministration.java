@@ -5,6 +5,7 @@ import static com.keyward.ui.Text.t;
 import com.keyward.role.RoleService;
 import com.keyward.role.RoleSummary;
 import com.keyward.ui.Confirmations;
+import com.keyward.ui.DatePickers;
 import com.keyward.ui.FieldErrors;
 import com.keyward.user.AccountField;
 import com.keyward.user.AccountSource;
@@ -137,16 +138,10 @@ public class AccountAdministration {
             Button reset = new Button(
                     t("admin.reset.button"),
                     click -> confirm(
-                            t("admin.reset.title", account.username()),
-                            t("admin.reset.text"),
-                            t("admin.reset"),
-                            () -> {
+                            t("admin.reset.title", account.username()), t("admin.reset.text"), t("admin.reset"), () -> {
                                 try {
                                     SetPasswordLink link = administration.resetPassword(account.id());
-                                    links.handOver(
-                                            List.of(link),
-                                            true,
-                                            t("admin.reset.done", account.username()));
+                                    links.handOver(List.of(link), true, t("admin.reset.done", account.username()));
                                 } catch (AccessDeniedException | IllegalStateException | NotFoundException refused) {
                                     Notices.error(refused);
                                 }
@@ -184,7 +179,7 @@ public class AccountAdministration {
         name.setValue(account.displayName());
         EmailField email = new EmailField(t("admin.editemail"));
         email.setValue(account.email());
-        DatePicker expires = new DatePicker(t("admin.editexpiry"));
+        DatePicker expires = DatePickers.localized(new DatePicker(t("admin.editexpiry")));
         expires.setClearButtonVisible(true);
         expires.setHelperText(t("admin.editexpiry.hint"));
         if (account.accountExpiresAt() != null) {

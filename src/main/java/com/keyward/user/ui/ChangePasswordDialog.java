@@ -37,12 +37,8 @@ class ChangePasswordDialog extends Dialog {
         replacement.getElement().setAttribute("autocomplete", "new-password");
         PasswordStrengthMeter meter = new PasswordStrengthMeter(replacement, passwords.policy(), () -> username);
         errors.field(AccountField.CURRENT_PASSWORD, current).field(AccountField.PASSWORD, replacement);
-        VerticalLayout fields = new VerticalLayout(
-                formError,
-                current,
-                replacement,
-                meter,
-                new Paragraph(t("password.othersessions")));
+        VerticalLayout fields =
+                new VerticalLayout(formError, current, replacement, meter, new Paragraph(t("password.othersessions")));
         fields.setPadding(false);
         add(fields);
         change.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -53,10 +49,7 @@ class ChangePasswordDialog extends Dialog {
                 current.clear();
                 replacement.clear();
                 close();
-                Notification.show(
-                                t("password.changed"),
-                                5000,
-                                Notification.Position.BOTTOM_START)
+                Notification.show(t("password.changed"), 5000, Notification.Position.BOTTOM_START)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } catch (ValidationException refused) {
                 errors.show(refused);

@@ -2,6 +2,7 @@ package com.keyward.user.ui;
 
 import static com.keyward.ui.Text.t;
 
+import com.keyward.ui.Text;
 import com.keyward.user.SetPasswordLink;
 import com.keyward.user.UserImport;
 import com.keyward.validation.ValidationException;
@@ -15,10 +16,9 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import com.keyward.ui.Text;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Import users: a CSV file is read and every row checked (preview, nothing saved); Import creates
@@ -72,7 +72,8 @@ class ImportUsersDialog extends Dialog {
                 close();
                 onImported.accept(links);
             } catch (ValidationException refused) {
-                summary.setText(refused.messages().values().stream().map(Text::t).collect(Collectors.joining(" ")));
+                summary.setText(
+                        refused.messages().values().stream().map(Text::t).collect(Collectors.joining(" ")));
             }
         });
         add(how, upload, summary, preview);
@@ -88,10 +89,7 @@ class ImportUsersDialog extends Dialog {
             long bad = rows.stream().filter(row -> !row.ok()).count();
             preview.setItems(rows);
             preview.setVisible(true);
-            summary.setText(
-                    bad == 0
-                            ? t("import.ready", rows.size())
-                            : t("import.problems", bad, rows.size()));
+            summary.setText(bad == 0 ? t("import.ready", rows.size()) : t("import.problems", bad, rows.size()));
             importButton.setEnabled(bad == 0);
         } catch (ValidationException refused) {
             preview.setVisible(false);

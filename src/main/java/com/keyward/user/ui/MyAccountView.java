@@ -24,12 +24,13 @@ public class MyAccountView extends Main implements HasDynamicTitle {
         addClassName("page");
         UserAccountDetails me = users.myAccount();
         if (me.source() == AccountSource.LOCAL) {
-            Button change =
-                    new Button(t("account.changepassword"), click -> new ChangePasswordDialog(passwords, me.username()).open());
+            Button change = new Button(
+                    t("account.changepassword"), click -> new ChangePasswordDialog(passwords, me.username()).open());
             change.setId("change-password");
             add(change);
         } else {
-            add(new Paragraph(t(me.source() == AccountSource.SSO ? "account.external.sso" : "account.external.directory")));
+            add(new Paragraph(
+                    t(me.source() == AccountSource.SSO ? "account.external.sso" : "account.external.directory")));
         }
         add(new UserAccountDetailsPanel(me, true, apiKeys));
     }

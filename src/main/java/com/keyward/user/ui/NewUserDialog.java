@@ -3,6 +3,7 @@ package com.keyward.user.ui;
 import static com.keyward.ui.Text.t;
 
 import com.keyward.role.RoleSummary;
+import com.keyward.ui.DatePickers;
 import com.keyward.ui.FieldErrors;
 import com.keyward.user.AccountField;
 import com.keyward.user.AccountForm;
@@ -38,7 +39,7 @@ class NewUserDialog extends Dialog {
     final TextField name = new TextField(t("users.name"));
     final EmailField email = new EmailField(t("users.email"));
     final MultiSelectComboBox<RoleSummary> roles = new MultiSelectComboBox<>(t("users.roles"));
-    final DatePicker expires = new DatePicker(t("account.expires"));
+    final DatePicker expires = DatePickers.localized(new DatePicker(t("account.expires")));
     final Button create = new Button(t("newuser.create"));
     private final Paragraph formError = new Paragraph();
     private final FieldErrors errors = new FieldErrors(formError);
@@ -63,10 +64,7 @@ class NewUserDialog extends Dialog {
         FormLayout form = new FormLayout(username, name, email, roles, expires);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
         form.setColspan(roles, 2);
-        add(
-                formError,
-                form,
-                new Paragraph(t("newuser.link")));
+        add(formError, form, new Paragraph(t("newuser.link")));
         errors.field(AccountField.USERNAME, username)
                 .field(AccountField.NAME, name)
                 .field(AccountField.EMAIL, email)

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import jakarta.annotation.Nullable;
 import java.util.function.Supplier;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -25,8 +24,7 @@ final class Notices {
     }
 
     static void error(String message) {
-        Notification.show(message, 6000, Notification.Position.MIDDLE)
-                .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        Notification.show(message, 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 
     /** Asks the directory now; says what it answered, or that it could not be asked (nothing changed then). */

@@ -92,11 +92,7 @@ public class SetPasswordLinksDialog extends Dialog {
     }
 
     private void confirmClose() {
-        ShownOnce.close(
-                saved,
-                t("links.unsaved.title"),
-                t("links.unsaved.text"),
-                this::closeAndForget);
+        ShownOnce.close(saved, t("links.unsaved.title"), t("links.unsaved.text"), this::closeAndForget);
     }
 
     private void closeAndForget() {

@@ -16,8 +16,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEvent;
-import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.Optional;
@@ -49,8 +49,7 @@ public class SetPasswordView extends Main implements HasUrlParameter<String>, Ha
         add(new H1(t("app.name")));
         Optional<String> username = passwords.usernameOfLink(token);
         if (username.isEmpty()) {
-            Paragraph gone = new Paragraph(
-                    t("setpassword.invalid"));
+            Paragraph gone = new Paragraph(t("setpassword.invalid"));
             gone.addClassName("form-error");
             gone.getElement().setAttribute("role", "alert");
             add(gone);

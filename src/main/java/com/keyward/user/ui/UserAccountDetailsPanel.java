@@ -4,6 +4,7 @@ import static com.keyward.ui.Text.t;
 
 import com.keyward.role.Authority;
 import com.keyward.ui.Labels;
+import com.keyward.ui.Text;
 import com.keyward.ui.Times;
 import com.keyward.user.AccountSource;
 import com.keyward.user.UserAccountDetails;
@@ -97,7 +98,7 @@ public class UserAccountDetailsPanel extends Div {
         UnorderedList list = new UnorderedList();
         list.addClassName("authorities");
         for (Authority authority : account.authorities()) {
-            ListItem item = new ListItem(authority.name());
+            ListItem item = new ListItem(Text.tOr("authority." + authority.code(), authority.name()));
             item.addClassName("level-" + authority.level().name().toLowerCase(Locale.ROOT));
             item.getElement().setAttribute("title", Labels.of(authority.level()) + " · " + authority.code());
             list.add(item);

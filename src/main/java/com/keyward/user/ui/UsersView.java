@@ -6,7 +6,6 @@ import com.keyward.security.Authorities;
 import com.keyward.ui.Labels;
 import com.keyward.ui.NarrowScreens;
 import com.keyward.ui.NoSuchItemException;
-import com.keyward.validation.Message;
 import com.keyward.ui.Times;
 import com.keyward.user.AccountSource;
 import com.keyward.user.UserAccountDetails;
@@ -15,6 +14,7 @@ import com.keyward.user.UserRow;
 import com.keyward.user.UserService;
 import com.keyward.user.UserSort;
 import com.keyward.user.UserStatus;
+import com.keyward.validation.Message;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
@@ -37,10 +37,10 @@ import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.OptionalParameter;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.Nullable;
 import jakarta.annotation.security.RolesAllowed;
@@ -221,8 +221,8 @@ public class UsersView extends Main implements HasUrlParameter<String>, HasDynam
         }
         Optional<UserAccountDetails> account = users.details(username);
         if (account.isEmpty()) {
-            Notification notification = Notification.show(
-                    t("users.nosuch", username), 5000, Notification.Position.TOP_CENTER);
+            Notification notification =
+                    Notification.show(t("users.nosuch", username), 5000, Notification.Position.TOP_CENTER);
             notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
             return;
         }
