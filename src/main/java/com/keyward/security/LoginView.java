@@ -1,7 +1,5 @@
 package com.keyward.security;
 
-import static com.keyward.ui.Text.t;
-
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
@@ -78,14 +76,14 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
         notice.addClassName("sign-in-notice");
         notice.getElement().setAttribute("role", "status");
         notice.setVisible(false);
-        add(new H1(t("app.name")), new Paragraph(t("login.tagline")), notice);
+        add(new H1(getTranslation("app.name")), new Paragraph(getTranslation("login.tagline")), notice);
         form.setI18n(i18n());
         if (ssoRegistrations.getIfAvailable() instanceof Iterable<?> registrations) {
             for (Object registration : registrations) {
                 if (registration instanceof ClientRegistration provider) {
                     Anchor signIn = new Anchor(
                             "oauth2/authorization/" + provider.getRegistrationId(),
-                            t("login.sso.with", provider.getClientName()));
+                            getTranslation("login.sso.with", provider.getClientName()));
                     // a server URL, not a view: the browser goes there itself
                     signIn.setRouterIgnore(true);
                     signIn.addClassName("sso-sign-in");
@@ -110,22 +108,23 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
                 .filter(entry -> parameters.containsKey(entry.getKey()))
                 .findFirst()
                 .ifPresent(entry -> {
-                    notice.setText(t(entry.getValue()));
+                    notice.setText(getTranslation(entry.getValue()));
                     notice.setVisible(true);
                 });
         List<String> sso = parameters.get(SSO_REFUSED);
         if (sso != null) {
             showError(
-                    t("login.sso.failed"),
-                    t(SSO_REASONS.getOrDefault(sso.isEmpty() ? "" : sso.getFirst(), "login.sso.rejected")));
+                    getTranslation("login.sso.failed"),
+                    getTranslation(
+                            SSO_REASONS.getOrDefault(sso.isEmpty() ? "" : sso.getFirst(), "login.sso.rejected")));
             return;
         }
         FAILURES.entrySet().stream()
                 .filter(failure -> parameters.containsKey(failure.getKey()))
                 .findFirst()
                 .ifPresent(failure -> showError(
-                        t("login.failure." + failure.getValue() + ".title"),
-                        t("login.failure." + failure.getValue() + ".text")));
+                        getTranslation("login.failure." + failure.getValue() + ".title"),
+                        getTranslation("login.failure." + failure.getValue() + ".text")));
     }
 
     /** Whether this browser's session carries the mark (its sign-in was ended, or lost); asking forgets it. */
@@ -148,17 +147,17 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
     }
 
     /** The form's own words in the page's language. */
-    private static LoginI18n i18n() {
+    private LoginI18n i18n() {
         LoginI18n i18n = LoginI18n.createDefault();
-        i18n.getForm().setTitle(t("login.title"));
-        i18n.getForm().setUsername(t("users.username"));
-        i18n.getForm().setPassword(t("setup.password"));
-        i18n.getForm().setSubmit(t("login.submit"));
+        i18n.getForm().setTitle(getTranslation("login.title"));
+        i18n.getForm().setUsername(getTranslation("users.username"));
+        i18n.getForm().setPassword(getTranslation("setup.password"));
+        i18n.getForm().setSubmit(getTranslation("login.submit"));
         return i18n;
     }
 
     @Override
     public String getPageTitle() {
-        return t("login.pagetitle");
+        return getTranslation("login.pagetitle");
     }
 }

@@ -37,7 +37,7 @@ public abstract class BrowserTest {
     static final Path SCREENSHOTS = Path.of(System.getProperty("keyward.screenshots", "target/screenshots"));
 
     private static Playwright playwright;
-    private static Browser browser;
+    protected static Browser browser;
 
     /** A failing test leaves a screenshot of what the browser showed in target/e2e-failures. */
     @RegisterExtension
@@ -108,7 +108,8 @@ public abstract class BrowserTest {
 
     /** A fresh browser profile: its own cookies, so its own session. */
     protected BrowserContext newContext() {
-        BrowserContext fresh = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
+        BrowserContext fresh = browser.newContext(
+                new Browser.NewContextOptions().setViewportSize(1280, 800).setLocale("en-US"));
         fresh.setDefaultTimeout(20_000);
         fresh.onConsoleMessage(message -> {
             if (message.text().contains("Content Security Policy")

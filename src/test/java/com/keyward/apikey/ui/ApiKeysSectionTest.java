@@ -105,7 +105,8 @@ class ApiKeysSectionTest extends SignedInBrowserlessTest {
         assertThat(save.isCloseOnEsc()).isFalse();
         assertThat(save.isCloseOnOutsideClick()).isFalse();
         assertThat($(Paragraph.class, save)
-                        .withText(SaveGeneratedKeyDialog.WARNING)
+                        .withText("After you generate the API key, you will not be able to see it. Copy the key first"
+                                + " before taking any other action in the Save generated key window.")
                         .exists())
                 .isTrue();
         assertThat(save.download.getElement().getAttribute("download")).isEqualTo("ci_pipeline.APIKEY");
@@ -183,8 +184,11 @@ class ApiKeysSectionTest extends SignedInBrowserlessTest {
                         .all())
                 .extracting(Span::getText)
                 .contains("User accounts, paged and filtered (needs View Users).");
-        String in90Days =
-                java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(90).toString();
+        // in the browser's language and time zone; a browserless UI speaks English in UTC
+        String in90Days = java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                .plusDays(90)
+                .format(java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+                        .withLocale(java.util.Locale.ENGLISH));
         assertThat(dialog.expiry.getHelperText()).startsWith("The key expires on " + in90Days);
 
         test(dialog.finish).click();

@@ -1,0 +1,139 @@
+package com.keyward.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A browser that asks for German gets German: the sign-in page, the shell, the key dialogs, the
+ * services' messages, dates as Germans write them in the browser's time zone; a person's own
+ * choice in the user menu wins and is remembered.
+ */
+class LanguagesIT extends BrowserTest {
+
+    @Test
+    void aGermanBrowserGetsKeywardInGermanFromSignInToTheKeyDialog() {
+        BrowserContext german = germanBrowser();
+        page = german.newPage();
+        page.navigate(url("/login"));
+        assertThat(page.locator("html")).hasAttribute("lang", "de");
+        assertThat(page.getByText("API-Schlüssel und Zugriff für die Anwendungen Ihrer Organisation"))
+                .isVisible();
+        page.getByLabel("Benutzername").fill("dana");
+        page.getByLabel("Passwort", new Page.GetByLabelOptions().setExact(true)).fill("dana");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Anmelden"))
+                .click();
+        assertThat(page.locator(".page-title")).hasText("Start");
+        assertThat(page.locator("html")).hasAttribute("lang", "de");
+        assertThat(page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Hauptnavigation")))
+                .isVisible();
+        assertThat(page).hasTitle("Start");
+
+        page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Benutzer").setExact(true))
+                .click();
+        assertThat(page.locator(".page-title")).hasText("Benutzerverwaltung");
+        assertThat(page.locator("#user-count")).hasText(Pattern.compile("^[\\d.]+ Benutzer$"));
+        assertNoSeriousAccessibilityViolations();
+
+        page.navigate(url("/account"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Schlüssel erzeugen"))
+                .click();
+        Locator newKey = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Neuer API-Schlüssel"));
+        assertThat(newKey.getByText("Verfügbare API", new Locator.GetByTextOptions().setExact(true)))
+                .isVisible();
+        // the computed expiry in German: "Der Schlüssel läuft am 27.02.2027, 19:05 ab."
+        assertThat(newKey.getByText(
+                        Pattern.compile("Der Schlüssel läuft am \\d{2}\\.\\d{2}\\.\\d{4}, \\d{2}:\\d{2} ab\\.")))
+                .isVisible();
+
+        // a date as Germans write it is read; one that does not exist is named
+        newKey.getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions().setName("Eigenes Datum"))
+                .check();
+        Locator date = newKey.getByLabel("Ablaufdatum (UTC)");
+        date.fill("31.02.2027");
+        date.press("Tab");
+        assertThat(newKey.getByText("Geben Sie ein Datum wie 01.11.2026 ein.")).isVisible();
+        date.fill("01.03.2027");
+        date.press("Tab");
+        assertThat(date).hasValue("01.03.2027");
+        assertThat(newKey.getByText("Geben Sie ein Datum wie 01.11.2026 ein.")).hasCount(0);
+
+        // what the service says comes back in German too
+        newKey.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Fertigstellen"))
+                .click();
+        assertThat(newKey.getByText("Geben Sie einen Namen für den Schlüssel ein."))
+                .isVisible();
+        assertThat(newKey.getByText("Wählen Sie mindestens ein API-Set.")).isVisible();
+        screenshot("new-api-key-de");
+        assertNoSeriousAccessibilityViolations();
+        german.close();
+    }
+
+    @Test
+    void aPersonsOwnLanguageWinsOverTheBrowsersAndIsRemembered() {
+        BrowserContext german = germanBrowser();
+        page = german.newPage();
+        signInGerman("sam");
+        assertThat(page.locator(".page-title")).hasText("Start");
+
+        chooseLanguage("Sprache", "English");
+        assertThat(page.locator(".page-title")).hasText("Home");
+        assertThat(page.locator("html")).hasAttribute("lang", "en");
+
+        // another German browser: sam's choice, not the browser's
+        BrowserContext another = germanBrowser();
+        Page second = another.newPage();
+        second.navigate(url("/login"));
+        second.getByLabel("Benutzername").fill("sam");
+        second.getByLabel("Passwort", new Page.GetByLabelOptions().setExact(true))
+                .fill("sam");
+        second.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Anmelden"))
+                .click();
+        assertThat(second.locator(".page-title")).hasText("Home");
+        assertThat(second.locator("html")).hasAttribute("lang", "en");
+        another.close();
+
+        // and back to following the browser
+        chooseLanguage("Language", "Like the browser");
+        assertThat(page.locator(".page-title")).hasText("Start");
+        german.close();
+    }
+
+    private BrowserContext germanBrowser() {
+        BrowserContext german = browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(1280, 800)
+                .setLocale("de-DE")
+                .setTimezoneId("Europe/Berlin"));
+        german.setDefaultTimeout(20_000);
+        return german;
+    }
+
+    private void signInGerman(String username) {
+        page.navigate(url("/login"));
+        page.getByLabel("Benutzername").fill(username);
+        page.getByLabel("Passwort", new Page.GetByLabelOptions().setExact(true)).fill(username);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Anmelden"))
+                .click();
+        page.locator("vaadin-app-layout").waitFor();
+    }
+
+    private void chooseLanguage(String menu, String choice) {
+        page.locator(".user-menu vaadin-menu-bar-button").first().click();
+        page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName(menu))
+                .click();
+        page.getByRole(AriaRole.MENUITEMCHECKBOX, new Page.GetByRoleOptions().setName(choice))
+                .or(page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName(choice)))
+                .click();
+        page.waitForLoadState();
+        page.locator("vaadin-app-layout").waitFor();
+    }
+}
