@@ -52,9 +52,10 @@ public final class FieldErrors {
 
     public void show(ValidationException refused) {
         clear();
-        refused.errors()
+        // in the reader's language (errors() is the English wording, for APIs and logs)
+        refused.messages()
                 .forEach((key, message) ->
-                        targets.getOrDefault(key, this::onForm).accept(message));
+                        targets.getOrDefault(key, this::onForm).accept(Text.t(message)));
     }
 
     public void clear() {

@@ -60,10 +60,10 @@ class LanguagesIT extends BrowserTest {
                 .check();
         Locator date = newKey.getByLabel("Ablaufdatum (UTC)");
         date.fill("31.02.2027");
-        date.press("Tab");
+        date.press("Enter");
         assertThat(newKey.getByText("Geben Sie ein Datum wie 01.11.2026 ein.")).isVisible();
         date.fill("01.03.2027");
-        date.press("Tab");
+        date.press("Enter");
         assertThat(date).hasValue("01.03.2027");
         assertThat(newKey.getByText("Geben Sie ein Datum wie 01.11.2026 ein.")).hasCount(0);
 
