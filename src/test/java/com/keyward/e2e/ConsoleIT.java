@@ -148,6 +148,16 @@ class ConsoleIT extends BrowserTest {
         page.navigate(url("/account"));
         assertThat(page.locator(".page-title")).hasText("My account");
         screenshot("account-phone");
+
+        page.navigate(url("/account/api-keys"));
+        assertThat(page.locator(".page-title")).hasText("My API keys");
+        screenshot("my-api-keys-phone");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate key"))
+                .click();
+        assertThat(page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("New API Key"))
+                        .getByText("Available API", new Locator.GetByTextOptions().setExact(true)))
+                .isVisible();
+        screenshot("new-api-key-phone");
     }
 
     private static void chooseAppearance(Page in, String choice) {

@@ -8,6 +8,9 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +20,10 @@ import org.junit.jupiter.api.Test;
  * choice in the user menu wins and is remembered.
  */
 class LanguagesIT extends BrowserTest {
+
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    /** "29.11.2026, 20:41": the German medium date and short time; group 1 is the hour. */
+    private static final Pattern GERMAN_MINUTE = Pattern.compile("\\d{2}\\.\\d{2}\\.\\d{4}, (\\d{2}):\\d{2}");
 
     @Test
     void aGermanBrowserGetsKeywardInGermanFromSignInToTheKeyDialog() {
@@ -75,6 +82,60 @@ class LanguagesIT extends BrowserTest {
         assertThat(newKey.getByText("Wählen Sie mindestens ein API-Set.")).isVisible();
         screenshot("new-api-key-de");
         assertNoSeriousAccessibilityViolations();
+
+        // finished, the key's times are the browser's (Berlin: UTC+1 in winter), written the German way
+        int hourBefore = ZonedDateTime.now(BERLIN).getHour();
+        newKey.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true))
+                .fill("Schlüssel für Berlin");
+        newKey.getByRole(AriaRole.OPTION, new Locator.GetByRoleOptions().setName("Account API"))
+                .dblclick();
+        newKey.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Fertigstellen"))
+                .click();
+        Locator save =
+                page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Erzeugten Schlüssel sichern"));
+        save.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("In die Zwischenablage kopieren"))
+                .click();
+        save.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Schließen"))
+                .click();
+        Locator trotzdem = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Trotzdem schließen"));
+        if (trotzdem.isVisible()) {
+            trotzdem.click();
+        }
+        int hourAfter = ZonedDateTime.now(BERLIN).getHour();
+        Locator created = page.locator("vaadin-grid-cell-content")
+                .filter(new Locator.FilterOptions().setHasText(GERMAN_MINUTE))
+                .first();
+        assertThat(created).isVisible();
+        Matcher shown = GERMAN_MINUTE.matcher(created.innerText());
+        assertThat(shown.find()).isTrue();
+        assertThat(Integer.parseInt(shown.group(1))).isIn(hourBefore, hourAfter);
+        german.close();
+    }
+
+    @Test
+    void onAPhoneTheGermanConsoleKeepsItsPriorityColumnsAndDialogs() {
+        BrowserContext german = germanBrowser();
+        page = german.newPage();
+        page.setViewportSize(390, 844);
+        signInGerman("admin");
+        page.navigate(url("/admin/users"));
+        assertThat(page.locator(".page-title")).hasText("Benutzerverwaltung");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filter")))
+                .isVisible();
+        screenshot("users-phone-de");
+        page.navigate(url("/admin/users/dana"));
+        assertThat(page.getByText("Benutzerkontodetails", new Page.GetByTextOptions().setExact(true)))
+                .isVisible();
+        screenshot("account-phone-de");
+        page.navigate(url("/account/api-keys"));
+        assertThat(page.locator(".page-title")).hasText("Meine API-Schlüssel");
+        screenshot("my-api-keys-phone-de");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Schlüssel erzeugen"))
+                .click();
+        assertThat(page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Neuer API-Schlüssel"))
+                        .getByText("Verfügbare API", new Locator.GetByTextOptions().setExact(true)))
+                .isVisible();
+        screenshot("new-api-key-phone-de");
         german.close();
     }
 

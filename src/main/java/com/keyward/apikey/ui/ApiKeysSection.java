@@ -131,10 +131,12 @@ public class ApiKeysSection extends Section {
                 .setAutoWidth(true)
                 .setKey("apiSets");
         grid.addColumn(key -> Times.minutes(key.createdAt(), ""))
+                .setTooltipGenerator(key -> Times.utc(key.createdAt()))
                 .setHeader(t("keys.created"))
                 .setAutoWidth(true)
                 .setKey("created");
         grid.addColumn(key -> Times.minutes(key.expiresAt(), ""))
+                .setTooltipGenerator(key -> Times.utc(key.expiresAt()))
                 .setHeader(t("keys.expires"))
                 .setAutoWidth(true)
                 .setKey("expires");

@@ -138,16 +138,19 @@ public class ApiKeysView extends Main implements HasDynamicTitle {
                 .setHeader(t("keys.sets"))
                 .setAutoWidth(true);
         grid.addColumn(row -> Times.minutes(row.createdAt(), ""))
+                .setTooltipGenerator(row -> Times.utc(row.createdAt()))
                 .setHeader(t("keys.created"))
                 .setSortable(true)
                 .setKey(KeySort.CREATED.name())
                 .setAutoWidth(true);
         grid.addColumn(row -> Times.minutes(row.expiresAt(), ""))
+                .setTooltipGenerator(row -> Times.utc(row.expiresAt()))
                 .setHeader(t("keys.expires"))
                 .setSortable(true)
                 .setKey(KeySort.EXPIRES.name())
                 .setAutoWidth(true);
         grid.addColumn(row -> row.lastUsedAt() == null ? t("time.never") : Times.minutes(row.lastUsedAt(), ""))
+                .setTooltipGenerator(row -> Times.utc(row.lastUsedAt()))
                 .setHeader(t("keys.lastused"))
                 .setSortable(true)
                 .setKey(KeySort.LAST_USED.name())

@@ -61,6 +61,7 @@ public class AuditView extends Main implements HasDynamicTitle {
 
         grid.setAriaLabel(t("audit.grid"));
         grid.addColumn(event -> Times.seconds(event.occurredAt()))
+                .setTooltipGenerator(event -> Times.utc(event.occurredAt()))
                 .setHeader(t("audit.when"))
                 .setAutoWidth(true)
                 .setKey("when");

@@ -165,6 +165,7 @@ public class UsersView extends Main implements HasUrlParameter<String>, HasDynam
                 .setKey("source")
                 .setAutoWidth(true);
         grid.addColumn(row -> Times.minutes(row.lastSignInAt(), t("time.never")))
+                .setTooltipGenerator(row -> Times.utc(row.lastSignInAt()))
                 .setHeader(t("users.lastsignin"))
                 .setSortProperty(UserSort.LAST_SIGN_IN.property())
                 .setKey("lastSignIn")
