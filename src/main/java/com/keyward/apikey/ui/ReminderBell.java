@@ -93,11 +93,9 @@ class ReminderBell implements HeaderItems {
         if (!reminder.expiresAt().isAfter(now)) {
             return t("reminders.expired", reminder.keyName(), reminder.hint(), when);
         }
-        return t(
-                "reminders.expires",
-                reminder.keyName(),
-                reminder.hint(),
-                ExpiresIn.text(Duration.between(now, reminder.expiresAt())),
-                when);
+        Duration left = Duration.between(now, reminder.expiresAt());
+        return left.toHours() < 24
+                ? t("reminders.expires.withinday", reminder.keyName(), reminder.hint(), when)
+                : t("reminders.expires", reminder.keyName(), reminder.hint(), ExpiresIn.days(left), when);
     }
 }
