@@ -1,5 +1,6 @@
 package com.keyward.security;
 
+import com.keyward.validation.Translations;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
@@ -76,14 +77,14 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
         notice.addClassName("sign-in-notice");
         notice.getElement().setAttribute("role", "status");
         notice.setVisible(false);
-        add(new H1(getTranslation("app.name")), new Paragraph(getTranslation("login.tagline")), notice);
+        add(new H1(tr("app.name")), new Paragraph(tr("login.tagline")), notice);
         form.setI18n(i18n());
         if (ssoRegistrations.getIfAvailable() instanceof Iterable<?> registrations) {
             for (Object registration : registrations) {
                 if (registration instanceof ClientRegistration provider) {
                     Anchor signIn = new Anchor(
                             "oauth2/authorization/" + provider.getRegistrationId(),
-                            getTranslation("login.sso.with", provider.getClientName()));
+                            tr("login.sso.with", provider.getClientName()));
                     // a server URL, not a view: the browser goes there itself
                     signIn.setRouterIgnore(true);
                     signIn.addClassName("sso-sign-in");
@@ -108,23 +109,22 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
                 .filter(entry -> parameters.containsKey(entry.getKey()))
                 .findFirst()
                 .ifPresent(entry -> {
-                    notice.setText(getTranslation(entry.getValue()));
+                    notice.setText(tr(entry.getValue()));
                     notice.setVisible(true);
                 });
         List<String> sso = parameters.get(SSO_REFUSED);
         if (sso != null) {
             showError(
-                    getTranslation("login.sso.failed"),
-                    getTranslation(
-                            SSO_REASONS.getOrDefault(sso.isEmpty() ? "" : sso.getFirst(), "login.sso.rejected")));
+                    tr("login.sso.failed"),
+                    tr(SSO_REASONS.getOrDefault(sso.isEmpty() ? "" : sso.getFirst(), "login.sso.rejected")));
             return;
         }
         FAILURES.entrySet().stream()
                 .filter(failure -> parameters.containsKey(failure.getKey()))
                 .findFirst()
                 .ifPresent(failure -> showError(
-                        getTranslation("login.failure." + failure.getValue() + ".title"),
-                        getTranslation("login.failure." + failure.getValue() + ".text")));
+                        tr("login.failure." + failure.getValue() + ".title"),
+                        tr("login.failure." + failure.getValue() + ".text")));
     }
 
     /** Whether this browser's session carries the mark (its sign-in was ended, or lost); asking forgets it. */
@@ -149,15 +149,20 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
     /** The form's own words in the page's language. */
     private LoginI18n i18n() {
         LoginI18n i18n = LoginI18n.createDefault();
-        i18n.getForm().setTitle(getTranslation("login.title"));
-        i18n.getForm().setUsername(getTranslation("users.username"));
-        i18n.getForm().setPassword(getTranslation("setup.password"));
-        i18n.getForm().setSubmit(getTranslation("login.submit"));
+        i18n.getForm().setTitle(tr("login.title"));
+        i18n.getForm().setUsername(tr("users.username"));
+        i18n.getForm().setPassword(tr("setup.password"));
+        i18n.getForm().setSubmit(tr("login.submit"));
         return i18n;
     }
 
     @Override
     public String getPageTitle() {
-        return getTranslation("login.pagetitle");
+        return tr("login.pagetitle");
+    }
+
+    /** The page's words in its language (through the translation files, as everywhere in the console). */
+    private String tr(String key, Object... args) {
+        return Translations.text(getLocale(), key, args);
     }
 }

@@ -14,7 +14,6 @@ import com.vaadin.flow.component.avatar.Avatar;
 import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
@@ -52,7 +51,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     static final String ADMIN_PREFIX = "admin";
 
-    private final H2 pageTitle = new H2();
+    private final H1 pageTitle = new H1();
     private final Div navigation = new Div();
 
     public MainLayout(
@@ -62,6 +61,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             ObjectProvider<HeaderItems> headerItems,
             ObjectProvider<Appearance> appearance) {
         setPrimarySection(Section.DRAWER);
+        ModalBackground.watch(UI.getCurrent());
         pageTitle.addClassName("page-title");
         // focused after each navigation, so that a screen reader announces where the person is
         pageTitle.getElement().setAttribute("tabindex", "-1");
@@ -75,7 +75,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         if (scheme != null) {
             apply(scheme.current());
         }
-        H1 appName = new H1(t("app.name"));
+        // the product's name, not a heading: the page's one h1 is its title in the top bar
+        Div appName = new Div(t("app.name"));
         appName.addClassName("app-name");
         Div brand = new Div(appName);
         brand.addClassName("brand");

@@ -147,10 +147,19 @@ public abstract class BrowserTest {
                 }""");
     }
 
+    /** Every key pressed through {@link #press} and {@link #tabTo} (typed text not counted). */
+    protected int keyPresses;
+
+    /** Presses one key, counted. */
+    protected void press(String key) {
+        keyPresses++;
+        page.keyboard().press(key);
+    }
+
     /** Presses Tab (at most 60 times) until the focused element's description contains the text. */
     protected void tabTo(String text) {
         for (int i = 0; i < 60; i++) {
-            page.keyboard().press("Tab");
+            press("Tab");
             if (focused().contains(text)) {
                 return;
             }

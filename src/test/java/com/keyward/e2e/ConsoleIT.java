@@ -70,8 +70,11 @@ class ConsoleIT extends BrowserTest {
         Locator nameField = newKey.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true));
         assertThat(nameField).isVisible();
         page.waitForCondition(() -> focused().endsWith("|Name"));
+        // the page behind the window is out of reach: not in the accessibility tree, not in the Tab order
+        page.waitForCondition(this::behindTheWindow);
         page.keyboard().press("Escape");
         assertThat(nameField).hasCount(0);
+        page.waitForCondition(() -> !behindTheWindow());
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke Keep me"))
                 .click();
@@ -158,6 +161,10 @@ class ConsoleIT extends BrowserTest {
                         .getByText("Available API", new Locator.GetByTextOptions().setExact(true)))
                 .isVisible();
         screenshot("new-api-key-phone");
+    }
+
+    private boolean behindTheWindow() {
+        return (Boolean) page.locator("vaadin-side-nav").first().evaluate("nav => nav.closest('[inert]') !== null");
     }
 
     private static void chooseAppearance(Page in, String choice) {

@@ -102,7 +102,7 @@ class KeyLifecycleIT extends BrowserTest {
         assertThat(chart)
                 .hasAttribute("aria-label", java.util.regex.Pattern.compile(".*: 6 requests in the last 30 days.*"));
         chart.click();
-        Locator dialog = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Usage of \"Counted\""));
+        Locator dialog = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Key \"Counted\""));
         assertThat(dialog.locator("#usage-totals")).containsText("6 requests in the last 30 days");
         assertThat(dialog.locator("svg.usage-chart rect.usage-calls")).hasCount(1);
         assertThat(dialog.locator("vaadin-grid")).containsText("6");

@@ -11,13 +11,13 @@ import com.keyward.apiset.ApiSetCatalog;
 import com.keyward.ui.Confirmations;
 import com.keyward.ui.Labels;
 import com.keyward.ui.NarrowScreens;
+import com.keyward.ui.SectionHeading;
 import com.keyward.ui.Times;
 import com.keyward.user.ui.ApiKeysPlace;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
@@ -64,7 +64,7 @@ public class ApiKeysSection extends Section {
         this.ownerId = ownerId;
         setId(ID);
         addClassName("api-keys-section");
-        H3 title = new H3(t("keys.title"));
+        SectionHeading title = new SectionHeading(t("keys.title"));
         Div header = new Div(title);
         header.addClassName("section-header");
         add(header);
@@ -162,9 +162,28 @@ public class ApiKeysSection extends Section {
                 query -> keys.count(ownerId, show.getValue())));
     }
 
-    /** The name, and for a rolled pair the other key's hint: the pair is linked in the list. */
+    /** Key details: its fields, its API sets with what they unlock, its usage. */
+    private void details(ApiKeyInfo key, ApiKeyUsage usage) {
+        new KeyDetailsDialog(
+                        key,
+                        usage,
+                        Labels.of(key.statusAt(clock.instant())),
+                        key.apiSetCodes().stream()
+                                .filter(catalog::exists)
+                                .map(catalog::get)
+                                .toList())
+                .open();
+    }
+
+    /**
+     * The name, which opens the key's details, and for a rolled pair the other key's hint: the
+     * pair is linked in the list.
+     */
     private Div nameWithPair(ApiKeyInfo key) {
-        Div cell = new Div(new Span(key.name()));
+        Button name = new Button(key.name(), click -> details(key, keys.usage(key.id())));
+        name.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        name.addClassName("key-name");
+        Div cell = new Div(name);
         Long rolledTo = key.rolledToId();
         Long replaces = key.replacesId();
         if (rolledTo != null) {
@@ -185,7 +204,7 @@ public class ApiKeysSection extends Section {
     /** A small chart of the last 30 days; a click opens the numbers. */
     private Button usage(ApiKeyInfo key) {
         ApiKeyUsage usage = keys.usage(key.id());
-        Button open = new Button(UsageChart.of(usage, 90, 22), click -> new KeyUsageDialog(key, usage).open());
+        Button open = new Button(UsageChart.of(usage, 90, 22), click -> details(key, usage));
         open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
         open.setAriaLabel(t("keys.usage.of", key.name(), UsageChart.summary(usage)));
         return open;

@@ -7,6 +7,7 @@ import com.keyward.role.RoleSummary;
 import com.keyward.ui.Confirmations;
 import com.keyward.ui.DatePickers;
 import com.keyward.ui.FieldErrors;
+import com.keyward.ui.SectionHeading;
 import com.keyward.user.AccountField;
 import com.keyward.user.AccountSource;
 import com.keyward.user.DirectorySyncs;
@@ -24,7 +25,6 @@ import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.textfield.EmailField;
@@ -149,7 +149,7 @@ public class AccountAdministration {
             reset.setId("reset-password");
             status.add(reset);
         }
-        Section section = new Section(new H3(t("admin.section")));
+        Section section = new Section(new SectionHeading(t("admin.section")));
         if (account.source() == AccountSource.LOCAL) {
             section.add(profile(account, onChanged));
         } else {

@@ -4,6 +4,7 @@ import static com.keyward.ui.Text.t;
 
 import com.keyward.role.Authority;
 import com.keyward.ui.Labels;
+import com.keyward.ui.SectionHeading;
 import com.keyward.ui.Text;
 import com.keyward.ui.Times;
 import com.keyward.user.AccountSource;
@@ -11,7 +12,6 @@ import com.keyward.user.UserAccountDetails;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
@@ -68,7 +68,7 @@ public class UserAccountDetailsPanel extends Div {
     }
 
     private static Component roles(UserAccountDetails account) {
-        Section section = new Section(new H3(t("users.roles")));
+        Section section = new Section(new SectionHeading(t("users.roles")));
         if (account.roles().isEmpty()) {
             section.add(new Paragraph(t("account.noroles")));
         } else {
@@ -90,7 +90,7 @@ public class UserAccountDetailsPanel extends Div {
     }
 
     private static Component authorities(UserAccountDetails account) {
-        Section section = new Section(new H3(t("account.authorities")));
+        Section section = new Section(new SectionHeading(t("account.authorities")));
         if (account.authorities().isEmpty()) {
             section.add(new Paragraph(t("account.noauthorities")));
             return section;

@@ -223,6 +223,40 @@ class ApiKeysSectionTest extends SignedInBrowserlessTest {
         assertThat(SaveGeneratedKeyDialog.fileName("")).isEqualTo("key.APIKEY");
     }
 
+    @Test
+    void theKeysNameOpensItsDetailsWithWhatEachApiSetUnlocksButNeverTheSecret() {
+        signInAs(integrator);
+        SaveGeneratedKeyDialog save = generateThroughTheWindow("detailed");
+        String secret = save.keyField.getValue();
+        test(save.copy).click();
+        test(save.closeButton).click();
+
+        ApiKeysSection section = $(ApiKeysSection.class).single();
+        Button name = (Button) test(section.grid)
+                .getCellComponent(0, "name")
+                .getChildren()
+                .findFirst()
+                .orElseThrow();
+        assertThat(name.getText()).isEqualTo("detailed");
+        test(name).click();
+
+        KeyDetailsDialog details = $(KeyDetailsDialog.class).single();
+        assertThat(details.getHeaderTitle()).isEqualTo("Key \"detailed\"");
+        assertThat($(com.vaadin.flow.component.textfield.TextField.class, details)
+                        .all())
+                .extracting(com.vaadin.flow.component.textfield.TextField::getValue)
+                .contains("detailed", ApiKeyFormat.hint(secret), "Active")
+                .doesNotContain(secret);
+        assertThat($(com.vaadin.flow.component.textfield.TextArea.class, details)
+                        .single()
+                        .getValue())
+                .isEqualTo("made by a browserless test");
+        assertThat($(com.vaadin.flow.component.html.ListItem.class, details).all())
+                .extracting(item -> item.getElement().getTextRecursively())
+                .contains("Users API — User accounts, paged and filtered (needs View Users).");
+        assertThat(details.getElement().getOuterHTML()).doesNotContain(secret);
+    }
+
     private SaveGeneratedKeyDialog generateThroughTheWindow(String name) {
         navigate(MyAccountView.class);
         test($(ApiKeysSection.class).single().generate).click();
