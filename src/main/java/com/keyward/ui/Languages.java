@@ -38,6 +38,11 @@ public class Languages implements VaadinServiceInitListener {
             ui.setLocale(language);
             ui.getSession().setLocale(language);
             ui.getPage().executeJs("document.documentElement.lang = $0", language.getLanguage());
+            // Vaadin's connection indicator says "connection lost" outside any landmark: it is a status
+            ui.getPage()
+                    .executeJs("customElements.whenDefined('vaadin-connection-indicator').then(() =>"
+                            + " document.querySelectorAll('vaadin-connection-indicator')"
+                            + ".forEach(c => c.setAttribute('role', 'status')))");
         });
     }
 

@@ -19,7 +19,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
-import com.vaadin.flow.component.orderedlayout.Scroller;
 import com.vaadin.flow.component.page.ColorScheme;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
@@ -80,7 +79,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         appName.addClassName("app-name");
         Div brand = new Div(appName);
         brand.addClassName("brand");
-        addToDrawer(brand, new Scroller(navigation));
+        // the drawer is one labelled region: the name and both navigations inside a landmark
+        // (the navigation scrolls by CSS: Vaadin's Scroller would be a Tab stop of its own)
+        navigation.addClassName("navigation");
+        var drawer = new com.vaadin.flow.component.html.Section(brand, navigation);
+        drawer.addClassName("drawer");
+        drawer.getElement().setAttribute("aria-label", t("app.name"));
+        addToDrawer(drawer);
     }
 
     /**

@@ -133,11 +133,14 @@ class AccessibilityIT extends BrowserTest {
     /** Runs axe on the page as it is; every finding, whatever its impact, is noted with where. */
     private void check(String where) {
         page.waitForLoadState(LoadState.NETWORKIDLE);
+        // not while a window fades in or out: half-transparent text is not what people read
+        page.waitForFunction("() => !document.querySelector('vaadin-dialog[opening], vaadin-dialog[closing]')");
+        page.waitForTimeout(250);
         List<Rule> violations = new AxeBuilder(page).analyze().getViolations();
         for (Rule rule : violations) {
             findings.add(where + ": " + rule.getId() + " (" + rule.getImpact() + ") " + rule.getHelp() + " at "
                     + rule.getNodes().stream()
-                            .map(node -> String.valueOf(node.getTarget()))
+                            .map(node -> node.getTarget() + " " + node.getFailureSummary())
                             .collect(Collectors.joining(", ")));
         }
     }

@@ -142,7 +142,12 @@ public abstract class BrowserTest {
                   const label = host ? (host.label || host.getAttribute('aria-label') || '') : '';
                   const named = ['a', 'button', 'vaadin-button', 'vaadin-item', 'vaadin-menu-bar-button',
                     'vaadin-menu-bar-item', 'vaadin-radio-button'].includes(e.localName);
-                  const text = named ? (e.innerText || '').trim() : '';
+                  // a side-nav item's link lives in its shadow root; its words are the item's
+                  const item = e.getRootNode().host;
+                  const radio = e.closest && e.closest('vaadin-radio-button');
+                  const text = item && item.localName === 'vaadin-side-nav-item' ? item.innerText.trim()
+                    : radio ? radio.innerText.trim()
+                    : named ? (e.innerText || '').trim() : '';
                   return [e.localName, e.getAttribute('aria-label') || '', text, label].join('|');
                 }""");
     }
@@ -154,7 +159,11 @@ public abstract class BrowserTest {
     protected void press(String key) {
         keyPresses++;
         page.keyboard().press(key);
+        keyTrail.add(key + " → " + focused());
     }
+
+    /** Each counted key and where the focus was after it, for a test to print. */
+    protected final List<String> keyTrail = new java.util.ArrayList<>();
 
     /** Presses Tab (at most 60 times) until the focused element's description contains the text. */
     protected void tabTo(String text) {

@@ -120,6 +120,21 @@ public class ApiKeysView extends Main implements HasDynamicTitle {
     private void configureGrid() {
         grid.setAriaLabel(t("keys.admin.grid"));
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        // the checkbox column's header says what it is (its select-all box stays away: "all"
+        // would mean every key of everyone, not the rows in view)
+        grid.getElement().executeJs("""
+                        customElements.whenDefined('vaadin-grid-flow-selection-column').then(() => {
+                          const column = this.querySelector('vaadin-grid-flow-selection-column');
+                          if (column) {
+                            column.headerRenderer = root => {
+                              root.innerHTML = '';
+                              const words = document.createElement('span');
+                              words.className = 'visually-hidden';
+                              words.textContent = $0;
+                              root.append(words);
+                            };
+                          }
+                        });""", t("keys.select"));
         // a click anywhere on a row selects it too, not only on its small box
         grid.addItemClickListener(click -> {
             if (grid.getSelectedItems().contains(click.getItem())) {

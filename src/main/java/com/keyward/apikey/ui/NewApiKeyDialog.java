@@ -12,6 +12,7 @@ import com.keyward.role.RoleLimits;
 import com.keyward.ui.DatePickers;
 import com.keyward.ui.FieldErrors;
 import com.keyward.ui.Labels;
+import com.keyward.ui.RadioGroups;
 import com.keyward.ui.Text;
 import com.keyward.ui.Times;
 import com.keyward.ui.TwinColSelect;
@@ -47,7 +48,7 @@ public class NewApiKeyDialog extends Dialog {
     final TextArea description = new TextArea(t("keys.description"));
     final TwinColSelect<ApiSet> apiSets =
             new TwinColSelect<>(t("keys.sets"), t("newkey.available"), t("newkey.selected"));
-    final RadioButtonGroup<ExpiryChoice> expiry = new RadioButtonGroup<>(t("keys.expires"));
+    final RadioButtonGroup<ExpiryChoice> expiry = RadioGroups.oneTabStop(new RadioButtonGroup<>(t("keys.expires")));
     final DatePicker expiryDate = DatePickers.localized(new DatePicker(t("newkey.expirydate")));
     final Paragraph formError = new Paragraph();
     private final FieldErrors errors = new FieldErrors(formError);

@@ -8,6 +8,7 @@ import com.keyward.apikey.GeneratedApiKey;
 import com.keyward.apikey.RollOverlap;
 import com.keyward.ui.FieldErrors;
 import com.keyward.ui.Labels;
+import com.keyward.ui.RadioGroups;
 import com.keyward.ui.Times;
 import com.keyward.validation.ValidationException;
 import com.vaadin.flow.component.button.Button;
@@ -26,7 +27,7 @@ import java.util.function.Consumer;
  */
 class RollApiKeyDialog extends Dialog {
 
-    final RadioButtonGroup<RollOverlap> overlap = new RadioButtonGroup<>(t("roll.overlap"));
+    final RadioButtonGroup<RollOverlap> overlap = RadioGroups.oneTabStop(new RadioButtonGroup<>(t("roll.overlap")));
     final Paragraph formError = new Paragraph();
     final Button finish = new Button(t("newkey.finish"));
     private final FieldErrors errors = new FieldErrors(formError);

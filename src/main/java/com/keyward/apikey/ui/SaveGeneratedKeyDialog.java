@@ -76,6 +76,13 @@ public class SaveGeneratedKeyDialog extends Dialog {
         closeButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         closeButton.addClickListener(click -> confirmClose());
         getFooter().add(copy, download, closeButton);
+        // what the warning asks for first: copying. The window takes the focus as it opens, so
+        // hand it over once it is open
+        addOpenedChangeListener(opened -> {
+            if (opened.isOpened()) {
+                copy.focus();
+            }
+        });
     }
 
     /** {@code <name>.APIKEY}, with anything but letters, digits, dot, dash and underscore replaced. */
