@@ -54,6 +54,7 @@ class EmbeddedDatabaseIT {
         if (keyward != null) {
             keyward.close();
         }
+        Folders.delete(home);
     }
 
     @Test

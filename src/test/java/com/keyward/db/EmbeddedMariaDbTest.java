@@ -33,8 +33,9 @@ class EmbeddedMariaDbTest {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         db.stop();
+        Folders.delete(home);
     }
 
     @Test
@@ -120,7 +121,8 @@ class EmbeddedMariaDbTest {
 
     @Test
     void aServerThatKeepsDyingIsGivenUpAndSaysSo() throws Exception {
-        EmbeddedMariaDb crashing = EmbeddedMariaDb.start(Files.createTempDirectory("keyward-crashing-"));
+        Path crashingHome = Files.createTempDirectory("keyward-crashing-");
+        EmbeddedMariaDb crashing = EmbeddedMariaDb.start(crashingHome);
         java.util.concurrent.CountDownLatch toldGivenUp = new java.util.concurrent.CountDownLatch(1);
         crashing.onGivenUp(toldGivenUp::countDown);
         try {
@@ -156,6 +158,7 @@ class EmbeddedMariaDbTest {
                     .isEmpty();
         } finally {
             crashing.stop();
+            Folders.delete(crashingHome);
         }
     }
 
@@ -185,6 +188,7 @@ class EmbeddedMariaDbTest {
             }
         } finally {
             second.stop();
+            Folders.delete(folder);
         }
     }
 

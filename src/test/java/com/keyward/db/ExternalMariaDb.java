@@ -53,10 +53,7 @@ public final class ExternalMariaDb {
     /** Stops the server and deletes its folder: a test's database leaves nothing on the disk. */
     public void stopAndDelete() throws java.io.IOException {
         server.stop();
-        try (var files = Files.walk(home)) {
-            files.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        }
+        Folders.delete(home);
     }
 
     /** The same server again: same folder, same port, same data. */
