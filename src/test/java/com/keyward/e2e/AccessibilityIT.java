@@ -67,6 +67,35 @@ class AccessibilityIT extends BrowserTest {
                 .waitFor();
         check("User Account Details");
 
+        page.navigate(url("/admin/users"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(german ? "Neuer Benutzer" : "New user"))
+                .click();
+        page.getByRole(AriaRole.DIALOG)
+                .getByText(german ? "Anlegen" : "Create", new Locator.GetByTextOptions().setExact(true))
+                .waitFor();
+        check("New user");
+        page.keyboard().press("Escape");
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName(german ? "Benutzer importieren" : "Import users"))
+                .click();
+        page.getByRole(AriaRole.DIALOG)
+                .getByText(german ? "Importieren" : "Import", new Locator.GetByTextOptions().setExact(true))
+                .waitFor();
+        check("Import users");
+        page.keyboard().press("Escape");
+
+        page.navigate(url("/account"));
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName(german ? "Passwort ändern" : "Change password"))
+                .click();
+        page.getByRole(AriaRole.DIALOG)
+                .getByLabel(german ? "Aktuelles Passwort" : "Current password")
+                .waitFor();
+        check("Change password");
+        page.keyboard().press("Escape");
+
         page.navigate(url("/admin/roles"));
         page.locator("vaadin-grid-cell-content")
                 .getByText("API Integrator")
@@ -109,8 +138,26 @@ class AccessibilityIT extends BrowserTest {
         assertThat(save).hasCount(0);
         check("the key list");
 
-        // and the revoke confirmation; revoking also keeps admin below the key limit across runs
         String name = "a11y " + language + " " + scheme;
+        page.locator("vaadin-grid-cell-content vaadin-button.key-name")
+                .getByText(name)
+                .click();
+        page.getByRole(AriaRole.DIALOG).locator(".key-sets").waitFor();
+        check("key details");
+        page.keyboard().press("Escape");
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions()
+                                .setName((german ? "Schlüssel " + name + " erneuern" : "Roll key " + name)))
+                .click();
+        page.getByRole(AriaRole.DIALOG)
+                .getByText(german ? "Der alte Schlüssel funktioniert weiter" : "The old key keeps working")
+                .first()
+                .waitFor();
+        check("Roll key");
+        page.keyboard().press("Escape");
+
+        // and the revoke confirmation; revoking also keeps admin below the key limit across runs
         page.getByRole(
                         AriaRole.BUTTON,
                         new Page.GetByRoleOptions().setName((german ? name + " widerrufen" : "Revoke " + name)))
