@@ -54,6 +54,12 @@ public class AuditView extends Main implements HasDynamicTitle {
         }
         from.setClearButtonVisible(true);
         to.setClearButtonVisible(true);
+        // the five filters in one row at 1280 px, German labels included
+        type.setWidth("13em");
+        actor.setWidth("10em");
+        target.setWidth("10em");
+        from.setWidth("9.5em");
+        to.setWidth("9.5em");
         Button more = NarrowScreens.filtersToggle(this, List.of(actor, target, from, to));
         HorizontalLayout filters = new HorizontalLayout(type, more, actor, target, from, to);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
