@@ -91,7 +91,7 @@ class ApiKeyRepository {
     }
 
     public int countByOwner(long ownerId) {
-        return dsl.fetchCount(API_KEY, API_KEY.OWNER_ID.eq(ownerId));
+        return countByOwner(ownerId, null, Instant.EPOCH);
     }
 
     /** An owner's keys in one status (all of them for null), counted. */
@@ -126,13 +126,8 @@ class ApiKeyRepository {
 
     /** An owner's keys, newest first, paged. */
     public List<ApiKeyInfo> findByOwner(long ownerId, int offset, int limit) {
-        return selectInfo(dsl)
-                .from(API_KEY)
-                .where(API_KEY.OWNER_ID.eq(ownerId))
-                .orderBy(API_KEY.CREATED_AT.desc(), API_KEY.ID.desc())
-                .limit(limit)
-                .offset(offset)
-                .fetch(Records.mapping(ApiKeyInfo::new));
+        // every status: the moment does not matter
+        return findByOwner(ownerId, null, Instant.EPOCH, offset, limit);
     }
 
     /** The keys of this owner not revoked yet (expired ones too: a revoked key says so for good). */
