@@ -1,6 +1,7 @@
 package com.keyward.apikey;
 
 import com.keyward.user.Contacts;
+import com.keyward.validation.Translations;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -55,31 +56,32 @@ class KeyReminderMail {
         if (mail == null) {
             return false;
         }
-        StringBuilder body = new StringBuilder("Hello " + to.displayName() + ",\n\n")
-                .append(
-                        reminders.size() == 1
-                                ? "One of your Keyward API keys expires"
-                                : "Some of your Keyward API keys expire")
-                .append(" soon:\n\n");
+        // in the language the person chose for the console; English when they chose none
+        Locale language =
+                Translations.language(to.language() == null ? Locale.ENGLISH : Locale.forLanguageTag(to.language()));
+        StringBuilder body = new StringBuilder(Translations.text(language, "mail.reminder.hello", to.displayName()))
+                .append("\n\n")
+                .append(Translations.text(language, "mail.reminder.intro", reminders.size()))
+                .append("\n\n");
         for (KeyReminder reminder : reminders) {
-            body.append("- \"")
-                    .append(reminder.keyName())
-                    .append("\" (")
-                    .append(reminder.hint())
-                    .append("), expires ")
-                    .append(WHEN.format(reminder.expiresAt()))
+            body.append(Translations.text(
+                            language,
+                            "mail.reminder.key",
+                            reminder.keyName(),
+                            reminder.hint(),
+                            WHEN.format(reminder.expiresAt())))
                     .append('\n');
         }
-        body.append("\nRoll a key to replace it without an outage")
-                .append(publicUrl.isEmpty() ? "" : ": " + publicUrl + "/account")
-                .append(".\n");
+        body.append('\n')
+                .append(
+                        publicUrl.isEmpty()
+                                ? Translations.text(language, "mail.reminder.roll")
+                                : Translations.text(language, "mail.reminder.roll.at", publicUrl + "/account"))
+                .append('\n');
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(from);
         message.setTo(to.email());
-        message.setSubject(
-                reminders.size() == 1
-                        ? "Keyward: an API key expires soon"
-                        : "Keyward: " + reminders.size() + " API keys expire soon");
+        message.setSubject(Translations.text(language, "mail.reminder.subject", reminders.size()));
         message.setText(body.toString());
         try {
             mail.send(message);

@@ -1,6 +1,7 @@
 package com.keyward.user;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -11,8 +12,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Contacts {
 
-    /** A person to write to. */
-    public record Contact(String username, String displayName, String email) {}
+    /** A person to write to, in the language they chose for the console (null: none chosen). */
+    public record Contact(
+            String username,
+            String displayName,
+            String email,
+            @Nullable String language) {}
 
     private final UserRepository users;
 

@@ -483,7 +483,7 @@ class UserRepository {
 
     /** Name and email of an enabled account. */
     public Optional<Contacts.Contact> contactOf(long userId) {
-        return dsl.select(APP_USER.USERNAME, APP_USER.DISPLAY_NAME, APP_USER.EMAIL)
+        return dsl.select(APP_USER.USERNAME, APP_USER.DISPLAY_NAME, APP_USER.EMAIL, APP_USER.LANGUAGE)
                 .from(APP_USER)
                 .where(APP_USER.ID.eq(userId).and(APP_USER.STATUS.eq(UserStatus.ENABLED.name())))
                 .fetchOptional(Records.mapping(Contacts.Contact::new));

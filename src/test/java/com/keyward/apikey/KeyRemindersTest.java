@@ -42,6 +42,9 @@ class KeyRemindersTest {
     @Autowired
     TestAccounts accounts;
 
+    @Autowired
+    com.keyward.user.UserService users;
+
     @AfterEach
     void signOut() {
         SecurityContextHolder.clearContext();
@@ -89,6 +92,27 @@ class KeyRemindersTest {
         });
         reminders.markAllRead();
         assertThat(reminders.unread()).isZero();
+    }
+
+    @Test
+    void theMailSpeaksTheLanguageTheOwnerChoseForTheConsole() throws Exception {
+        String owner = accounts.create("deutsch", List.of(Authorities.MANAGE_USER_API_KEY));
+        accounts.signInAs(owner);
+        users.setMyLanguage("de");
+        keys.generate(new NewApiKey(
+                "Nachtlauf", null, Set.of("ACCOUNT"), Instant.now().plus(Duration.ofDays(5))));
+        SecurityContextHolder.clearContext();
+
+        reminders.run(mailThroughGreenMail());
+
+        MimeMessage toOwner = List.of(SMTP.getReceivedMessages()).stream()
+                .filter(message -> recipient(message).equals(owner + "@example.com"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(toOwner.getSubject()).isEqualTo("Keyward: ein API-Schlüssel läuft bald ab");
+        assertThat(toOwner.getContent().toString())
+                .startsWith("Hallo ")
+                .contains("Einer Ihrer Keyward-API-Schlüssel läuft bald ab:", "„Nachtlauf“");
     }
 
     private void runAfter(CountDownLatch start, KeyReminderMail mail) {

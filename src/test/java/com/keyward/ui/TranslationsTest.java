@@ -28,7 +28,7 @@ class TranslationsTest {
 
     /** t("key"…), Message.of("key"…), the key-taking refusals, and @Menu titles. */
     private static final Pattern KEY_IN_CODE = Pattern.compile(
-            "(?:\\bt|\\btr|getTranslation|Message\\.of|ValidationException\\.of\\(\\w+\\.\\w+,|"
+            "(?:\\bt|\\btr|getTranslation|Translations\\.text\\(\\s*\\w+,|Message\\.of|ValidationException\\.of\\(\\w+\\.\\w+,|"
                     + "new (?:Refused|Conflict|NotFoundException|NoSuchItemException)|title =|super)\\(?\\s*\"([a-zA-Z][\\w-]*\\.[\\w.-]+)\"");
 
     private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d)");
