@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class Languages implements VaadinServiceInitListener {
 
+    private static final String DECIDED = Languages.class.getName() + ".decided";
+
     private final ObjectProvider<Appearance> appearance;
 
     Languages(ObjectProvider<Appearance> appearance) {
@@ -47,9 +49,17 @@ public class Languages implements VaadinServiceInitListener {
     }
 
     private Locale forRequest(VaadinRequest request) {
+        // the bootstrap page and the UI it starts ask in one request: the person's choice is read once
+        if (request != null && request.getAttribute(DECIDED) instanceof Locale decided) {
+            return decided;
+        }
         Optional<Locale> chosen =
                 Optional.ofNullable(appearance.getIfAvailable()).flatMap(Appearance::language);
-        return Translations.language(chosen.orElseGet(() -> browser(request)));
+        Locale language = Translations.language(chosen.orElseGet(() -> browser(request)));
+        if (request != null) {
+            request.setAttribute(DECIDED, language);
+        }
+        return language;
     }
 
     private static Locale browser(VaadinRequest request) {

@@ -223,10 +223,7 @@ class UserRepository {
     }
 
     public void setColorScheme(long userId, @Nullable String scheme) {
-        dsl.update(APP_USER)
-                .set(APP_USER.COLOR_SCHEME, scheme)
-                .where(APP_USER.ID.eq(userId))
-                .execute();
+        setValue(userId, APP_USER.COLOR_SCHEME, scheme);
     }
 
     public Optional<String> language(long userId) {
@@ -234,10 +231,12 @@ class UserRepository {
     }
 
     public void setLanguage(long userId, @Nullable String language) {
-        dsl.update(APP_USER)
-                .set(APP_USER.LANGUAGE, language)
-                .where(APP_USER.ID.eq(userId))
-                .execute();
+        setValue(userId, APP_USER.LANGUAGE, language);
+    }
+
+    /** One of a person's own settings (colour scheme, language); null clears it. */
+    private <T> void setValue(long userId, Field<T> column, @Nullable T value) {
+        dsl.update(APP_USER).set(column, value).where(APP_USER.ID.eq(userId)).execute();
     }
 
     /** Builds the paging index's marks now, in this thread (benchmarks, after seeding). */

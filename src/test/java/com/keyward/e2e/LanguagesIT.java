@@ -33,10 +33,7 @@ class LanguagesIT extends BrowserTest {
         assertThat(page.locator("html")).hasAttribute("lang", "de");
         assertThat(page.getByText("API-Schlüssel und Zugriff für die Anwendungen Ihrer Organisation"))
                 .isVisible();
-        page.getByLabel("Benutzername").fill("dana");
-        page.getByLabel("Passwort", new Page.GetByLabelOptions().setExact(true)).fill("dana");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Anmelden"))
-                .click();
+        submitGerman(page, "dana");
         assertThat(page.locator(".page-title")).hasText("Start");
         assertThat(page.locator("html")).hasAttribute("lang", "de");
         assertThat(page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Hauptnavigation")))
@@ -154,11 +151,7 @@ class LanguagesIT extends BrowserTest {
         BrowserContext another = germanBrowser();
         Page second = another.newPage();
         second.navigate(url("/login"));
-        second.getByLabel("Benutzername").fill("sam");
-        second.getByLabel("Passwort", new Page.GetByLabelOptions().setExact(true))
-                .fill("sam");
-        second.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Anmelden"))
-                .click();
+        submitGerman(second, "sam");
         assertThat(second.locator(".page-title")).hasText("Home");
         assertThat(second.locator("html")).hasAttribute("lang", "en");
         another.close();
@@ -180,11 +173,16 @@ class LanguagesIT extends BrowserTest {
 
     private void signInGerman(String username) {
         page.navigate(url("/login"));
-        page.getByLabel("Benutzername").fill(username);
-        page.getByLabel("Passwort", new Page.GetByLabelOptions().setExact(true)).fill(username);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Anmelden"))
-                .click();
+        submitGerman(page, username);
         page.locator("vaadin-app-layout").waitFor();
+    }
+
+    /** The German sign-in form on the open page; the demo personas' password is their username. */
+    private static void submitGerman(Page in, String username) {
+        in.getByLabel("Benutzername").fill(username);
+        in.getByLabel("Passwort", new Page.GetByLabelOptions().setExact(true)).fill(username);
+        in.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Anmelden"))
+                .click();
     }
 
     private void chooseLanguage(String menu, String choice) {
