@@ -128,6 +128,20 @@ public abstract class BrowserTest {
 
     /** What has keyboard focus, looking into shadow roots: "tag|aria-label|text|field label". */
     protected String focused() {
+        // a key press may start a navigation (Enter on the sign-in form): ask the new page then
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return focusedNow();
+            } catch (com.microsoft.playwright.PlaywrightException e) {
+                if (attempt >= 20 || !String.valueOf(e.getMessage()).contains("context was destroyed")) {
+                    throw e;
+                }
+                page.waitForLoadState();
+            }
+        }
+    }
+
+    private String focusedNow() {
         return (String) page.evaluate("""
                 () => {
                   let e = document.activeElement;
