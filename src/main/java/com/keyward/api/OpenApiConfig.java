@@ -1,5 +1,6 @@
 package com.keyward.api;
 
+import com.keyward.apikey.KeyLeaks;
 import com.keyward.apiset.ApiSetPath;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -73,6 +74,11 @@ public class OpenApiConfig {
                 groups.put(prefix + "paths-to-match[0]", sets[i].path());
                 groups.put(prefix + "paths-to-match[1]", sets[i].path() + "/**");
             }
+            // leak reports belong to no API set: their own document
+            String prefix = "springdoc.group-configs[" + sets.length + "].";
+            groups.put(prefix + "group", "leaks");
+            groups.put(prefix + "display-name", "Leak reports");
+            groups.put(prefix + "paths-to-match[0]", KeyLeaks.PATH);
             environment.getPropertySources().addLast(new MapPropertySource("keywardApiSetGroups", groups));
         }
     }

@@ -41,6 +41,12 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         this.meters = meters;
     }
 
+    /** Leak reports come from scanners, which hold no key. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getRequestURI().equals(KeyLeaks.PATH);
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -61,6 +67,16 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             case ApiKeyAuthenticator.Accepted accepted -> principal = accepted.principal();
             case ApiKeyAuthenticator.Refused refused -> {
                 refuse(refused.failure(), address, request, response);
+                return;
+            }
+            case ApiKeyAuthenticator.OutsideNetworks outside -> {
+                count("outside_networks");
+                Problems.write(
+                        response,
+                        403,
+                        "Forbidden",
+                        ApiKeyAuthenticator.OUTSIDE_NETWORKS_DETAIL,
+                        request.getRequestURI());
                 return;
             }
         }

@@ -57,11 +57,16 @@ public class ApiKeyAuthenticator {
     /** What came of a presented key: the principal it acts as, or why it was refused. */
     public sealed interface Outcome {}
 
-    /** The key may act, as this principal. */
-    public record Accepted(ApiKeyPrincipal principal) implements Outcome {}
+    /** The key may act, as this principal; the credential says what the key is (for introspection). */
+    public record Accepted(ApiKeyPrincipal principal, ApiKeyCredential credential) implements Outcome {}
 
     /** The key was refused; each failure becomes a 401 with its own detail. */
     public record Refused(Failure failure) implements Outcome {}
+
+    /** A valid key, sent from outside the networks it is allowed from: 403. */
+    public record OutsideNetworks() implements Outcome {}
+
+    public static final String OUTSIDE_NETWORKS_DETAIL = "This API key is not allowed from this address.";
 
     private final ApiKeyRepository keys;
     private final RoleMembership roles;
@@ -88,8 +93,20 @@ public class ApiKeyAuthenticator {
                 .build();
     }
 
-    /** No transaction: a cache hit must not cost a database round trip. */
+    /**
+     * The key a request presents, checked as for a call from {@code clientAddress}; the call is
+     * counted in the key's usage. No transaction: a cache hit must not cost a database round trip.
+     */
     public Outcome authenticate(@Nullable String presented, String clientAddress) {
+        return authenticate(presented, clientAddress, clientAddress);
+    }
+
+    /**
+     * The same, where the client's address may be unknown (introspection without {@code
+     * client_ip}): a key limited to networks is then refused. The use is recorded as from
+     * {@code recordedAddress}.
+     */
+    public Outcome authenticate(@Nullable String presented, @Nullable String clientAddress, String recordedAddress) {
         if (presented == null || presented.isBlank()) {
             return new Refused(Failure.MISSING);
         }
@@ -108,8 +125,12 @@ public class ApiKeyAuthenticator {
             usage.refused(credential.keyId(), now, 401);
             return new Refused(failure.get());
         }
-        usage.record(credential.keyId(), now, clientAddress);
-        return new Accepted(found.get().principal());
+        if (!credential.networks().allows(clientAddress)) {
+            usage.refused(credential.keyId(), now, 403);
+            return new OutsideNetworks();
+        }
+        usage.record(credential.keyId(), now, recordedAddress);
+        return new Accepted(found.get().principal(), credential);
     }
 
     /** Forgets every cached lookup, e.g. after a revocation in this instance. */
@@ -120,6 +141,11 @@ public class ApiKeyAuthenticator {
     /** After the change has committed: a lookup from now on sees it. */
     @TransactionalEventListener(fallbackExecution = true)
     void onRevoked(ApiKeyRevoked revoked) {
+        forgetCachedKeys();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void onLeaked(ApiKeyLeaked leaked) {
         forgetCachedKeys();
     }
 

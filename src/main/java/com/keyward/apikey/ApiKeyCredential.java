@@ -21,7 +21,10 @@ public record ApiKeyCredential(
         UserStatus ownerStatus,
         @Nullable Instant ownerLockedUntil,
         @Nullable Instant ownerExpiresAt,
-        Set<String> ownerAuthorities) {
+        Set<String> ownerAuthorities,
+        AllowedNetworks networks,
+        Instant createdAt,
+        String hint) {
 
     /** Locked after failed sign-ins, and the lock has not run out (a lock without an end stays). */
     public boolean ownerLockedAt(Instant now) {
@@ -41,6 +44,9 @@ public record ApiKeyCredential(
                 ownerStatus,
                 ownerLockedUntil,
                 ownerExpiresAt,
-                Set.copyOf(authorities));
+                Set.copyOf(authorities),
+                networks,
+                createdAt,
+                hint);
     }
 }

@@ -6,5 +6,6 @@ public enum ApiKeyField {
     DESCRIPTION,
     API_SETS,
     EXPIRES,
+    ALLOWED_NETWORKS,
     FORM
 }

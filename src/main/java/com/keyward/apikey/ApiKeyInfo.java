@@ -18,7 +18,8 @@ public record ApiKeyInfo(
         @Nullable Instant lastUsedAt,
         @Nullable String lastUsedAddress,
         @Nullable Long replacesId,
-        @Nullable Long rolledToId) {
+        @Nullable Long rolledToId,
+        @Nullable String allowedNetworks) {
 
     /** Rolled: a newer key replaces it; it works until its expiry, which the roll brought forward. */
     public boolean rolled() {

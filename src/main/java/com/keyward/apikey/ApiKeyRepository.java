@@ -1,6 +1,7 @@
 package com.keyward.apikey;
 
 import static com.keyward.db.jooq.Tables.API_KEY;
+import static com.keyward.db.jooq.Tables.API_KEY_LEAK;
 import static com.keyward.db.jooq.Tables.API_KEY_SET;
 import static com.keyward.db.jooq.Tables.API_KEY_USAGE_DAY;
 import static com.keyward.db.jooq.Tables.APP_USER;
@@ -19,7 +20,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record1;
-import org.jooq.Record13;
+import org.jooq.Record14;
 import org.jooq.Records;
 import org.jooq.SelectSelectStep;
 import org.jooq.impl.DSL;
@@ -65,7 +66,8 @@ class ApiKeyRepository {
             String hint,
             Instant createdAt,
             Instant expiresAt,
-            Collection<String> apiSetCodes) {
+            Collection<String> apiSetCodes,
+            AllowedNetworks networks) {
         long id = dsl.insertInto(
                         API_KEY,
                         API_KEY.OWNER_ID,
@@ -74,8 +76,9 @@ class ApiKeyRepository {
                         API_KEY.KEY_DIGEST,
                         API_KEY.HINT,
                         API_KEY.CREATED_AT,
-                        API_KEY.EXPIRES_AT)
-                .values(ownerId, name, description, digest, hint, createdAt, expiresAt)
+                        API_KEY.EXPIRES_AT,
+                        API_KEY.ALLOWED_NETWORKS)
+                .values(ownerId, name, description, digest, hint, createdAt, expiresAt, networks.toStored())
                 .returning(API_KEY.ID)
                 .fetchOne(API_KEY.ID);
         var sets = dsl.insertInto(API_KEY_SET, API_KEY_SET.API_KEY_ID, API_KEY_SET.API_SET_CODE);
@@ -170,14 +173,26 @@ class ApiKeyRepository {
                 .execute();
     }
 
-    /** Revokes the key; false when it was already revoked. */
-    public boolean revoke(long id, long revokedBy, Instant at) {
+    /** Revokes the key; false when it was already revoked. {@code revokedBy} null: by Keyward (a leak report). */
+    public boolean revoke(long id, @Nullable Long revokedBy, Instant at) {
         return dsl.update(API_KEY)
                         .set(API_KEY.REVOKED_AT, at)
                         .set(API_KEY.REVOKED_BY, revokedBy)
                         .where(API_KEY.ID.eq(id).and(API_KEY.REVOKED_AT.isNull()))
                         .execute()
                 == 1;
+    }
+
+    /** Where a leak report found a key (never the key: the reporter's url, type and source). */
+    public void recordLeak(
+            long keyId, Instant at, @Nullable String type, @Nullable String url, @Nullable String source) {
+        dsl.insertInto(API_KEY_LEAK)
+                .set(API_KEY_LEAK.API_KEY_ID, keyId)
+                .set(API_KEY_LEAK.REPORTED_AT, at)
+                .set(API_KEY_LEAK.TYPE, type)
+                .set(API_KEY_LEAK.URL, url)
+                .set(API_KEY_LEAK.SOURCE, source)
+                .execute();
     }
 
     /** The key with this digest and its owner's account state; the owner's authorities come separately. */
@@ -192,25 +207,42 @@ class ApiKeyRepository {
                         APP_USER.DISPLAY_NAME,
                         OWNER_STATUS,
                         APP_USER.LOCKED_UNTIL,
-                        APP_USER.ACCOUNT_EXPIRES_AT)
+                        APP_USER.ACCOUNT_EXPIRES_AT,
+                        API_KEY.ALLOWED_NETWORKS,
+                        API_KEY.CREATED_AT,
+                        API_KEY.HINT)
                 .from(API_KEY)
                 .join(APP_USER)
                 .on(APP_USER.ID.eq(API_KEY.OWNER_ID))
                 .where(API_KEY.KEY_DIGEST.eq(digest))
                 .fetchOptional(Records.mapping(
-                        (id, expires, revoked, sets, owner, username, name, status, lockedUntil, ownerExpires) ->
-                                new ApiKeyCredential(
-                                        id,
-                                        expires,
-                                        revoked,
-                                        Set.copyOf(sets),
-                                        owner,
-                                        username,
-                                        name,
-                                        status,
-                                        lockedUntil,
-                                        ownerExpires,
-                                        Set.of())));
+                        (id,
+                                expires,
+                                revoked,
+                                sets,
+                                owner,
+                                username,
+                                name,
+                                status,
+                                lockedUntil,
+                                ownerExpires,
+                                networks,
+                                created,
+                                hint) -> new ApiKeyCredential(
+                                id,
+                                expires,
+                                revoked,
+                                Set.copyOf(sets),
+                                owner,
+                                username,
+                                name,
+                                status,
+                                lockedUntil,
+                                ownerExpires,
+                                Set.of(),
+                                AllowedNetworks.stored(networks),
+                                created,
+                                hint)));
     }
 
     /** Writes the last use of each key, never moving a later one back. */
@@ -279,7 +311,7 @@ class ApiKeyRepository {
     }
 
     private static SelectSelectStep<
-                    Record13<
+                    Record14<
                             Long,
                             Long,
                             String,
@@ -292,7 +324,8 @@ class ApiKeyRepository {
                             Instant,
                             String,
                             Long,
-                            Long>>
+                            Long,
+                            String>>
             selectInfo(DSLContext dsl) {
         return dsl.select(
                 API_KEY.ID,
@@ -307,6 +340,7 @@ class ApiKeyRepository {
                 API_KEY.LAST_USED_AT,
                 API_KEY.LAST_USED_IP,
                 API_KEY.REPLACES_ID,
-                API_KEY.ROLLED_TO_ID);
+                API_KEY.ROLLED_TO_ID,
+                API_KEY.ALLOWED_NETWORKS);
     }
 }

@@ -100,6 +100,10 @@ public class ApiKeyService {
         } else if (!sets.stream().allMatch(apiSets::exists)) {
             errors.put(ApiKeyField.API_SETS, Message.of("newkey.sets.unknown"));
         }
+        AllowedNetworks.Parsed networks = AllowedNetworks.parse(request.allowedNetworks());
+        if (!networks.problems().isEmpty()) {
+            errors.put(ApiKeyField.ALLOWED_NETWORKS, Message.of("networks.list", networks.problems()));
+        }
         Instant latest = now.plus(Duration.ofDays(limits.maxApiKeyLifetimeDays()));
         Instant expiresAt = request.expiresAt();
         if (expiresAt == null || !expiresAt.isAfter(now)) {
@@ -124,7 +128,16 @@ public class ApiKeyService {
         }
         String key = ApiKeyFormat.generate();
         String hint = ApiKeyFormat.hint(key);
-        long id = keys.insert(owner.id(), name, description, ApiKeyFormat.digest(key), hint, now, expiresAt, sets);
+        long id = keys.insert(
+                owner.id(),
+                name,
+                description,
+                ApiKeyFormat.digest(key),
+                hint,
+                now,
+                expiresAt,
+                sets,
+                networks.networks());
         events.publishEvent(new ApiKeyGenerated(
                 owner.id(),
                 owner.getUsername(),
@@ -176,7 +189,8 @@ public class ApiKeyService {
                 hint,
                 now,
                 expiresAt,
-                old.apiSetCodes());
+                old.apiSetCodes(),
+                AllowedNetworks.stored(old.allowedNetworks()));
         keys.markReplaces(id, old.id());
         if (!keys.markRolled(old.id(), id, oldUntil)) {
             throw ValidationException.of(ApiKeyField.FORM, "roll.notactive");
@@ -312,7 +326,7 @@ public class ApiKeyService {
     }
 
     public String setNames(Set<String> codes) {
-        return codes.stream().map(code -> apiSets.get(code).name()).collect(Collectors.joining(", "));
+        return codes.stream().map(apiSets::nameOf).collect(Collectors.joining(", "));
     }
 
     private SignedInUser requireManageOwnKeys() {

@@ -56,6 +56,8 @@ public class ApiSecurityConfig {
                                 meters),
                         AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(org.springframework.http.HttpMethod.POST, KeyLeaks.PATH)
+                            .permitAll();
                     for (ApiSetPath set : ApiSetPath.values()) {
                         requests.requestMatchers(set.path() + "/**", set.path())
                                 .hasAuthority(ApiKeyAuthenticator.apiSetAuthority(set.code()));

@@ -3,7 +3,7 @@ package com.keyward.apikey;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** A reminder about one of a person's keys: it expires soon, or has expired. */
+/** A reminder about one of a person's keys: it expires soon, has expired, or leaked and was revoked. */
 public record KeyReminder(
         long id,
         long apiKeyId,
@@ -19,6 +19,8 @@ public record KeyReminder(
         EXPIRES_30,
         EXPIRES_7,
         EXPIRES_1,
-        EXPIRED
+        EXPIRED,
+        /** Found by a secret scanner and revoked (mailed at once, not in the daily digest). */
+        LEAKED
     }
 }

@@ -50,15 +50,32 @@ class KeyReminderMail {
         return sender != null;
     }
 
+    /** Tells an owner at once that a scanner found one of their keys and Keyward revoked it. */
+    boolean sendLeaked(Contacts.Contact to, ApiKeyLeaked leaked) {
+        Locale language = languageOf(to);
+        String body = Translations.text(language, "mail.reminder.hello", to.displayName()) + "\n\n"
+                + Translations.text(
+                        language,
+                        "mail.leaked.body",
+                        leaked.name(),
+                        leaked.hint(),
+                        leaked.url() == null ? "-" : leaked.url())
+                + "\n\n"
+                + (publicUrl.isEmpty()
+                        ? Translations.text(language, "mail.leaked.next")
+                        : Translations.text(language, "mail.leaked.next.at", publicUrl + "/account/api-keys"))
+                + "\n";
+        return deliver(to, Translations.text(language, "mail.leaked.subject", leaked.name()), body);
+    }
+
+    private static Locale languageOf(Contacts.Contact to) {
+        return Translations.language(to.language() == null ? Locale.ENGLISH : Locale.forLanguageTag(to.language()));
+    }
+
     /** Whether the mail server took it. */
     boolean send(Contacts.Contact to, List<KeyReminder> reminders) {
-        JavaMailSender mail = sender;
-        if (mail == null) {
-            return false;
-        }
         // in the language the person chose for the console; English when they chose none
-        Locale language =
-                Translations.language(to.language() == null ? Locale.ENGLISH : Locale.forLanguageTag(to.language()));
+        Locale language = languageOf(to);
         StringBuilder body = new StringBuilder(Translations.text(language, "mail.reminder.hello", to.displayName()))
                 .append("\n\n")
                 .append(Translations.text(language, "mail.reminder.intro", reminders.size()))
@@ -78,11 +95,19 @@ class KeyReminderMail {
                                 ? Translations.text(language, "mail.reminder.roll")
                                 : Translations.text(language, "mail.reminder.roll.at", publicUrl + "/account"))
                 .append('\n');
+        return deliver(to, Translations.text(language, "mail.reminder.subject", reminders.size()), body.toString());
+    }
+
+    private boolean deliver(Contacts.Contact to, String subject, String body) {
+        JavaMailSender mail = sender;
+        if (mail == null) {
+            return false;
+        }
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(from);
         message.setTo(to.email());
-        message.setSubject(Translations.text(language, "mail.reminder.subject", reminders.size()));
-        message.setText(body.toString());
+        message.setSubject(subject);
+        message.setText(body);
         try {
             mail.send(message);
             return true;

@@ -59,6 +59,19 @@ class KeyReminderRepository {
                 .execute();
     }
 
+    /** A reminder made by an event (a leak report) rather than by the job. */
+    void add(long ownerId, long apiKeyId, KeyReminder.Kind kind, Instant now) {
+        dsl.insertInto(
+                        KEY_REMINDER,
+                        KEY_REMINDER.OWNER_ID,
+                        KEY_REMINDER.API_KEY_ID,
+                        KEY_REMINDER.KIND,
+                        KEY_REMINDER.CREATED_AT)
+                .values(ownerId, apiKeyId, kind.name(), now)
+                .onDuplicateKeyIgnore()
+                .execute();
+    }
+
     List<KeyReminder> ofOwner(long ownerId, int limit) {
         return select().where(KEY_REMINDER.OWNER_ID.eq(ownerId))
                 .orderBy(KEY_REMINDER.READ_AT.isNull().desc(), KEY_REMINDER.CREATED_AT.desc())
@@ -85,7 +98,7 @@ class KeyReminderRepository {
                 .where(KEY_REMINDER
                         .MAILED_AT
                         .isNull()
-                        .and(KIND.ne(KeyReminder.Kind.EXPIRED))
+                        .and(KIND.notIn(KeyReminder.Kind.EXPIRED, KeyReminder.Kind.LEAKED))
                         .and(KEY_REMINDER.OWNER_ID.notIn(mailedLately)))
                 .fetch(KEY_REMINDER.OWNER_ID);
     }
@@ -96,7 +109,7 @@ class KeyReminderRepository {
                         .OWNER_ID
                         .eq(ownerId)
                         .and(KEY_REMINDER.MAILED_AT.isNull())
-                        .and(KIND.ne(KeyReminder.Kind.EXPIRED)))
+                        .and(KIND.notIn(KeyReminder.Kind.EXPIRED, KeyReminder.Kind.LEAKED)))
                 .orderBy(API_KEY.EXPIRES_AT)
                 .forUpdate()
                 .fetch(Records.mapping(KeyReminder::new));

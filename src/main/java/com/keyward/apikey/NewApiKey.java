@@ -12,4 +12,15 @@ public record NewApiKey(
         @Nullable String name,
         @Nullable String description,
         @Nullable Set<String> apiSetCodes,
-        @Nullable Instant expiresAt) {}
+        @Nullable Instant expiresAt,
+        @Nullable String allowedNetworks) {
+
+    /** A key usable from anywhere. */
+    public NewApiKey(
+            @Nullable String name,
+            @Nullable String description,
+            @Nullable Set<String> apiSetCodes,
+            @Nullable Instant expiresAt) {
+        this(name, description, apiSetCodes, expiresAt, null);
+    }
+}

@@ -1,4 +1,20 @@
 package com.keyward.apiset;
 
-/** A named group of REST endpoints that an API key can unlock. */
-public record ApiSet(String code, String name, String description) {}
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A named group of REST endpoints that an API key can unlock: one of Keyward's own (built in, its
+ * endpoints served here) or registered for another service, which checks keys by introspection.
+ */
+public record ApiSet(
+        String code,
+        String name,
+        String description,
+        @Nullable String ownerService,
+        boolean builtIn) {
+
+    /** A built-in set of Keyward's own. */
+    public ApiSet(String code, String name, String description) {
+        this(code, name, description, null, true);
+    }
+}

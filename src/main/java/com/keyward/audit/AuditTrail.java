@@ -1,8 +1,11 @@
 package com.keyward.audit;
 
 import com.keyward.apikey.ApiKeyGenerated;
+import com.keyward.apikey.ApiKeyLeaked;
 import com.keyward.apikey.ApiKeyRevoked;
 import com.keyward.apikey.ApiKeyRolled;
+import com.keyward.apiset.ApiSet;
+import com.keyward.apiset.ApiSetChanged;
 import com.keyward.role.MembershipChanged;
 import com.keyward.role.RoleChanged;
 import com.keyward.user.AccountActivity;
@@ -50,6 +53,18 @@ class AuditTrail {
                 "Key \"" + revoked.name() + "\" (" + revoked.hint() + ")");
     }
 
+    /** Revoked by Keyward itself on a leak report: no person did it. */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(ApiKeyLeaked leaked) {
+        log.recordBySystem(
+                AuditEventType.API_KEY_LEAKED,
+                leaked.ownerId(),
+                leaked.ownerUsername(),
+                "Key \"" + leaked.name() + "\" (" + leaked.hint() + ") revoked on a leak report: found at "
+                        + (leaked.url() == null ? "an unnamed place" : leaked.url())
+                        + (leaked.source() == null ? "" : " (" + leaked.source() + ")"));
+    }
+
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(ApiKeyRolled rolled) {
         log.record(
@@ -64,6 +79,23 @@ class AuditTrail {
                                 .withNano(0)
                         + " UTC, the new one expires "
                         + rolled.newExpiresAt().atOffset(ZoneOffset.UTC).toLocalDate());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(ApiSetChanged changed) {
+        ApiSet before = changed.before();
+        ApiSet after = changed.after();
+        if (before == null && after != null) {
+            log.record(AuditEventType.API_SET_REGISTERED, null, null, describe(after));
+        } else if (before != null && after != null) {
+            log.record(AuditEventType.API_SET_CHANGED, null, null, describe(before) + " → " + describe(after));
+        } else if (before != null) {
+            log.record(AuditEventType.API_SET_DELETED, null, null, describe(before));
+        }
+    }
+
+    private static String describe(ApiSet set) {
+        return "API set " + set.code() + " \"" + set.name() + "\" of " + set.ownerService();
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)

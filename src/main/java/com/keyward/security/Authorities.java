@@ -19,6 +19,8 @@ public final class Authorities {
     public static final String MANAGE_ROLES = "MANAGE_ROLES";
     public static final String AUDIT = "AUDIT";
     public static final String VIEW_AUDIT_LOG = "VIEW_AUDIT_LOG";
+    public static final String API_SETS = "API_SETS";
+    public static final String MANAGE_API_SETS = "MANAGE_API_SETS";
 
     private Authorities() {}
 }

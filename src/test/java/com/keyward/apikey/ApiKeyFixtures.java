@@ -48,6 +48,15 @@ public class ApiKeyFixtures {
             Instant createdAt,
             Instant expiresAt,
             Set<String> apiSetCodes) {
-        return keys.insert(ownerId, name, description, digest, hint, createdAt, expiresAt, apiSetCodes);
+        return keys.insert(
+                ownerId,
+                name,
+                description,
+                digest,
+                hint,
+                createdAt,
+                expiresAt,
+                apiSetCodes,
+                AllowedNetworks.stored(null));
     }
 }

@@ -7,6 +7,7 @@ import com.keyward.apikey.ApiKeyService;
 import com.keyward.apikey.ApiKeyStatus;
 import com.keyward.apikey.ApiKeyUsage;
 import com.keyward.apikey.GeneratedApiKey;
+import com.keyward.apikey.KeyPreviews;
 import com.keyward.apiset.ApiSetCatalog;
 import com.keyward.ui.Confirmations;
 import com.keyward.ui.Labels;
@@ -51,13 +52,21 @@ public class ApiKeysSection extends Section {
     final Paragraph limitReason = new Paragraph();
 
     private final ApiKeyService keys;
+    private final KeyPreviews previews;
     private final ApiSetCatalog catalog;
     private final Clock clock;
     private final boolean ownAccount;
     private final long ownerId;
 
-    ApiKeysSection(long ownerId, boolean ownAccount, ApiKeyService keys, ApiSetCatalog catalog, Clock clock) {
+    ApiKeysSection(
+            long ownerId,
+            boolean ownAccount,
+            ApiKeyService keys,
+            KeyPreviews previews,
+            ApiSetCatalog catalog,
+            Clock clock) {
         this.keys = keys;
+        this.previews = previews;
         this.catalog = catalog;
         this.clock = clock;
         this.ownAccount = ownAccount;
@@ -269,7 +278,7 @@ public class ApiKeysSection extends Section {
     }
 
     private void openNewApiKey() {
-        new NewApiKeyDialog(keys, catalog, clock, this::showGeneratedKey).open();
+        new NewApiKeyDialog(keys, previews, catalog, clock, this::showGeneratedKey).open();
     }
 
     /** The count against the limit, and Generate key enabled only below it. */

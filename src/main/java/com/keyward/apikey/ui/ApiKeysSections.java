@@ -2,6 +2,7 @@ package com.keyward.apikey.ui;
 
 import com.keyward.apikey.ApiKeyAccess;
 import com.keyward.apikey.ApiKeyService;
+import com.keyward.apikey.KeyPreviews;
 import com.keyward.apiset.ApiSetCatalog;
 import com.keyward.user.ui.ApiKeysPlace;
 import com.vaadin.flow.component.Component;
@@ -14,12 +15,14 @@ class ApiKeysSections implements ApiKeysPlace {
 
     private final ApiKeyAccess access;
     private final ApiKeyService keys;
+    private final KeyPreviews previews;
     private final ApiSetCatalog catalog;
     private final Clock clock;
 
-    ApiKeysSections(ApiKeyAccess access, ApiKeyService keys, ApiSetCatalog catalog, Clock clock) {
+    ApiKeysSections(ApiKeyAccess access, ApiKeyService keys, KeyPreviews previews, ApiSetCatalog catalog, Clock clock) {
         this.access = access;
         this.keys = keys;
+        this.previews = previews;
         this.catalog = catalog;
         this.clock = clock;
     }
@@ -29,6 +32,6 @@ class ApiKeysSections implements ApiKeysPlace {
         if (!access.maySeeApiKeysSection()) {
             return Optional.empty();
         }
-        return Optional.of(new ApiKeysSection(ownerId, ownAccount, keys, catalog, clock));
+        return Optional.of(new ApiKeysSection(ownerId, ownAccount, keys, previews, catalog, clock));
     }
 }

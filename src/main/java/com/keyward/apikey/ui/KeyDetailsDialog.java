@@ -38,7 +38,12 @@ class KeyDetailsDialog extends Dialog {
                 value(t("keys.status"), status),
                 value(t("keys.created"), Times.minutes(key.createdAt(), "")),
                 value(t("keys.expires"), Times.minutes(key.expiresAt(), "")),
-                value(t("keys.lastused"), Times.minutes(key.lastUsedAt(), t("time.never"))));
+                value(t("keys.lastused"), Times.minutes(key.lastUsedAt(), t("time.never"))),
+                value(
+                        t("details.networks"),
+                        key.allowedNetworks() == null
+                                ? t("details.networks.anywhere")
+                                : String.join(", ", key.allowedNetworks().split(" "))));
         fields.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
         if (key.description() != null) {
             TextArea description = new TextArea(t("keys.description"));

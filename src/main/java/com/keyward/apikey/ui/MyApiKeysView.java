@@ -3,6 +3,7 @@ package com.keyward.apikey.ui;
 import static com.keyward.ui.Text.t;
 
 import com.keyward.apikey.ApiKeyService;
+import com.keyward.apikey.KeyPreviews;
 import com.keyward.apiset.ApiSetCatalog;
 import com.keyward.security.Authorities;
 import com.keyward.security.CurrentUser;
@@ -27,9 +28,10 @@ public class MyApiKeysView extends Main implements HasDynamicTitle {
 
     final ApiKeysSection section;
 
-    public MyApiKeysView(CurrentUser currentUser, ApiKeyService keys, ApiSetCatalog catalog, Clock clock) {
+    public MyApiKeysView(
+            CurrentUser currentUser, ApiKeyService keys, KeyPreviews previews, ApiSetCatalog catalog, Clock clock) {
         addClassNames("page", "my-api-keys-view");
-        section = new ApiKeysSection(currentUser.require().id(), true, keys, catalog, clock);
+        section = new ApiKeysSection(currentUser.require().id(), true, keys, previews, catalog, clock);
         add(section);
     }
 

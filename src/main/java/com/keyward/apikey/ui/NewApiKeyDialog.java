@@ -2,9 +2,11 @@ package com.keyward.apikey.ui;
 
 import static com.keyward.ui.Text.t;
 
+import com.keyward.apikey.AllowedNetworks;
 import com.keyward.apikey.ApiKeyField;
 import com.keyward.apikey.ApiKeyService;
 import com.keyward.apikey.GeneratedApiKey;
+import com.keyward.apikey.KeyPreviews;
 import com.keyward.apikey.NewApiKey;
 import com.keyward.apiset.ApiSet;
 import com.keyward.apiset.ApiSetCatalog;
@@ -50,6 +52,8 @@ public class NewApiKeyDialog extends Dialog {
             new TwinColSelect<>(t("keys.sets"), t("newkey.available"), t("newkey.selected"));
     final RadioButtonGroup<ExpiryChoice> expiry = RadioGroups.oneTabStop(new RadioButtonGroup<>(t("keys.expires")));
     final DatePicker expiryDate = DatePickers.localized(new DatePicker(t("newkey.expirydate")));
+    final TextArea allowedNetworks = new TextArea(t("newkey.networks"));
+    final KeyPreviewPanel preview;
     final Paragraph formError = new Paragraph();
     private final FieldErrors errors = new FieldErrors(formError);
     final Button finish = new Button(t("newkey.finish"));
@@ -59,8 +63,13 @@ public class NewApiKeyDialog extends Dialog {
     private final Consumer<GeneratedApiKey> onGenerated;
 
     public NewApiKeyDialog(
-            ApiKeyService keys, ApiSetCatalog catalog, Clock clock, Consumer<GeneratedApiKey> onGenerated) {
+            ApiKeyService keys,
+            KeyPreviews previews,
+            ApiSetCatalog catalog,
+            Clock clock,
+            Consumer<GeneratedApiKey> onGenerated) {
         this.keys = keys;
+        this.preview = new KeyPreviewPanel(previews);
         this.clock = clock;
         this.onGenerated = onGenerated;
         RoleLimits limits = keys.myLimits();
@@ -80,6 +89,11 @@ public class NewApiKeyDialog extends Dialog {
         apiSets.setItemDescriptionGenerator(
                 set -> Text.tOr("apiset." + set.code() + ".description", set.description()));
         apiSets.setRequiredIndicatorVisible(true);
+        apiSets.addValueChangeListener(change ->
+                preview.show(change.getValue().stream().map(ApiSet::code).toList()));
+        allowedNetworks.setHelperText(t("newkey.networks.hint"));
+        allowedNetworks.setPlaceholder("10.20.0.0/16, fd00::/8");
+        allowedNetworks.setMaxLength(AllowedNetworks.MAX_LENGTH);
 
         expiry.setItems(ExpiryChoice.values());
         expiry.setItemLabelGenerator(Labels::of);
@@ -102,6 +116,7 @@ public class NewApiKeyDialog extends Dialog {
         errors.field(ApiKeyField.NAME, name)
                 .field(ApiKeyField.DESCRIPTION, description)
                 .field(ApiKeyField.API_SETS, apiSets)
+                .field(ApiKeyField.ALLOWED_NETWORKS, allowedNetworks)
                 .target(
                         ApiKeyField.EXPIRES,
                         message -> {
@@ -116,7 +131,7 @@ public class NewApiKeyDialog extends Dialog {
                             }
                         });
 
-        FormLayout form = new FormLayout(name, description, apiSets, expiry, expiryDate);
+        FormLayout form = new FormLayout(name, description, apiSets, preview, expiry, expiryDate, allowedNetworks);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         add(formError, form);
 
@@ -134,7 +149,8 @@ public class NewApiKeyDialog extends Dialog {
                 name.getValue(),
                 description.getValue(),
                 apiSets.getValue().stream().map(ApiSet::code).collect(Collectors.toSet()),
-                expiresAt);
+                expiresAt,
+                allowedNetworks.getValue());
         try {
             GeneratedApiKey generated = keys.generate(request);
             close();

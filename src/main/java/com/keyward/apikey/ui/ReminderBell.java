@@ -89,6 +89,9 @@ class ReminderBell implements HeaderItems {
     }
 
     private static String text(KeyReminder reminder, Instant now) {
+        if (reminder.kind() == KeyReminder.Kind.LEAKED) {
+            return t("reminders.leaked", reminder.keyName(), reminder.hint(), Times.minutes(reminder.createdAt(), ""));
+        }
         String when = Times.minutes(reminder.expiresAt(), "");
         if (!reminder.expiresAt().isAfter(now)) {
             return t("reminders.expired", reminder.keyName(), reminder.hint(), when);

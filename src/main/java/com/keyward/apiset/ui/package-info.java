@@ -1,0 +1,4 @@
+@NullMarked
+package com.keyward.apiset.ui;
+
+import org.jspecify.annotations.NullMarked;
