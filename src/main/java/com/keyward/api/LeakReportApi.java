@@ -1,5 +1,6 @@
 package com.keyward.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -19,6 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -56,7 +58,8 @@ public class LeakReportApi {
             @Nullable String url,
             @Nullable String source) {}
 
-    /** The answer per token, as GitHub expects it: never the owner. */
+    /** The answer per token, as GitHub expects it: never the owner (no token_type when none was sent). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TokenVerdict(
             @JsonProperty("token_hash") String tokenHash,
             @JsonProperty("token_type") @Nullable String tokenType,
@@ -68,7 +71,7 @@ public class LeakReportApi {
             summary = "Report Keyward keys found in public (no key needed); each active one is revoked at once",
             description = "A JSON array of {token, type, url, source}, at most 100. The answer says per token "
                     + "(by its SHA-256, hex) whether it is a real Keyward key: true_positive or false_positive.")
-    public ResponseEntity<?> report(@RequestBody List<ReportedToken> tokens, HttpServletRequest request) {
+    public List<TokenVerdict> report(@RequestBody List<ReportedToken> tokens, HttpServletRequest request) {
         ConsumptionProbe probe = buckets.get(
                         request.getRemoteAddr(),
                         address -> Bucket.builder()
@@ -77,14 +80,7 @@ public class LeakReportApi {
                                 .build())
                 .tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
-            long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999) / 1_000_000_000);
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                    HttpStatus.TOO_MANY_REQUESTS,
-                    "Too many leak reports from this address. Try again in " + seconds + " seconds.");
-            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                    .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problem);
+            throw new TooManyReports(Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999) / 1_000_000_000));
         }
         if (tokens.size() > MAX_TOKENS) {
             throw new IllegalArgumentException("At most " + MAX_TOKENS + " tokens per report.");
@@ -99,6 +95,27 @@ public class LeakReportApi {
                         verdict.tokenType(),
                         verdict.truePositive() ? "true_positive" : "false_positive"))
                 .toList();
-        return ResponseEntity.ok(verdicts);
+        return verdicts;
+    }
+
+    /** Past the address's allowance of reports: 429 with Retry-After. */
+    static final class TooManyReports extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        final long retryAfterSeconds;
+
+        TooManyReports(long retryAfterSeconds) {
+            super("Too many leak reports from this address. Try again in " + retryAfterSeconds + " seconds.");
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+    }
+
+    @ExceptionHandler(TooManyReports.class)
+    ResponseEntity<ProblemDetail> tooMany(TooManyReports tooMany) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(tooMany.retryAfterSeconds))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, tooMany.getMessage()));
     }
 }

@@ -39,7 +39,8 @@ public final class AllowedNetworks {
         Set<String> ranges = new LinkedHashSet<>();
         List<IpAddressMatcher> matchers = new ArrayList<>();
         List<Message> problems = new ArrayList<>();
-        for (String entry : SEPARATORS.split(typed == null ? "" : typed.strip())) {
+        for (String entry :
+                SEPARATORS.splitAsStream(typed == null ? "" : typed.strip()).toList()) {
             if (entry.isEmpty()) {
                 continue;
             }

@@ -126,7 +126,7 @@ public class ApiKeyAuthenticator {
             return new Refused(failure.get());
         }
         if (!credential.networks().allows(clientAddress)) {
-            usage.refused(credential.keyId(), now, 403);
+            usage.refusedOutsideNetworks(credential.keyId(), now);
             return new OutsideNetworks();
         }
         usage.record(credential.keyId(), now, recordedAddress);

@@ -85,6 +85,11 @@ public class ApiKeyUsageRecorder {
         }
     }
 
+    /** A call refused before the key was accepted: sent from outside its allowed networks (403). */
+    public void refusedOutsideNetworks(long keyId, Instant at) {
+        countsOf(keyId, at).refused403().increment();
+    }
+
     private DayCounter countsOf(long keyId, Instant at) {
         long epochDay = Math.floorDiv(at.getEpochSecond(), SECONDS_PER_DAY);
         return counts.computeIfAbsent(

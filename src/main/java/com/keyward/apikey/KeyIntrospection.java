@@ -22,6 +22,8 @@ public class KeyIntrospection {
     public record ActiveKey(String sub, String scope, long exp, long iat, String clientId) {}
 
     /**
+     * What the key is, if it may act now.
+     *
      * @param clientIp where the service's own caller called from; without it, a key limited to
      *     networks is inactive (the address it must come from cannot be checked)
      * @param callerAddress the asking service's address, recorded as the key's last use when no

@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
 public record KeyPreview(List<SetPreview> sets) {
 
     /**
+     * One set's part of the preview.
+     *
      * @param missingAuthority the authority's code when the owner lacks it: every call of the set is refused
      */
     public record SetPreview(

@@ -5,9 +5,9 @@ import static com.keyward.db.jooq.Tables.API_SET;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.jspecify.annotations.Nullable;
 import org.jooq.Records;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 @Repository

@@ -1,5 +1,6 @@
 package com.keyward.ui;
 
+import com.keyward.apiset.ApiSetPath;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,7 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * 'none'}: they are data, never a document.
  *
  * <p>Dynamic responses are {@code no-store}: a reply of the UI can carry a new API key, which no
- * cache may keep. Vaadin sets {@code no-cache} on its replies; that is overridden here.
+ * cache may keep. Vaadin sets {@code no-cache} on its replies; that is overridden here. Introspection
+ * answers are the exception: their callers may keep them for the 5 s that revocations take anyway.
  */
 @Configuration
 public class SecurityHeaders {
@@ -71,6 +73,11 @@ public class SecurityHeaders {
                     String lifetime = path.startsWith("/VAADIN/build/") ? IMMUTABLE : ONE_DAY;
                     response.setHeader("Cache-Control", lifetime);
                     chain.doFilter(request, new Pinned(response));
+                    return;
+                }
+                if (path.equals(ApiSetPath.INTROSPECTION_PATH)) {
+                    // RFC 7662 answers say themselves how long a caller may keep them (5 s)
+                    chain.doFilter(request, response);
                     return;
                 }
                 response.setHeader("Cache-Control", "no-store");

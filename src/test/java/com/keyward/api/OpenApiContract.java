@@ -20,8 +20,14 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class OpenApiContract {
 
-    /** The API sets' OpenAPI groups, named like the first path segment after /api/v1. */
-    private static final java.util.Set<String> GROUPS = java.util.Set.of("account", "users", "roles", "audit");
+    /** The OpenAPI group of each first path segment after /api/v1. */
+    private static final Map<String, String> GROUPS = Map.of(
+            "account", "account",
+            "users", "users",
+            "roles", "roles",
+            "audit", "audit",
+            "introspect", "introspection",
+            "leaks", "leaks");
 
     private static final Map<String, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
 
@@ -33,11 +39,11 @@ final class OpenApiContract {
         for (HttpResponse<String> response : responses) {
             String path = response.request().uri().getRawPath();
             String[] segments = path.split("/");
-            if (!path.startsWith("/api/v1/") || segments.length < 4 || !GROUPS.contains(segments[3])) {
+            if (!path.startsWith("/api/v1/") || segments.length < 4 || !GROUPS.containsKey(segments[3])) {
                 continue;
             }
             OpenApiInteractionValidator validator = VALIDATORS.computeIfAbsent(
-                    segments[3],
+                    GROUPS.get(segments[3]),
                     group -> OpenApiInteractionValidator.createForInlineApiSpecification(document(port, group))
                             .build());
             SimpleResponse.Builder checked =

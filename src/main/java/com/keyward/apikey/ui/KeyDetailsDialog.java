@@ -2,6 +2,7 @@ package com.keyward.apikey.ui;
 
 import static com.keyward.ui.Text.t;
 
+import com.keyward.apikey.AllowedNetworks;
 import com.keyward.apikey.ApiKeyInfo;
 import com.keyward.apikey.ApiKeyUsage;
 import com.keyward.apiset.ApiSet;
@@ -43,7 +44,10 @@ class KeyDetailsDialog extends Dialog {
                         t("details.networks"),
                         key.allowedNetworks() == null
                                 ? t("details.networks.anywhere")
-                                : String.join(", ", key.allowedNetworks().split(" "))));
+                                : String.join(
+                                        ", ",
+                                        AllowedNetworks.stored(key.allowedNetworks())
+                                                .ranges())));
         fields.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
         if (key.description() != null) {
             TextArea description = new TextArea(t("keys.description"));
