@@ -33,6 +33,37 @@ class ApiSetPathTest {
         }
     }
 
+    @Autowired
+    ApiEndpoints endpoints;
+
+    /** The key preview lists each set's operations from the same source as its OpenAPI document. */
+    @Test
+    void thePreviewsEndpointsAreExactlyTheOperationsOfEachSetsOpenApiDocument() throws Exception {
+        for (ApiSetPath set : ApiSetPath.values()) {
+            String json = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(
+                                            URI.create("http://127.0.0.1:" + port + "/v3/api-docs/" + set.group()))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            var document = new io.swagger.v3.parser.OpenAPIV3Parser()
+                    .readContents(json, null, null)
+                    .getOpenAPI();
+            java.util.List<String> documented = new java.util.ArrayList<>();
+            document.getPaths()
+                    .forEach((path, item) -> item.readOperationsMap()
+                            .forEach((method, operation) ->
+                                    documented.add(method + " " + path + " " + operation.getSummary())));
+            assertThat(endpoints.of(set.code()))
+                    .as(set.group())
+                    .isNotEmpty()
+                    .extracting(endpoint -> endpoint.method() + " " + endpoint.path() + " " + endpoint.summary())
+                    .containsExactlyInAnyOrderElementsOf(documented);
+        }
+        assertThat(endpoints.of("BILLING_READ")).isEmpty();
+    }
+
     @Test
     void everyApiSetHasItsOpenApiDocumentListingOnlyItsPaths() throws Exception {
         for (ApiSetPath set : ApiSetPath.values()) {

@@ -56,6 +56,24 @@ class ApiKeyGenerationIT extends BrowserTest {
                 .getByRole(AriaRole.OPTION, new Locator.GetByRoleOptions().setName("Audit API"))
                 .dblclick();
         assertThat(selectedList).not().containsText("Audit API");
+        // what the key can do, live: the Users API's endpoints; the Roles API, which dana may not use, refused
+        Locator preview =
+                newKey.getByRole(AriaRole.REGION, new Locator.GetByRoleOptions().setName("What this key can do"));
+        assertThat(preview).containsText("GET /api/v1/users");
+        assertThat(preview).containsText("GET /api/v1/account/keys");
+        assertThat(preview).not().containsText("would be refused");
+        newKey.getByRole(AriaRole.OPTION, new Locator.GetByRoleOptions().setName("Roles API"))
+                .dblclick();
+        assertThat(preview)
+                .containsText(
+                        "Every call of the Roles API would be refused: you do not hold the View Roles authority.");
+        assertThat(preview).not().containsText("GET /api/v1/roles");
+        assertThat(preview).containsText("GET /api/v1/users");
+        screenshot("new-api-key-preview");
+        selectedList
+                .getByRole(AriaRole.OPTION, new Locator.GetByRoleOptions().setName("Roles API"))
+                .dblclick();
+        assertThat(preview).not().containsText("Roles API");
         screenshot("new-api-key");
         assertNoSeriousAccessibilityViolations();
         newKey.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Finish"))
