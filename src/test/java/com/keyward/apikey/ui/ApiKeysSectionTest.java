@@ -257,6 +257,35 @@ class ApiKeysSectionTest extends SignedInBrowserlessTest {
         assertThat(details.getElement().getOuterHTML()).doesNotContain(secret);
     }
 
+    @Test
+    void badAllowedNetworksAreNamedNextToTheFieldAndGoodOnesAreKeptWithTheKey() {
+        signInAs(integrator);
+        long before = keysOf(integrator);
+        navigate(MyAccountView.class);
+        test($(ApiKeysSection.class).single().generate).click();
+        NewApiKeyDialog dialog = $(NewApiKeyDialog.class).single();
+        test(dialog.name).setValue("limited");
+        test($(Button.class, dialog.apiSets).withAriaLabel("Add all").single()).click();
+        test(dialog.allowedNetworks).setValue("10.20.0.0/16\nintranet.example, fd00::/129");
+        test(dialog.finish).click();
+
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(dialog.allowedNetworks.isInvalid()).isTrue();
+        assertThat(dialog.allowedNetworks.getErrorMessage())
+                .contains("\"intranet.example\" is not an IPv4 or IPv6 network", "\"fd00::/129\"")
+                .doesNotContain("\"10.20.0.0/16\"");
+        assertThat(keysOf(integrator)).isEqualTo(before);
+
+        test(dialog.allowedNetworks).setValue("10.20.0.0/16\nfd00::/8");
+        test(dialog.finish).click();
+        SaveGeneratedKeyDialog saved = $(SaveGeneratedKeyDialog.class).single();
+        assertThat(saved.isOpened()).isTrue();
+        assertThat(dsl.fetchValue(
+                        "SELECT allowed_networks FROM api_key WHERE owner_id = ? AND name = 'limited'",
+                        accounts().idOf(integrator)))
+                .isEqualTo("10.20.0.0/16 fd00::/8");
+    }
+
     private SaveGeneratedKeyDialog generateThroughTheWindow(String name) {
         navigate(MyAccountView.class);
         test($(ApiKeysSection.class).single().generate).click();
