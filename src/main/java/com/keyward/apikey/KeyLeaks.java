@@ -111,8 +111,12 @@ public class KeyLeaks {
     /** After commit: the owner hears of it by mail at once (the bell has it already). */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void mailOwner(ApiKeyLeaked leaked) {
-        if (mail.enabled()) {
-            contacts.of(leaked.ownerId()).ifPresent(contact -> mail.sendLeaked(contact, leaked));
+        mailOwner(leaked, mail);
+    }
+
+    void mailOwner(ApiKeyLeaked leaked, KeyReminderMail with) {
+        if (with.enabled()) {
+            contacts.of(leaked.ownerId()).ifPresent(contact -> with.sendLeaked(contact, leaked));
         }
     }
 

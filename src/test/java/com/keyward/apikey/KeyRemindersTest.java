@@ -115,6 +115,46 @@ class KeyRemindersTest {
                 .contains("Einer Ihrer Keyward-API-Schlüssel läuft bald ab:", "„Nachtlauf“");
     }
 
+    @Autowired
+    KeyLeaks leaks;
+
+    @Test
+    void aLeakedKeysOwnerSeesItInTheBellAndIsMailedWhereItWasFoundButNeverTheKey() throws Exception {
+        String owner = accounts.create("leaked", List.of(Authorities.MANAGE_USER_API_KEY));
+        GeneratedApiKey key = accounts.keyOf(owner, "ACCOUNT");
+        String url = "https://github.com/acme/app/blob/main/.env";
+
+        List<KeyLeaks.Verdict> verdicts =
+                leaks.report(List.of(new KeyLeaks.Report(key.key(), "keyward_api_key", url, "content")));
+        assertThat(verdicts).singleElement().satisfies(verdict -> assertThat(verdict.truePositive())
+                .isTrue());
+
+        accounts.signInAs(owner);
+        assertThat(reminders.mine())
+                .anySatisfy(reminder -> {
+                    assertThat(reminder.kind()).isEqualTo(KeyReminder.Kind.LEAKED);
+                    assertThat(reminder.apiKeyId()).isEqualTo(key.info().id());
+                });
+        assertThat(keys.list(accounts.idOf(owner), 0, 10))
+                .singleElement()
+                .satisfies(info -> assertThat(info.revokedAt()).isNotNull());
+        SecurityContextHolder.clearContext();
+
+        leaks.mailOwner(
+                new ApiKeyLeaked(
+                        key.info().id(), accounts.idOf(owner), owner, key.info().name(), key.info().hint(), url, "content"),
+                mailThroughGreenMail());
+        MimeMessage toOwner = List.of(SMTP.getReceivedMessages()).stream()
+                .filter(message -> recipient(message).equals(owner + "@example.com"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(toOwner.getSubject())
+                .isEqualTo("Keyward: your API key \"" + key.info().name() + "\" was found in public and revoked");
+        assertThat(toOwner.getContent().toString())
+                .contains(url, key.info().hint(), "revoked it at once", "https://keyward.example/account/api-keys")
+                .doesNotContain(key.key());
+    }
+
     private void runAfter(CountDownLatch start, KeyReminderMail mail) {
         try {
             start.await();
