@@ -126,15 +126,15 @@ class KeyRemindersTest {
 
         List<KeyLeaks.Verdict> verdicts =
                 leaks.report(List.of(new KeyLeaks.Report(key.key(), "keyward_api_key", url, "content")));
-        assertThat(verdicts).singleElement().satisfies(verdict -> assertThat(verdict.truePositive())
-                .isTrue());
+        assertThat(verdicts)
+                .singleElement()
+                .satisfies(verdict -> assertThat(verdict.truePositive()).isTrue());
 
         accounts.signInAs(owner);
-        assertThat(reminders.mine())
-                .anySatisfy(reminder -> {
-                    assertThat(reminder.kind()).isEqualTo(KeyReminder.Kind.LEAKED);
-                    assertThat(reminder.apiKeyId()).isEqualTo(key.info().id());
-                });
+        assertThat(reminders.mine()).anySatisfy(reminder -> {
+            assertThat(reminder.kind()).isEqualTo(KeyReminder.Kind.LEAKED);
+            assertThat(reminder.apiKeyId()).isEqualTo(key.info().id());
+        });
         assertThat(keys.list(accounts.idOf(owner), 0, 10))
                 .singleElement()
                 .satisfies(info -> assertThat(info.revokedAt()).isNotNull());
@@ -142,7 +142,13 @@ class KeyRemindersTest {
 
         leaks.mailOwner(
                 new ApiKeyLeaked(
-                        key.info().id(), accounts.idOf(owner), owner, key.info().name(), key.info().hint(), url, "content"),
+                        key.info().id(),
+                        accounts.idOf(owner),
+                        owner,
+                        key.info().name(),
+                        key.info().hint(),
+                        url,
+                        "content"),
                 mailThroughGreenMail());
         MimeMessage toOwner = List.of(SMTP.getReceivedMessages()).stream()
                 .filter(message -> recipient(message).equals(owner + "@example.com"))

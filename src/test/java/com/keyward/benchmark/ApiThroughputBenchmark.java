@@ -10,8 +10,6 @@ import com.keyward.user.UserService;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -154,15 +152,7 @@ class ApiThroughputBenchmark {
 
     /** Requests per second; any non-2xx answer spoils the run. */
     private static double wrk(String url, String header, String seconds) throws Exception {
-        String output = Wrk.run(command(seconds, url, header));
-        if (output.contains("Non-2xx")) {
-            throw new IllegalStateException("errors while measuring " + url + ":\n" + output);
-        }
-        Matcher rate = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(output);
-        if (!rate.find()) {
-            throw new IllegalStateException("no rate in wrk output:\n" + output);
-        }
-        return Double.parseDouble(rate.group(1));
+        return Wrk.requestsPerSecond(command(seconds, url, header));
     }
 
     private static List<String> command(String seconds, String url, String header) {

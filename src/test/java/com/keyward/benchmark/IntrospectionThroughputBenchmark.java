@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -106,14 +104,6 @@ class IntrospectionThroughputBenchmark {
     private static double rate(List<String> target, String seconds) throws Exception {
         List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c8", "-d" + seconds + "s"));
         command.addAll(target);
-        String output = Wrk.run(command);
-        if (output.contains("Non-2xx")) {
-            throw new IllegalStateException("errors while measuring " + target + ":\n" + output);
-        }
-        Matcher rate = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(output);
-        if (!rate.find()) {
-            throw new IllegalStateException("no rate in wrk output:\n" + output);
-        }
-        return Double.parseDouble(rate.group(1));
+        return Wrk.requestsPerSecond(command);
     }
 }

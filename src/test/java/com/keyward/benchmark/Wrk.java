@@ -11,6 +11,20 @@ final class Wrk {
 
     private Wrk() {}
 
+    /** Requests per second of one wrk run; any non-2xx answer spoils it (an exception, not a figure). */
+    static double requestsPerSecond(List<String> command) throws Exception {
+        String output = run(command);
+        if (output.contains("Non-2xx")) {
+            throw new IllegalStateException("errors while measuring " + command + ":\n" + output);
+        }
+        java.util.regex.Matcher rate =
+                java.util.regex.Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(output);
+        if (!rate.find()) {
+            throw new IllegalStateException("no rate in wrk output:\n" + output);
+        }
+        return Double.parseDouble(rate.group(1));
+    }
+
     static String run(List<String> command) throws Exception {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         try (BufferedReader out =
