@@ -93,6 +93,7 @@ public class OpenApiConfig {
         PROBLEMS.put("404", "No such resource");
         PROBLEMS.put("405", "Method not allowed");
         PROBLEMS.put("406", "Only application/json (and problem+json for errors) is produced");
+        PROBLEMS.put("413", "The request body is too large (leak reports: at most 256 KiB, with a stated length)");
         PROBLEMS.put("429", "Too many failed authentications from this address; see Retry-After");
         PROBLEMS.put("500", "Unexpected failure (logged)");
     }

@@ -38,7 +38,8 @@ public class ApiSecurityConfig {
             ApiKeyUsageRecorder usage,
             Clock clock,
             @Value("${keyward.api.failures-allowed:20}") int failuresAllowed,
-            @Value("${keyward.api.failure-window:PT1M}") Duration failureWindow)
+            @Value("${keyward.api.failure-window:PT1M}") Duration failureWindow,
+            @Value("${keyward.leaks.reports-per-minute:30}") int leakReportsPerMinute)
             throws Exception {
         http.securityMatcher("/api/**")
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -49,6 +50,7 @@ public class ApiSecurityConfig {
                 .requestCache(cache -> cache.disable())
                 .anonymous(anonymous -> anonymous.disable())
                 .addFilterBefore(new ApiErrorFilter(database), DisableEncodeUrlFilter.class)
+                .addFilterBefore(new LeakReportGate(leakReportsPerMinute), AnonymousAuthenticationFilter.class)
                 .addFilterBefore(
                         new ApiKeyAuthenticationFilter(
                                 authenticator,

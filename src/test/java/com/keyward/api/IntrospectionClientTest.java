@@ -55,6 +55,17 @@ class IntrospectionClientTest {
         GeneratedApiKey readerKey = accounts.keyOf(person, "BILLING_READ");
         String otherKey = accounts.keyOf(person, "ACCOUNT").key();
 
+        // the service's own key works on Keyward's Introspection API
+        HttpResponse<String> direct = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/introspect"))
+                                .header("X-Api-Key", serviceKey)
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString("token=" + readerKey.key()))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(direct.body()).contains("\"active\":true", "\"sub\":\"" + person + "\"");
+
         try (ConfigurableApplicationContext billing =
                 BillingService.start("http://127.0.0.1:" + port + "/api/v1/introspect", serviceKey)) {
             URI invoices = URI.create("http://127.0.0.1:" + BillingService.port(billing) + "/invoices");

@@ -3,6 +3,7 @@ package com.keyward.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.keyward.KeywardTest;
 import com.keyward.TestAccounts;
 import com.keyward.apikey.ApiKeyFixtures;
 import com.keyward.apikey.ApiKeyFormat;
@@ -29,24 +30,25 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Keys that other services trust, over real HTTP: RFC 7662 introspection, per-key network
- * allow-lists (directly, behind the trusted proxy 127.0.0.1, and behind an untrusted one) and leak
- * reports. Its own context: here 127.0.0.1 is a trusted proxy.
+ * allow-lists (directly, behind the tests' trusted proxy 127.0.0.2, and behind an untrusted one)
+ * and leak reports.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1", "keyward.leaks.reports-per-minute=5"})
+@KeywardTest
 class KeysForOtherServicesHttpTest {
 
     private static final String INACTIVE = "{\"active\":false}";
 
     @LocalServerPort
     int port;
+
+    @Value("${keyward.leaks.reports-per-minute:30}")
+    int reportsPerMinute;
 
     @Autowired
     TestAccounts accounts;
@@ -124,26 +126,23 @@ class KeysForOtherServicesHttpTest {
     @Test
     void aKeyLimitedToNetworksWorksOnlyFromThemAlsoBehindTheTrustedProxy() throws Exception {
         String owner = accounts.create("nets", List.of(Authorities.MANAGE_USER_API_KEY));
-        GeneratedApiKey limited = key(owner, Set.of("ACCOUNT"), "10.20.0.0/16, fd00::/8\n127.0.0.2");
-        assertThat(limited.info().allowedNetworks()).isEqualTo("10.20.0.0/16 fd00::/8 127.0.0.2");
+        GeneratedApiKey limited = key(owner, Set.of("ACCOUNT"), "10.20.0.0/16, fd00::/8\n127.0.0.4");
+        assertThat(limited.info().allowedNetworks()).isEqualTo("10.20.0.0/16 fd00::/8 127.0.0.4");
         String key = limited.key();
 
         HttpClient direct = HttpClient.newHttpClient();
-        HttpClient fromElsewhere = HttpClient.newBuilder()
-                .localAddress(InetAddress.getByName("127.0.0.2"))
-                .build();
-        HttpClient untrustedProxy = HttpClient.newBuilder()
-                .localAddress(InetAddress.getByName("127.0.0.3"))
-                .build();
+        HttpClient fromInside = client("127.0.0.4");
+        HttpClient trustedProxy = client("127.0.0.2");
+        HttpClient untrustedProxy = client("127.0.0.3");
 
-        // 127.0.0.1 is not in the list; 127.0.0.2 is (IPv4, directly)
+        // 127.0.0.1 is not in the list; 127.0.0.4 is (IPv4, directly)
         assertRefusedFromHere(account(direct, key, null));
-        assertThat(account(fromElsewhere, key, null).statusCode()).isEqualTo(200);
+        assertThat(account(fromInside, key, null).statusCode()).isEqualTo(200);
         // through the trusted proxy, the forwarded client counts: IPv4 and IPv6, inside and outside
-        assertThat(account(direct, key, "10.20.3.4").statusCode()).isEqualTo(200);
-        assertRefusedFromHere(account(direct, key, "10.21.0.1"));
-        assertThat(account(direct, key, "fd00::1234").statusCode()).isEqualTo(200);
-        assertRefusedFromHere(account(direct, key, "2001:db8::1"));
+        assertThat(account(trustedProxy, key, "10.20.3.4").statusCode()).isEqualTo(200);
+        assertRefusedFromHere(account(trustedProxy, key, "10.21.0.1"));
+        assertThat(account(trustedProxy, key, "fd00::1234").statusCode()).isEqualTo(200);
+        assertRefusedFromHere(account(trustedProxy, key, "2001:db8::1"));
         // an untrusted proxy's header counts for nothing: the caller is 127.0.0.3
         assertRefusedFromHere(account(untrustedProxy, key, "10.20.3.4"));
 
@@ -191,9 +190,7 @@ class KeysForOtherServicesHttpTest {
     void aLeakReportRevokesAnActiveKeyWithinTheRequestAndTellsNoOwner() throws Exception {
         String owner = accounts.create("leaky", List.of(Authorities.MANAGE_USER_API_KEY));
         String leaked = key(owner, Set.of("ACCOUNT"), null).key();
-        HttpClient scanner = HttpClient.newBuilder()
-                .localAddress(InetAddress.getByName("127.0.0.4"))
-                .build();
+        HttpClient scanner = client("127.0.0.21");
         assertThat(account(scanner, leaked, null).statusCode()).isEqualTo(200);
 
         String unknown = ApiKeyFormat.generate();
@@ -238,15 +235,14 @@ class KeysForOtherServicesHttpTest {
 
     @Test
     void junkLeakReportsCostNoDatabaseWriteAndAreRateLimited() throws Exception {
-        HttpClient scanner = HttpClient.newBuilder()
-                .localAddress(InetAddress.getByName("127.0.0.5"))
-                .build();
+        HttpClient scanner = client("127.0.0.22");
         int audit = dsl.fetchCount(dsl.selectFrom("audit_event"));
         int leaks = dsl.fetchCount(dsl.selectFrom("api_key_leak"));
         int buckets = dsl.fetchCount(dsl.selectFrom("throttle_bucket"));
+        int usageDays = dsl.fetchCount(dsl.selectFrom("api_key_usage_day"));
         int status = 0;
         int answered = 0;
-        for (int i = 0; i < 10 && status != 429; i++) {
+        for (int i = 0; i < reportsPerMinute + 5 && status != 429; i++) {
             HttpResponse<String> answer = report(
                     scanner,
                     "[{\"token\":\"" + ApiKeyFormat.generate() + "\"},{\"token\":\"kw_" + i + "\"},{\"token\":null}]");
@@ -256,11 +252,35 @@ class KeysForOtherServicesHttpTest {
                 assertThat(answer.body()).doesNotContain("true_positive");
             }
         }
-        assertThat(answered).as("the test context allows 5 a minute").isEqualTo(5);
+        assertThat(answered).as("reports allowed a minute").isEqualTo(reportsPerMinute);
+        assertThat(dsl.fetchCount(dsl.selectFrom("api_key_usage_day"))).isEqualTo(usageDays);
         assertThat(status).isEqualTo(429);
         assertThat(dsl.fetchCount(dsl.selectFrom("audit_event"))).isEqualTo(audit);
         assertThat(dsl.fetchCount(dsl.selectFrom("api_key_leak"))).isEqualTo(leaks);
         assertThat(dsl.fetchCount(dsl.selectFrom("throttle_bucket"))).isEqualTo(buckets);
+    }
+
+    @Test
+    void aLeakReportOfUnknownLengthOrTooLargeIsRefusedBeforeItIsRead() throws Exception {
+        HttpClient scanner = client("127.0.0.23");
+        String huge = "[" + "{\"token\":\"kw_x\",\"url\":\"" + "u".repeat(300_000) + "\"}]";
+        HttpResponse<String> tooLarge = report(scanner, huge);
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.body()).contains("at most 262144 bytes");
+        HttpResponse<String> unknownLength = send(
+                scanner,
+                HttpRequest.newBuilder(url("/api/v1/leaks"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new java.io.ByteArrayInputStream("[]".getBytes(StandardCharsets.UTF_8))))
+                        .build());
+        assertThat(unknownLength.statusCode()).isEqualTo(413);
+    }
+
+    private static HttpClient client(String localAddress) throws Exception {
+        return HttpClient.newBuilder()
+                .localAddress(InetAddress.getByName(localAddress))
+                .build();
     }
 
     private void assertRefusedFromHere(HttpResponse<String> response) {

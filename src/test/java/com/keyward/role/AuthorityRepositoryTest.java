@@ -31,7 +31,9 @@ class AuthorityRepositoryTest {
                         "VIEW_ROLES",
                         "MANAGE_ROLES",
                         "AUDIT",
-                        "VIEW_AUDIT_LOG");
+                        "VIEW_AUDIT_LOG",
+                        "API_SETS",
+                        "MANAGE_API_SETS");
     }
 
     @Test

@@ -70,7 +70,7 @@ class RoleAdministrationTest {
                         Authorities.MANAGE_USERS,
                         Authorities.MANAGE_USER_API_KEY,
                         Authorities.REVOKE_USER_API_KEYS);
-        assertThat(tree.covered(Set.of(Authorities.ADMINISTRATION))).hasSize(11);
+        assertThat(tree.covered(Set.of(Authorities.ADMINISTRATION))).hasSize(13);
         assertThat(tree.shortest(Set.of(Authorities.USERS, Authorities.VIEW_USERS, Authorities.VIEW_ROLES)))
                 .containsExactlyInAnyOrder(Authorities.USERS, Authorities.VIEW_ROLES);
     }
