@@ -69,6 +69,7 @@ class ApiKeyGenerationIT extends BrowserTest {
                         "Every call of the Roles API would be refused: you do not hold the View Roles authority.");
         assertThat(preview).not().containsText("GET /api/v1/roles");
         assertThat(preview).containsText("GET /api/v1/users");
+        preview.locator(".key-preview-refused").scrollIntoViewIfNeeded();
         screenshot("new-api-key-preview");
         selectedList
                 .getByRole(AriaRole.OPTION, new Locator.GetByRoleOptions().setName("Roles API"))
