@@ -74,8 +74,10 @@ public final class AllowedNetworks {
         if (matchers.isEmpty()) {
             return true;
         }
-        // never a host name: IpAddressMatcher would resolve it
-        if (address == null || !isAddress(address)) {
+        // never a host name: IpAddressMatcher would resolve it (a malformed literal throws below)
+        if (address == null
+                || address.length() > 45
+                || !ADDRESS.matcher(address).matches()) {
             return false;
         }
         for (IpAddressMatcher matcher : matchers) {
@@ -101,10 +103,6 @@ public final class AllowedNetworks {
         } catch (IllegalArgumentException notAnAddress) {
             return false;
         }
-    }
-
-    public boolean anywhere() {
-        return ranges.isEmpty();
     }
 
     public List<String> ranges() {

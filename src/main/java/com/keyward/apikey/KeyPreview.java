@@ -20,10 +20,5 @@ public record KeyPreview(List<SetPreview> sets) {
     public record SetPreview(
             ApiSet set,
             List<ApiEndpoints.Endpoint> endpoints,
-            @Nullable String missingAuthority) {
-
-        public boolean refused() {
-            return missingAuthority != null;
-        }
-    }
+            @Nullable String missingAuthority) {}
 }

@@ -11,10 +11,4 @@ public record ApiSet(
         String name,
         String description,
         @Nullable String ownerService,
-        boolean builtIn) {
-
-    /** A built-in set of Keyward's own. */
-    public ApiSet(String code, String name, String description) {
-        this(code, name, description, null, true);
-    }
-}
+        boolean builtIn) {}
