@@ -21,6 +21,14 @@ public final class ApiKeyFormat {
 
     private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Which ASCII characters are base62: a table, as the key path checks every character. */
+    private static final boolean[] IS_BASE62 = new boolean[128];
+
+    static {
+        BASE62.chars().forEach(c -> IS_BASE62[c] = true);
+    }
+    /** Never used itself (it is not thread-safe): only cloned, in its initial state. */
+    private static final MessageDigest SHA_256 = sha256();
 
     private ApiKeyFormat() {}
 
@@ -38,23 +46,45 @@ public final class ApiKeyFormat {
         if (candidate == null || candidate.length() != LENGTH || !candidate.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        for (int i = PREFIX.length(); i < LENGTH; i++) {
-            if (BASE62.indexOf(candidate.charAt(i)) < 0) {
+        byte[] body = new byte[LENGTH - CHECKSUM_LENGTH];
+        for (int i = 0; i < LENGTH; i++) {
+            char c = candidate.charAt(i);
+            if (i >= PREFIX.length() && (c >= IS_BASE62.length || !IS_BASE62[c])) {
                 return Optional.empty();
             }
+            if (i < body.length) {
+                body[i] = (byte) c;
+            }
         }
-        String body = candidate.substring(0, LENGTH - CHECKSUM_LENGTH);
-        return checksum(body).equals(candidate.substring(LENGTH - CHECKSUM_LENGTH))
-                ? Optional.of(candidate)
-                : Optional.empty();
+        long value = crc32(body);
+        for (int i = LENGTH - 1; i >= body.length; i--) {
+            if (candidate.charAt(i) != BASE62.charAt((int) (value % 62))) {
+                return Optional.empty();
+            }
+            value /= 62;
+        }
+        return Optional.of(candidate);
     }
 
-    /** SHA-256 of the key: what the database stores and looks up. */
+    /**
+     * SHA-256 of the key: what the database stores and looks up. Each call clones one prototype:
+     * {@code MessageDigest.getInstance} looks the provider up every time, which the JFR profile
+     * of the key path showed as the largest part of a key check (BENCHMARKS.md, issue 18).
+     */
     public static byte[] digest(String key) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+            return ((MessageDigest) SHA_256.clone()).digest(key.getBytes(StandardCharsets.US_ASCII));
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("The SHA-256 implementation cannot be cloned", e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            // a clone as the prototype: an implementation that cannot be cloned fails here, at class loading
+            return (MessageDigest) MessageDigest.getInstance("SHA-256").clone();
+        } catch (NoSuchAlgorithmException | CloneNotSupportedException e) {
+            throw new IllegalStateException("Every Java runtime has a cloneable SHA-256", e);
         }
     }
 
@@ -63,10 +93,14 @@ public final class ApiKeyFormat {
         return key.substring(0, PREFIX.length() + 4) + "…" + key.substring(LENGTH - 4);
     }
 
-    private static String checksum(CharSequence body) {
+    private static long crc32(byte[] body) {
         CRC32 crc = new CRC32();
-        crc.update(body.toString().getBytes(StandardCharsets.US_ASCII));
-        long value = crc.getValue();
+        crc.update(body);
+        return crc.getValue();
+    }
+
+    private static String checksum(CharSequence body) {
+        long value = crc32(body.toString().getBytes(StandardCharsets.US_ASCII));
         char[] digits = new char[CHECKSUM_LENGTH];
         for (int i = CHECKSUM_LENGTH - 1; i >= 0; i--) {
             digits[i] = BASE62.charAt((int) (value % 62));

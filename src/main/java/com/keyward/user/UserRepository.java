@@ -8,6 +8,7 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.when;
 
 import com.keyward.db.EnumColumns;
+import com.keyward.db.RowCount;
 import com.keyward.db.SparseIndex;
 import com.keyward.db.SparseIndexes;
 import jakarta.annotation.Nullable;
@@ -254,6 +255,17 @@ class UserRepository {
         return dsl.fetchCount(APP_USER, condition(filter));
     }
 
+    /** The count at once: exact when cheap, otherwise MariaDB's estimate (see {@link RowCount#quick}). */
+    public RowCount quickCount(UserFilter filter) {
+        if (filter.isEmpty()) {
+            OptionalLong total = byUsername.total();
+            if (total.isPresent()) {
+                return RowCount.exact(total.getAsLong());
+            }
+        }
+        return RowCount.quick(dsl, APP_USER, condition(filter), () -> dsl.fetchCount(APP_USER, condition(filter)));
+    }
+
     /**
      * One page of the grid, paged and sorted in SQL.
      *
@@ -261,7 +273,7 @@ class UserRepository {
      * a sparse index. Otherwise the page's ids are found first on the covering index of the sort
      * column (a deferred join: the offset walks index entries, not rows), and a page in the second
      * half of the result is read from the other end, so its offset is small. {@code total} is the
-     * number of matching users, which the grid knows from its count.
+     * number of matching users, which the grid knows from its count, or -1 while it is being counted.
      */
     public List<UserRow> findPage(
             UserFilter filter, UserSort sort, boolean ascending, int offset, int limit, long total) {
@@ -272,7 +284,8 @@ class UserRepository {
                 return at.arrange(findPage(at.from(), sort, true, at.offset(), at.limit()));
             }
         }
-        boolean fromEnd = offset > total / 2;
+        // a total below zero is not known yet: then every page is read from the start
+        boolean fromEnd = total >= 0 && offset > total / 2;
         int effectiveOffset = fromEnd ? (int) Math.max(0, total - offset - limit) : offset;
         int effectiveLimit = fromEnd ? (int) Math.min(limit, Math.max(0, total - offset)) : limit;
         if (effectiveLimit <= 0) {

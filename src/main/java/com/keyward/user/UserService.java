@@ -1,5 +1,6 @@
 package com.keyward.user;
 
+import com.keyward.db.RowCount;
 import com.keyward.role.RoleMembership;
 import com.keyward.security.Authorities;
 import com.keyward.security.CurrentUser;
@@ -30,7 +31,13 @@ public class UserService {
         return users.count(filter);
     }
 
-    /** A page of the grid; {@code total} is what {@link #count} returned for the same filter. */
+    /** The count at once, for the grid to show while {@link #count} runs: exact when cheap, else an estimate. */
+    public RowCount quickCount(UserFilter filter) {
+        requireViewUsers();
+        return users.quickCount(filter);
+    }
+
+    /** A page of the grid; {@code total} is what {@link #count} returned for the same filter, or -1 before. */
     public List<UserRow> page(UserFilter filter, UserSort sort, boolean ascending, int offset, int limit, long total) {
         requireViewUsers();
         return users.findPage(filter, sort, ascending, offset, limit, total);

@@ -125,7 +125,7 @@ class StartupBenchmark {
         }
     }
 
-    private static boolean answers(int port) {
+    static boolean answers(int port) {
         try {
             HttpURLConnection connection = (HttpURLConnection)
                     URI.create("http://127.0.0.1:" + port + "/").toURL().openConnection();
@@ -168,7 +168,7 @@ class StartupBenchmark {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
     }
 
-    private static Path productionJar() throws IOException {
+    static Path productionJar() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
             List<Path> jars = new ArrayList<>(
                     files.filter(path -> path.getFileName().toString().matches("keyward-.*\\.jar"))

@@ -8,6 +8,7 @@ import com.keyward.audit.AuditFilter;
 import com.keyward.audit.AuditService;
 import com.keyward.security.Authorities;
 import com.keyward.ui.DatePickers;
+import com.keyward.ui.GridCount;
 import com.keyward.ui.Labels;
 import com.keyward.ui.NarrowScreens;
 import com.keyward.ui.Times;
@@ -16,10 +17,10 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
@@ -41,6 +42,7 @@ public class AuditView extends Main implements HasDynamicTitle {
     final DatePicker from = DatePickers.localized(new DatePicker(t("audit.from")));
     final DatePicker to = DatePickers.localized(new DatePicker(t("audit.to")));
     final Grid<AuditEvent> grid = new Grid<>();
+    final Span total = new Span();
 
     public AuditView(AuditService audit) {
         addClassNames("page", "audit-view");
@@ -61,7 +63,9 @@ public class AuditView extends Main implements HasDynamicTitle {
         from.setWidth("9.5em");
         to.setWidth("9.5em");
         Button more = NarrowScreens.filtersToggle(this, List.of(actor, target, from, to));
-        HorizontalLayout filters = new HorizontalLayout(type, more, actor, target, from, to);
+        total.addClassName("total");
+        total.setId("audit-count");
+        HorizontalLayout filters = new HorizontalLayout(type, more, actor, target, from, to, total);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
 
@@ -88,14 +92,20 @@ public class AuditView extends Main implements HasDynamicTitle {
                 .setFlexGrow(1)
                 .setKey("details");
         grid.setEmptyStateText(t("audit.empty"));
-        grid.setItems(new CallbackDataProvider<>(
+        GridCount<AuditEvent, AuditFilter> count = new GridCount<>(
+                grid,
+                total,
                 query -> audit.page(filter(), query.getOffset(), query.getLimit()).stream(),
-                query -> (int) Math.min(Integer.MAX_VALUE, audit.count(filter()))));
-        type.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
-        actor.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
-        target.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
-        from.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
-        to.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
+                this::filter,
+                audit::quickCount,
+                audit::count,
+                figure -> t("audit.count", figure),
+                figure -> t("audit.count.about", figure));
+        type.addValueChangeListener(change -> count.refresh());
+        actor.addValueChangeListener(change -> count.refresh());
+        target.addValueChangeListener(change -> count.refresh());
+        from.addValueChangeListener(change -> count.refresh());
+        to.addValueChangeListener(change -> count.refresh());
         add(filters, grid);
     }
 

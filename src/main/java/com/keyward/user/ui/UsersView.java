@@ -3,6 +3,7 @@ package com.keyward.user.ui;
 import static com.keyward.ui.Text.t;
 
 import com.keyward.security.Authorities;
+import com.keyward.ui.GridCount;
 import com.keyward.ui.Labels;
 import com.keyward.ui.NarrowScreens;
 import com.keyward.ui.NoSuchItemException;
@@ -29,8 +30,6 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.provider.CallbackDataProvider;
-import com.vaadin.flow.data.provider.DataProvider;
 import com.vaadin.flow.data.provider.Query;
 import com.vaadin.flow.data.provider.QuerySortOrder;
 import com.vaadin.flow.data.provider.SortDirection;
@@ -73,7 +72,7 @@ public class UsersView extends Main implements HasUrlParameter<String>, HasDynam
     private final Span total = new Span();
     final Grid<UserRow> grid = new Grid<>();
     private @Nullable UserAccountDetailsDialog details;
-    private long lastCount;
+    private final GridCount<UserRow, UserFilter> count;
 
     public UsersView(
             UserService users,
@@ -110,20 +109,29 @@ public class UsersView extends Main implements HasUrlParameter<String>, HasDynam
         idleDays.setMin(1);
         idleDays.setClearButtonVisible(true);
         idleDays.setWidth("13em");
+        configureGrid();
+        count = new GridCount<>(
+                grid,
+                total,
+                this::fetch,
+                this::filter,
+                users::quickCount,
+                users::count,
+                figure -> t("users.count", figure),
+                figure -> t("users.count.about", figure));
         // on a phone: the search, the count and a "Filters" button; the other filters fold away
         Button filters = NarrowScreens.filtersToggle(this, List.of(status, source, idleDays));
         search.setMaxWidth("100%");
         HorizontalLayout toolbar = new HorizontalLayout(search, filters, status, source, idleDays, total);
         toolbar.setWrap(true);
-        actions.creating(() -> grid.getDataProvider().refreshAll()).ifPresent(toolbar::add);
+        actions.creating(() -> count.refresh()).ifPresent(toolbar::add);
         toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         toolbar.addClassName("toolbar");
 
-        configureGrid();
-        search.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
-        status.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
-        source.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
-        idleDays.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
+        search.addValueChangeListener(change -> count.refresh());
+        status.addValueChangeListener(change -> count.refresh());
+        source.addValueChangeListener(change -> count.refresh());
+        idleDays.addValueChangeListener(change -> count.refresh());
         add(toolbar, grid);
         NarrowScreens.follow(
                 this, narrow -> NarrowScreens.priorityColumns(grid, narrow, List.of("username", "status")));
@@ -155,7 +163,7 @@ public class UsersView extends Main implements HasUrlParameter<String>, HasDynam
                 .setSortProperty(UserSort.ROLES.property())
                 .setKey("roles")
                 .setAutoWidth(true);
-        grid.addComponentColumn(row -> StatusBadge.of(row.status()))
+        grid.addColumn(StatusBadge.renderer(UserRow::status))
                 .setHeader(t("users.status"))
                 .setSortProperty(UserSort.STATUS.property())
                 .setKey("status")
@@ -173,8 +181,6 @@ public class UsersView extends Main implements HasUrlParameter<String>, HasDynam
                 .setAutoWidth(true);
         grid.setEmptyStateText(t("users.empty"));
         grid.setMultiSort(false);
-        DataProvider<UserRow, Void> provider = new CallbackDataProvider<>(this::fetch, this::count);
-        grid.setItems(provider);
     }
 
     private java.util.stream.Stream<UserRow> fetch(Query<UserRow, Void> query) {
@@ -185,13 +191,7 @@ public class UsersView extends Main implements HasUrlParameter<String>, HasDynam
             sort = UserSort.ofProperty(order.getSorted()).orElse(UserSort.USERNAME);
             ascending = order.getDirection() == SortDirection.ASCENDING;
         }
-        return users.page(filter(), sort, ascending, query.getOffset(), query.getLimit(), lastCount).stream();
-    }
-
-    private int count(Query<UserRow, Void> query) {
-        lastCount = users.count(filter());
-        total.setText(t("users.count", lastCount));
-        return (int) Math.min(lastCount, Integer.MAX_VALUE);
+        return users.page(filter(), sort, ascending, query.getOffset(), query.getLimit(), count.total()).stream();
     }
 
     private UserFilter filter() {
@@ -234,7 +234,7 @@ public class UsersView extends Main implements HasUrlParameter<String>, HasDynam
                 administration.forAccount(account.get(), () -> {
                     // show what changed: the window again, the grid's roles and statuses too
                     showDetails(username);
-                    grid.getDataProvider().refreshAll();
+                    count.refresh();
                 }),
                 () -> getUI().ifPresent(ui -> ui.navigate(UsersView.class)));
         // a child of the view: it goes away with the view when Back leaves User Management
