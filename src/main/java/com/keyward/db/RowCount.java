@@ -43,6 +43,15 @@ public record RowCount(long value, boolean exact) {
         if (Double.isNaN(estimate) || estimate < EXACT_BELOW) {
             return exact(exact.getAsLong());
         }
-        return about(Math.round(estimate));
+        return about(roughly(estimate));
+    }
+
+    /**
+     * Two significant digits: an estimate is no more precise (for a filter over several columns
+     * MariaDB adds the ranges of each index, so a row matching two of them counts twice).
+     */
+    static long roughly(double estimate) {
+        double scale = Math.pow(10, Math.max(0, Math.floor(Math.log10(estimate)) - 1));
+        return Math.round(estimate / scale) * (long) scale;
     }
 }

@@ -84,6 +84,8 @@ class RolesIT extends BrowserTest {
         page.navigate(url("/admin/audit"));
         assertThat(page.locator("vaadin-grid")).containsText("Role assigned");
         assertThat(page.locator("vaadin-grid")).containsText("Role removed");
+        // the number of events, exact: a few hundred are counted at once, with no "about"
+        assertThat(page.locator("#audit-count")).hasText(java.util.regex.Pattern.compile("^[\\d,]+ events$"));
         // at 1280 px the five filters stand in one row: "To" does not wrap under "Type"
         double typeTop = page.getByLabel("Type").boundingBox().y;
         assertThat(page.getByLabel("To (UTC)").boundingBox().y).isEqualTo(typeTop);

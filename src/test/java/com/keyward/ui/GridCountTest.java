@@ -7,12 +7,15 @@ import com.vaadin.browserless.BrowserlessTest;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.server.VaadinSession;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 class GridCountTest extends BrowserlessTest {
 
@@ -23,6 +26,7 @@ class GridCountTest extends BrowserlessTest {
 
     private final CountDownLatch slowCountMayAnswer = new CountDownLatch(1);
     private final AtomicReference<String> countedOnThread = new AtomicReference<>();
+    private final AtomicReference<String> countedAs = new AtomicReference<>();
 
     @BeforeEach
     void show() {
@@ -44,6 +48,8 @@ class GridCountTest extends BrowserlessTest {
                 },
                 which -> {
                     countedOnThread.set(Thread.currentThread().getName() + "/" + which);
+                    var authentication = SecurityContextHolder.getContext().getAuthentication();
+                    countedAs.set(authentication == null ? "nobody" : authentication.getName());
                     awaitQuietly(slowCountMayAnswer);
                     return which.equals("large") ? 62_417 : 88_888;
                 },
@@ -75,6 +81,22 @@ class GridCountTest extends BrowserlessTest {
         awaitLabel("62417 rows");
         assertThat(count.total()).isEqualTo(62_417);
         assertThat(countedOnThread.get()).isEqualTo("grid-count/large");
+    }
+
+    @Test
+    void theBackgroundCountRunsAsThePersonWhoseGridItIs() {
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated("dana", null, List.of()));
+        try {
+            filter.set("large");
+            count();
+            slowCountMayAnswer.countDown();
+            awaitLabel("62417 rows");
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        // the services check the signed-in person's authority: the count must run as that person
+        assertThat(countedAs).hasValue("dana");
     }
 
     @Test
