@@ -155,16 +155,7 @@ class SessionSizeBenchmark {
                 SESSIONS,
                 total / 1024.0 / SESSIONS,
                 total));
-        growth.entrySet().stream()
-                .sorted(Comparator.comparingLong((Map.Entry<String, long[]> entry) -> entry.getValue()[1])
-                        .reversed())
-                .limit(30)
-                .forEach(entry -> report.append(String.format(
-                        Locale.ROOT,
-                        "    %8.1f KB %8.1f objects  %s%n",
-                        entry.getValue()[1] / 1024.0 / SESSIONS,
-                        entry.getValue()[0] / (double) SESSIONS,
-                        entry.getKey())));
+        largest(growth, 30, report);
         // by package: which library's own classes grow (arrays and JDK collections are not attributed)
         Map<String, long[]> packages = new HashMap<>();
         growth.forEach((type, counts) -> {
@@ -173,16 +164,7 @@ class SessionSizeBenchmark {
             packages.merge(owner, counts.clone(), (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
         });
         report.append("  by package, per session:\n");
-        packages.entrySet().stream()
-                .sorted(Comparator.comparingLong((Map.Entry<String, long[]> entry) -> entry.getValue()[1])
-                        .reversed())
-                .limit(20)
-                .forEach(entry -> report.append(String.format(
-                        Locale.ROOT,
-                        "    %8.1f KB %8.1f objects  %s%n",
-                        entry.getValue()[1] / 1024.0 / SESSIONS,
-                        entry.getValue()[0] / (double) SESSIONS,
-                        entry.getKey())));
+        largest(packages, 20, report);
         for (String type : List.of(
                 "org.apache.tomcat.websocket.WsSession",
                 "org.apache.catalina.session.StandardSession",
@@ -202,6 +184,20 @@ class SessionSizeBenchmark {
         assertThat(growth.getOrDefault("com.keyward.user.ui.UserAccountDetailsDialog", new long[2])[0])
                 .as("User Account Details dialogs held")
                 .isEqualTo(SESSIONS);
+    }
+
+    /** The {@code limit} largest entries, in KB and objects per session. */
+    private static void largest(Map<String, long[]> growth, int limit, StringBuilder report) {
+        growth.entrySet().stream()
+                .sorted(Comparator.comparingLong((Map.Entry<String, long[]> entry) -> entry.getValue()[1])
+                        .reversed())
+                .limit(limit)
+                .forEach(entry -> report.append(String.format(
+                        Locale.ROOT,
+                        "    %8.1f KB %8.1f objects  %s%n",
+                        entry.getValue()[1] / 1024.0 / SESSIONS,
+                        entry.getValue()[0] / (double) SESSIONS,
+                        entry.getKey())));
     }
 
     /** Class → {instances, bytes} of the server's live objects, after a full GC. */
