@@ -87,9 +87,14 @@ public final class SparseIndex {
 
     /**
      * Where to read rows {@code offset} to {@code offset + limit} in key order ({@code ascending})
-     * or reverse key order: empty while there are no marks (the caller uses {@code OFFSET}).
+     * or reverse key order: empty while there are no marks, and for a page within the first
+     * {@code spacing} rows of its order (the caller uses {@code OFFSET}: it walks no further than
+     * from a mark, and the first page, the one most read, needs no mark and no count at all).
      */
     public Optional<Window> window(int offset, int limit, boolean ascending) {
+        if ((long) offset + limit <= spacing) {
+            return Optional.empty();
+        }
         Current now = current();
         if (now == null || now.marks.total < 2L * spacing) {
             return Optional.empty();
