@@ -5,7 +5,6 @@ import static com.keyward.ui.Text.t;
 import com.keyward.db.DatabaseMonitor;
 import com.keyward.security.CurrentUser;
 import com.keyward.security.SignedInUser;
-import com.keyward.validation.Translations;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
@@ -19,7 +18,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
-import com.vaadin.flow.component.page.ColorScheme;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.AfterNavigationEvent;
@@ -29,11 +27,6 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
@@ -70,10 +63,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         topBar.addClassName("top-bar");
         headerItems.orderedStream().forEach(item -> topBar.add(item.create()));
         Appearance scheme = appearance.getIfAvailable();
-        topBar.add(userMenu(currentUser.require(), authentication, scheme));
+        topBar.add(userMenu(currentUser.require(), authentication));
         addToNavbar(topBar, new DatabaseBanner(database));
         if (scheme != null) {
-            apply(scheme.current());
+            Preferences.apply(scheme.current());
         }
         // the product's name, not a heading: the page's one h1 is its title in the top bar
         Div appName = new Div(t("app.name"));
@@ -117,8 +110,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         return trimmed.equals(ADMIN_PREFIX) || trimmed.startsWith(ADMIN_PREFIX + "/");
     }
 
-    private static Component userMenu(
-            SignedInUser user, AuthenticationContext authentication, @Nullable Appearance appearance) {
+    private static Component userMenu(SignedInUser user, AuthenticationContext authentication) {
         Avatar avatar = new Avatar(user.displayName());
         avatar.addThemeVariants(com.vaadin.flow.component.avatar.AvatarVariant.LUMO_XSMALL);
         Div trigger = new Div(avatar, new Span(user.displayName()));
@@ -130,58 +122,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         // a route name, not the view class: the shell does not depend on the feature packages
         root.getSubMenu()
                 .addItem(t("usermenu.account"), click -> UI.getCurrent().navigate("account"));
-        if (appearance != null) {
-            MenuItem schemes = root.getSubMenu().addItem(t("usermenu.appearance"));
-            Appearance.Scheme chosen = appearance.current();
-            List<MenuItem> items = new ArrayList<>();
-            for (Appearance.Scheme scheme : Appearance.Scheme.values()) {
-                MenuItem item = schemes.getSubMenu()
-                        .addItem(t("usermenu.scheme." + scheme.name().toLowerCase(Locale.ROOT)));
-                item.setCheckable(true);
-                item.setChecked(scheme == chosen);
-                item.addClickListener(click -> {
-                    appearance.choose(scheme);
-                    items.forEach(other -> other.setChecked(other == item));
-                    apply(scheme);
-                });
-                items.add(item);
-            }
-            languageMenu(root.getSubMenu().addItem(t("usermenu.language")), appearance);
-        }
         root.getSubMenu().addItem(t("usermenu.signout"), click -> authentication.logout());
         return menu;
-    }
-
-    /** Like the browser, or one of Keyward's languages, each named in itself; the page reloads in it. */
-    private static void languageMenu(MenuItem languages, Appearance appearance) {
-        Optional<Locale> chosen = appearance.language();
-        MenuItem browser = languages.getSubMenu().addItem(t("usermenu.language.browser"));
-        browser.setCheckable(true);
-        browser.setChecked(chosen.isEmpty());
-        browser.addClickListener(click -> switchTo(appearance, Optional.empty()));
-        for (Locale language : Translations.LANGUAGES) {
-            MenuItem item = languages.getSubMenu().addItem(language.getDisplayLanguage(language));
-            item.getElement().setAttribute("lang", language.getLanguage());
-            item.setCheckable(true);
-            item.setChecked(chosen.map(language::equals).orElse(false));
-            item.addClickListener(click -> switchTo(appearance, Optional.of(language)));
-        }
-    }
-
-    private static void switchTo(Appearance appearance, Optional<Locale> language) {
-        appearance.chooseLanguage(language);
-        UI.getCurrent().getPage().reload();
-    }
-
-    private static void apply(Appearance.Scheme scheme) {
-        UI.getCurrent()
-                .getPage()
-                .setColorScheme(
-                        switch (scheme) {
-                            case SYSTEM -> ColorScheme.Value.LIGHT_DARK;
-                            case LIGHT -> ColorScheme.Value.LIGHT;
-                            case DARK -> ColorScheme.Value.DARK;
-                        });
     }
 
     /**

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.shared.Registration;
 import java.util.List;
@@ -44,9 +45,26 @@ public final class NarrowScreens {
 
     /**
      * A "Filters" button that shows and hides {@code secondary} on a phone (folded at first); on a
-     * wider screen the button is hidden and the filters are always shown.
+     * wider screen there is no button and the filters are always shown. The button is made the
+     * first time the window is phone-sized: a desktop session never holds it.
      */
-    public static Button filtersToggle(Component view, List<? extends Component> secondary) {
+    public static Component filtersToggle(Component view, List<? extends Component> secondary) {
+        Div place = new Div();
+        place.addClassName("filters-toggle-place");
+        follow(view, narrow -> {
+            if (narrow && place.getChildren().findAny().isEmpty()) {
+                place.add(toggle(secondary));
+            }
+            place.getChildren().forEach(toggle -> {
+                toggle.setVisible(narrow);
+                toggle.getElement().setAttribute("aria-expanded", "false");
+            });
+            secondary.forEach(filter -> filter.setVisible(!narrow));
+        });
+        return place;
+    }
+
+    private static Button toggle(List<? extends Component> secondary) {
         Button toggle = new Button(t("action.filters"), VaadinIcon.FILTER.create());
         toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         toggle.addClassName("filters-toggle");
@@ -55,11 +73,6 @@ public final class NarrowScreens {
             boolean open = !"true".equals(toggle.getElement().getAttribute("aria-expanded"));
             toggle.getElement().setAttribute("aria-expanded", String.valueOf(open));
             secondary.forEach(filter -> filter.setVisible(open));
-        });
-        follow(view, narrow -> {
-            toggle.setVisible(narrow);
-            toggle.getElement().setAttribute("aria-expanded", "false");
-            secondary.forEach(filter -> filter.setVisible(!narrow));
         });
         return toggle;
     }

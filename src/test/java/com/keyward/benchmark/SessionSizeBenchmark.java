@@ -31,6 +31,10 @@ import org.junit.jupiter.api.Test;
  * and the growth of the server's live heap (class histograms after a full GC, {@code jcmd
  * GC.class_histogram}, before and after) is divided by 100.
  *
+ * <p>First as many warm-up sessions are opened and their browser killed, so that what the first
+ * histogram already holds (classes, caches, Tomcat's bounded pools of closed connections' buffers)
+ * does not grow with the measured sessions.
+ *
  * <p>Every tab stays open until the second histogram is taken, so each session holds its UI as it
  * does in use (closing a tab sends an unload beacon, and the server drops that UI). Then Chromium
  * is killed, which runs no unload handler, and a third histogram gives the sessions alone, their
@@ -45,7 +49,6 @@ class SessionSizeBenchmark {
     /** Another page to compare with (e.g. {@code /} or {@code /admin/users}); the goal is about {@value #DETAILS}. */
     private static final String PATH = System.getProperty("keyward.benchmark.path", DETAILS);
 
-    private static final int WARM_UP = 5;
     private static final Path JDK_BIN = Path.of(System.getProperty("java.home"), "bin");
     private static final Pattern ROW = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+).*$");
 
@@ -83,14 +86,17 @@ class SessionSizeBenchmark {
                 }
                 Thread.sleep(200);
             }
-            // warm-up in a browser of its own, closed before the first histogram: its tabs' UIs and
-            // connections are gone then, so they cannot shrink the growth measured after it
-            try (Browser warmUp = launch(playwright)) {
-                for (int i = 0; i < WARM_UP; i++) {
-                    openSession(warmUp, port); // classes loaded, caches and translations filled
-                }
+            // warm-up: as many sessions as are measured, in a browser of their own, killed as the
+            // measured one will be. Classes, caches and translations are loaded, and Tomcat's pools of
+            // closed connections' processors and buffers (bounded, reused, held by no session) are
+            // as full before the measured sessions as after them. The warm-up sessions stay, in both
+            // histograms alike.
+            Browser warmUp = launch(playwright);
+            for (int i = 0; i < SESSIONS; i++) {
+                openSession(warmUp, port);
             }
-            Thread.sleep(3000);
+            killChromium();
+            Thread.sleep(5000);
             Map<String, long[]> before = liveHistogram(keyward.pid());
             Browser browser = launch(playwright);
             for (int i = 0; i < SESSIONS; i++) {
@@ -99,13 +105,7 @@ class SessionSizeBenchmark {
             Map<String, long[]> withTabs = liveHistogram(keyward.pid());
             // the browser goes at once, as a crashed one would: no page runs its unload handlers, so
             // every session keeps its UI while the server closes the tabs' connections
-            ProcessHandle.current()
-                    .descendants()
-                    .filter(process -> process.info()
-                            .command()
-                            .map(command -> command.contains("chrom"))
-                            .orElse(false))
-                    .forEach(ProcessHandle::destroyForcibly);
+            killChromium();
             Thread.sleep(5000);
             Map<String, long[]> sessionsAlone = liveHistogram(keyward.pid());
             report("with every tab open (its connections' buffers included)", before, withTabs);
@@ -122,6 +122,16 @@ class SessionSizeBenchmark {
                 files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
             }
         }
+    }
+
+    private static void killChromium() {
+        ProcessHandle.current()
+                .descendants()
+                .filter(process -> process.info()
+                        .command()
+                        .map(command -> command.contains("chrom"))
+                        .orElse(false))
+                .forEach(ProcessHandle::destroyForcibly);
     }
 
     private static Browser launch(Playwright playwright) {

@@ -65,6 +65,10 @@ class AccessibilityIT extends BrowserTest {
                         german ? "Benutzerkontodetails" : "User Account Details",
                         new Page.GetByTextOptions().setExact(true))
                 .waitFor();
+        // with what is built on demand open too: the administration and dana's API keys
+        openSection(page, german ? "Dieses Konto verwalten" : "Manage this account");
+        openSection(page, german ? "API-Schlüssel anzeigen" : "Show API keys");
+        page.locator("#api-keys-section vaadin-grid").waitFor();
         check("User Account Details");
 
         page.navigate(url("/admin/users"));

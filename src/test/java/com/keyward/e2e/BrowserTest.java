@@ -271,6 +271,28 @@ public abstract class BrowserTest {
         }
     }
 
+    /** The value User Account Details (or My account) shows under {@code label} in the profile. */
+    protected static com.microsoft.playwright.Locator profileValue(com.microsoft.playwright.Locator in, String label) {
+        return in.locator("dl.profile > div")
+                .filter(new com.microsoft.playwright.Locator.FilterOptions()
+                        .setHas(in.page()
+                                .locator("dt")
+                                .getByText(
+                                        label, new com.microsoft.playwright.Locator.GetByTextOptions().setExact(true))))
+                .locator("dd");
+    }
+
+    /** Opens a section of User Account Details that is built when asked for ("Show API keys"). */
+    protected static void openSection(Page in, String button) {
+        in.getByRole(AriaRole.DIALOG)
+                .getByRole(
+                        AriaRole.BUTTON,
+                        new com.microsoft.playwright.Locator.GetByRoleOptions()
+                                .setName(button)
+                                .setExact(true))
+                .click();
+    }
+
     /** Saves a screenshot, once the page has drawn something: a blank picture fails the test. */
     protected void screenshot(String name) {
         page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);

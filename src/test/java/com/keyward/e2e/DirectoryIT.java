@@ -43,6 +43,7 @@ class DirectoryIT extends BrowserTest {
         directory.server().modify(LENA, new Modification(ModificationType.REPLACE, "userAccountControl", "514"));
         try {
             admin.navigate(url("/admin/users/lena"));
+            openSection(admin, "Manage this account");
             admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sync now"))
                     .click();
             assertThat(admin.getByText("is no longer in the directory")).isVisible();
@@ -59,6 +60,7 @@ class DirectoryIT extends BrowserTest {
             directory.server().modify(LENA, new Modification(ModificationType.REPLACE, "userAccountControl", "512"));
         }
         admin.navigate(url("/admin/users/lena"));
+        openSection(admin, "Manage this account");
         admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sync now"))
                 .click();
         assertThat(admin.getByText("is in the directory")).isVisible();

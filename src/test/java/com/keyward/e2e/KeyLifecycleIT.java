@@ -101,6 +101,9 @@ class KeyLifecycleIT extends BrowserTest {
         Locator chart = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Usage of Counted"));
         assertThat(chart)
                 .hasAttribute("aria-label", java.util.regex.Pattern.compile(".*: 6 requests in the last 30 days.*"));
+        // drawn by the grid's renderer: a bar per day, today's the full height of the chart
+        assertThat(chart.locator(".usage-day")).hasCount(30);
+        assertThat(chart.locator(".usage-calls[style='height:21px']")).hasCount(1);
         chart.click();
         Locator dialog = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Key \"Counted\""));
         assertThat(dialog.locator("#usage-totals")).containsText("6 requests in the last 30 days");

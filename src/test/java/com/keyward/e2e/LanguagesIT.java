@@ -143,7 +143,7 @@ class LanguagesIT extends BrowserTest {
         signInGerman("sam");
         assertThat(page.locator(".page-title")).hasText("Start");
 
-        chooseLanguage("Sprache", "English");
+        chooseLanguage("Mein Konto", "English", "en");
         assertThat(page.locator(".page-title")).hasText("Home");
         assertThat(page.locator("html")).hasAttribute("lang", "en");
 
@@ -157,7 +157,7 @@ class LanguagesIT extends BrowserTest {
         another.close();
 
         // and back to following the browser
-        chooseLanguage("Language", "Like the browser");
+        chooseLanguage("My account", "Like the browser", "de");
         assertThat(page.locator(".page-title")).hasText("Start");
         german.close();
     }
@@ -185,14 +185,22 @@ class LanguagesIT extends BrowserTest {
                 .click();
     }
 
-    private void chooseLanguage(String menu, String choice) {
+    /**
+     * On My account (named {@code myAccount} in the page's language); the page reloads in the
+     * language chosen ({@code lang}), then the test goes on from the home page.
+     */
+    private void chooseLanguage(String myAccount, String choice, String lang) {
         page.locator(".user-menu vaadin-menu-bar-button").first().click();
-        page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName(menu))
+        page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName(myAccount))
                 .click();
-        page.getByRole(AriaRole.MENUITEMCHECKBOX, new Page.GetByRoleOptions().setName(choice))
-                .or(page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName(choice)))
-                .click();
-        page.waitForLoadState();
+        page.locator("#preferences")
+                .getByRole(
+                        AriaRole.RADIO,
+                        new Locator.GetByRoleOptions().setName(choice).setExact(true))
+                .check();
+        assertThat(page.locator("html")).hasAttribute("lang", lang);
+        page.locator("#preferences").waitFor();
+        page.navigate(url(""));
         page.locator("vaadin-app-layout").waitFor();
     }
 }

@@ -123,6 +123,7 @@ class RolesIT extends BrowserTest {
     private void assignKeyMakersToSam(boolean assign) {
         page.navigate(url("/admin/users/sam"));
         Locator details = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("User Account Details"));
+        openSection(page, "Manage this account");
         Locator roles = details.locator("#account-administration vaadin-multi-select-combo-box");
         // in the chooser's list, an option toggles: a click selects it, another click deselects it
         roles.locator("input").click();

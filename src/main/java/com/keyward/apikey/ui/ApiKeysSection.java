@@ -27,7 +27,9 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.data.provider.CallbackDataProvider;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -119,14 +121,23 @@ public class ApiKeysSection extends Section {
 
     private void configureGrid(long ownerId) {
         grid.setAriaLabel(t("keys.grid"));
-        grid.addComponentColumn(this::nameWithPair)
+        // every column is drawn in the browser from a few properties per row: the window is open in
+        // many sessions at once, and a component per cell cost each session several KB a key
+        grid.addColumn(LitRenderer.<ApiKeyInfo>of(
+                                "<vaadin-button theme=\"tertiary-inline\" class=\"key-name\" @click=${open}>${item.name}"
+                                        + "</vaadin-button>${item.pair.map(note => html`<div class=\"key-pair\">${note}</div>`)}")
+                        .withProperty("name", ApiKeyInfo::name)
+                        .withProperty("pair", this::pairNotes)
+                        .withFunction("open", key -> details(key, keys.usage(key.id()))))
                 .setHeader(t("keys.name"))
                 .setAutoWidth(true)
                 .setFrozen(true)
                 .setTooltipGenerator(
                         key -> key.description() == null ? key.name() : key.name() + ": " + key.description())
                 .setKey("name");
-        grid.addComponentColumn(this::usage)
+        grid.addColumn(LitRenderer.<ApiKeyInfo>of(UsageChart.CELL_TEMPLATE)
+                        .withProperty("usage", key -> UsageChart.cell(key.name(), keys.usage(key.id())))
+                        .withFunction("open", key -> details(key, keys.usage(key.id()))))
                 .setHeader(t("keys.usage"))
                 .setAutoWidth(true)
                 .setKey("usage");
@@ -157,11 +168,39 @@ public class ApiKeysSection extends Section {
                 .setHeader(t("keys.lastused"))
                 .setAutoWidth(true)
                 .setKey("lastUsed");
-        grid.addComponentColumn(this::status)
+        grid.addColumn(LitRenderer.<ApiKeyInfo>of(
+                                "<span theme=${item.badge.theme} class=${item.badge.kind}>${item.badge.text}</span>")
+                        .withProperty("badge", this::status))
                 .setHeader(t("keys.status"))
                 .setAutoWidth(true)
                 .setKey("status");
-        grid.addComponentColumn(this::revokeButton)
+        grid.addColumn(LitRenderer.<ApiKeyInfo>of(
+                                "${item.roll.text ? html`<vaadin-button theme=\"tertiary\" aria-label=${item.roll.label}"
+                                        + " @click=${roll}>${item.roll.text}</vaadin-button>` : ''}"
+                                        + "${item.revoke.text ? html`<vaadin-button theme=\"error tertiary\""
+                                        + " aria-label=${item.revoke.label} @click=${revoke}>${item.revoke.text}"
+                                        + "</vaadin-button>` : ''}")
+                        .withProperty(
+                                "roll",
+                                key -> mayRoll(key)
+                                        ? new Action(t("keys.roll"), t("keys.roll.of", key.name()))
+                                        : Action.NONE)
+                        .withProperty(
+                                "revoke",
+                                key -> mayRevoke(key)
+                                        ? new Action(t("keys.revoke"), t("keys.revoke.of", key.name()))
+                                        : Action.NONE)
+                        // what a button's absence says is checked again when it is called
+                        .withFunction("roll", key -> {
+                            if (mayRoll(key)) {
+                                new RollApiKeyDialog(keys, key, clock, this::showGeneratedKey).open();
+                            }
+                        })
+                        .withFunction("revoke", key -> {
+                            if (mayRevoke(key)) {
+                                confirmRevoke(key);
+                            }
+                        }))
                 .setHeader(t("keys.actions"))
                 .setAutoWidth(true)
                 .setKey("actions");
@@ -184,86 +223,58 @@ public class ApiKeysSection extends Section {
                 .open();
     }
 
-    /**
-     * The name, which opens the key's details, and for a rolled pair the other key's hint: the
-     * pair is linked in the list.
-     */
-    private Div nameWithPair(ApiKeyInfo key) {
-        Button name = new Button(key.name(), click -> details(key, keys.usage(key.id())));
-        name.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-        name.addClassName("key-name");
-        Div cell = new Div(name);
+    /** A button's text and the name a screen reader gives it ("Revoke Nightly export"). */
+    record Action(String text, String label) {
+        /** No button: the key cannot be rolled (or revoked) by this viewer now. */
+        static final Action NONE = new Action("", "");
+    }
+
+    /** A status badge: its text, its Lumo badge theme, and a class where a test or style needs one. */
+    record Badge(String text, String theme, String kind) {}
+
+    /** For a rolled pair, the other key's hint under the name: the pair is linked in the list. */
+    private List<String> pairNotes(ApiKeyInfo key) {
+        List<String> notes = new ArrayList<>(2);
         Long rolledTo = key.rolledToId();
         Long replaces = key.replacesId();
         if (rolledTo != null) {
-            cell.add(pairNote(t("keys.rolledto", keys.hintOf(rolledTo))));
+            notes.add(t("keys.rolledto", keys.hintOf(rolledTo)));
         }
         if (replaces != null) {
-            cell.add(pairNote(t("keys.replaces", keys.hintOf(replaces))));
+            notes.add(t("keys.replaces", keys.hintOf(replaces)));
         }
-        return cell;
+        return notes;
     }
 
-    private static Div pairNote(String text) {
-        Div note = new Div(text);
-        note.addClassName("key-pair");
-        return note;
-    }
-
-    /** A small chart of the last 30 days; a click opens the numbers. */
-    private Button usage(ApiKeyInfo key) {
-        ApiKeyUsage usage = keys.usage(key.id());
-        Button open = new Button(UsageChart.of(usage, 90, 22), click -> details(key, usage));
-        open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-        open.setAriaLabel(t("keys.usage.of", key.name(), UsageChart.summary(usage)));
-        return open;
-    }
-
-    private Span status(ApiKeyInfo key) {
+    private Badge status(ApiKeyInfo key) {
         ApiKeyStatus status = key.statusAt(clock.instant());
         if (key.rolled() && status != ApiKeyStatus.REVOKED) {
-            Span rolled = new Span(
-                    status == ApiKeyStatus.ACTIVE
-                            ? t("keys.rolled.until", Times.minutes(key.expiresAt(), ""))
-                            : t("keys.rolled"));
-            rolled.getElement().getThemeList().add(status == ApiKeyStatus.ACTIVE ? "badge" : "badge contrast");
-            return rolled;
+            return status == ApiKeyStatus.ACTIVE
+                    ? new Badge(t("keys.rolled.until", Times.minutes(key.expiresAt(), "")), "badge", "")
+                    : new Badge(t("keys.rolled"), "badge contrast", "");
         }
         java.time.Duration left = java.time.Duration.between(clock.instant(), key.expiresAt());
         if (status == ApiKeyStatus.ACTIVE && left.compareTo(java.time.Duration.ofDays(30)) <= 0) {
-            Span soon = new Span(ExpiresIn.text(left));
-            soon.getElement().getThemeList().add(ExpiresIn.days(left) <= 7 ? "badge error" : "badge warning");
-            soon.addClassName("expires-soon");
-            return soon;
+            return new Badge(
+                    ExpiresIn.text(left), ExpiresIn.days(left) <= 7 ? "badge error" : "badge warning", "expires-soon");
         }
-        Span badge = new Span(Labels.of(status));
-        badge.getElement()
-                .getThemeList()
-                .add(
-                        switch (status) {
-                            case ACTIVE -> "badge success";
-                            case EXPIRED -> "badge contrast";
-                            case REVOKED -> "badge error";
-                        });
-        return badge;
+        return new Badge(
+                Labels.of(status),
+                switch (status) {
+                    case ACTIVE -> "badge success";
+                    case EXPIRED -> "badge contrast";
+                    case REVOKED -> "badge error";
+                },
+                "");
     }
 
-    private Span revokeButton(ApiKeyInfo key) {
-        Span cell = new Span();
-        if (ownAccount && !key.rolled() && key.statusAt(clock.instant()) == ApiKeyStatus.ACTIVE) {
-            Button roll = new Button(
-                    t("keys.roll"), click -> new RollApiKeyDialog(keys, key, clock, this::showGeneratedKey).open());
-            roll.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            roll.setAriaLabel(t("keys.roll.of", key.name()));
-            cell.add(roll);
-        }
-        if (key.statusAt(clock.instant()) == ApiKeyStatus.ACTIVE) {
-            Button revoke = new Button(t("keys.revoke"), click -> confirmRevoke(key));
-            revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-            revoke.setAriaLabel(t("keys.revoke.of", key.name()));
-            cell.add(revoke);
-        }
-        return cell;
+    /** Roll key: one's own active key that has not been rolled already. */
+    private boolean mayRoll(ApiKeyInfo key) {
+        return ownAccount && !key.rolled() && key.statusAt(clock.instant()) == ApiKeyStatus.ACTIVE;
+    }
+
+    private boolean mayRevoke(ApiKeyInfo key) {
+        return key.statusAt(clock.instant()) == ApiKeyStatus.ACTIVE;
     }
 
     private void confirmRevoke(ApiKeyInfo key) {

@@ -8,6 +8,7 @@ import com.keyward.user.ui.ApiKeysPlace;
 import com.vaadin.flow.component.Component;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Builds the API Keys section for User Account Details, where {@link ApiKeyAccess} allows one. */
 @org.springframework.stereotype.Component
@@ -28,10 +29,10 @@ class ApiKeysSections implements ApiKeysPlace {
     }
 
     @Override
-    public Optional<Component> forAccount(long ownerId, boolean ownAccount) {
+    public Optional<Supplier<Component>> forAccount(long ownerId, boolean ownAccount) {
         if (!access.maySeeApiKeysSection()) {
             return Optional.empty();
         }
-        return Optional.of(new ApiKeysSection(ownerId, ownAccount, keys, previews, catalog, clock));
+        return Optional.of(() -> new ApiKeysSection(ownerId, ownAccount, keys, previews, catalog, clock));
     }
 }

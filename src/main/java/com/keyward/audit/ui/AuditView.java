@@ -12,7 +12,7 @@ import com.keyward.ui.GridCount;
 import com.keyward.ui.Labels;
 import com.keyward.ui.NarrowScreens;
 import com.keyward.ui.Times;
-import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
@@ -62,7 +62,7 @@ public class AuditView extends Main implements HasDynamicTitle {
         target.setWidth("10em");
         from.setWidth("9.5em");
         to.setWidth("9.5em");
-        Button more = NarrowScreens.filtersToggle(this, List.of(actor, target, from, to));
+        Component more = NarrowScreens.filtersToggle(this, List.of(actor, target, from, to));
         total.addClassName("total");
         total.setId("audit-count");
         HorizontalLayout filters = new HorizontalLayout(type, more, actor, target, from, to, total);

@@ -32,6 +32,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
@@ -61,11 +62,18 @@ public class AccountAdministration {
         this.directorySyncs = directorySyncs;
     }
 
-    /** The section for this account, or empty when the viewer may not administer it. */
-    public Optional<Component> forAccount(UserAccountDetails account, Runnable onChanged) {
+    /**
+     * The section for this account, built when the supplier is called, or empty when the viewer may
+     * not administer it.
+     */
+    public Optional<Supplier<Component>> forAccount(UserAccountDetails account, Runnable onChanged) {
         if (!administration.mayAdminister(account)) {
             return Optional.empty();
         }
+        return Optional.of(() -> section(account, onChanged));
+    }
+
+    private Component section(UserAccountDetails account, Runnable onChanged) {
         List<RoleSummary> all = roles.all();
         MultiSelectComboBox<RoleSummary> assigned = new MultiSelectComboBox<>(t("users.roles"));
         assigned.setItems(all);
@@ -170,7 +178,7 @@ public class AccountAdministration {
         }
         section.add(assigned, saveRoles, status);
         section.setId(ID);
-        return Optional.of(section);
+        return section;
     }
 
     private Component profile(UserAccountDetails account, Runnable onChanged) {

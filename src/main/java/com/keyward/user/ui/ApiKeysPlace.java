@@ -2,6 +2,7 @@ package com.keyward.user.ui;
 
 import com.vaadin.flow.component.Component;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.modulith.NamedInterface;
 
 /**
@@ -14,6 +15,9 @@ public interface ApiKeysPlace {
     /** The id the section carries on the page. */
     String SECTION_ID = "api-keys-section";
 
-    /** The section for this account, or empty when the viewer may not see one. */
-    Optional<Component> forAccount(long ownerId, boolean ownAccount);
+    /**
+     * The section for this account, built when the supplier is called (so a window can build it on
+     * demand), or empty when the viewer may not see one.
+     */
+    Optional<Supplier<Component>> forAccount(long ownerId, boolean ownAccount);
 }

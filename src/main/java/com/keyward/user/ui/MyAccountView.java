@@ -2,6 +2,8 @@ package com.keyward.user.ui;
 
 import static com.keyward.ui.Text.t;
 
+import com.keyward.ui.Appearance;
+import com.keyward.ui.Preferences;
 import com.keyward.user.AccountSource;
 import com.keyward.user.Passwords;
 import com.keyward.user.UserAccountDetails;
@@ -12,6 +14,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import org.springframework.beans.factory.ObjectProvider;
 
 /** "My account": every signed-in person's own User Account Details, no authority needed. */
 @Route(MyAccountView.ROUTE)
@@ -20,7 +23,8 @@ public class MyAccountView extends Main implements HasDynamicTitle {
 
     public static final String ROUTE = "account";
 
-    public MyAccountView(UserService users, Passwords passwords, ApiKeysPlace apiKeys) {
+    public MyAccountView(
+            UserService users, Passwords passwords, ApiKeysPlace apiKeys, ObjectProvider<Appearance> appearance) {
         addClassName("page");
         UserAccountDetails me = users.myAccount();
         if (me.source() == AccountSource.LOCAL) {
@@ -33,6 +37,7 @@ public class MyAccountView extends Main implements HasDynamicTitle {
                     t(me.source() == AccountSource.SSO ? "account.external.sso" : "account.external.directory")));
         }
         add(new UserAccountDetailsPanel(me, true, apiKeys));
+        appearance.ifAvailable(chosen -> add(new Preferences(chosen)));
     }
 
     @Override

@@ -8,6 +8,8 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The User Account Details window, opened from a username in User Management.
@@ -22,12 +24,13 @@ public class UserAccountDetailsDialog extends Dialog {
             UserAccountDetails account,
             boolean ownAccount,
             ApiKeysPlace apiKeys,
-            Optional<Component> administration,
+            Optional<Supplier<Component>> administration,
+            Set<String> opened,
             Runnable onClose) {
         setHeaderTitle(t("account.details"));
         getElement().setAttribute("aria-label", t("account.details.of", account.username()));
         setWidth("min(56rem, 100vw)");
-        add(new UserAccountDetailsPanel(account, ownAccount, apiKeys, administration));
+        add(new UserAccountDetailsPanel(account, ownAccount, apiKeys, administration, opened));
         Button close = new Button(t("action.close"), click -> onClose.run());
         close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(close);

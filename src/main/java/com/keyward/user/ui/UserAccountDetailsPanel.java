@@ -4,22 +4,21 @@ import static com.keyward.ui.Text.t;
 
 import com.keyward.role.Authority;
 import com.keyward.ui.Labels;
-import com.keyward.ui.SectionHeading;
+import com.keyward.ui.OnDemand;
+import com.keyward.ui.StaticHtml;
 import com.keyward.ui.Text;
 import com.keyward.ui.Times;
 import com.keyward.user.AccountSource;
 import com.keyward.user.UserAccountDetails;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Section;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.component.textfield.TextField;
+import jakarta.annotation.Nullable;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.jsoup.nodes.Element;
 
 /**
  * The content of User Account Details: profile, status, roles and effective authorities, and the
@@ -30,35 +29,57 @@ public class UserAccountDetailsPanel extends Div {
     static final String API_KEYS_SECTION_ID = ApiKeysPlace.SECTION_ID;
     static final String API_KEYS_HINT_ID = "api-keys-hint";
 
+    /** On a page (My account): everything shown at once, section headings at level 2. */
     public UserAccountDetailsPanel(UserAccountDetails account, boolean ownAccount, ApiKeysPlace apiKeys) {
-        this(account, ownAccount, apiKeys, Optional.empty());
+        this(account, ownAccount, apiKeys, Optional.empty(), false, null);
     }
 
+    /**
+     * In User Account Details (section headings at level 3 under the window's title): the
+     * administration and another person's API Keys are built when their reader opens them, and
+     * {@code opened} (kept by the window's owner) remembers which were, across redraws.
+     */
     public UserAccountDetailsPanel(
-            UserAccountDetails account, boolean ownAccount, ApiKeysPlace apiKeys, Optional<Component> administration) {
+            UserAccountDetails account,
+            boolean ownAccount,
+            ApiKeysPlace apiKeys,
+            Optional<Supplier<Component>> administration,
+            Set<String> opened) {
+        this(account, ownAccount, apiKeys, administration, true, opened);
+    }
+
+    private UserAccountDetailsPanel(
+            UserAccountDetails account,
+            boolean ownAccount,
+            ApiKeysPlace apiKeys,
+            Optional<Supplier<Component>> administration,
+            boolean inWindow,
+            @Nullable Set<String> opened) {
         addClassName("user-account-details");
-        FormLayout profile = new FormLayout();
-        profile.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
-        profile.add(
-                value(t("users.username"), account.username()),
-                value(t("users.name"), account.displayName()),
-                value(t("users.email"), account.email()),
-                value(t("users.status"), Labels.of(account.status())),
-                value(t("users.source"), Labels.of(account.source())),
-                value(t("account.expires"), Times.minutes(account.accountExpiresAt(), t("time.never"))),
-                value(t("account.created"), Times.minutes(account.createdAt(), "")),
-                value(
-                        account.source() == AccountSource.SSO ? t("account.lastssosignin") : t("users.lastsignin"),
-                        Times.minutes(account.lastSignInAt(), t("time.never"))));
-        if (account.source() == AccountSource.DIRECTORY) {
-            profile.add(value(t("account.lastsync"), Times.minutes(account.directorySyncedAt(), t("time.never"))));
-        }
-        add(profile, roles(account));
-        administration.ifPresent(this::add);
-        add(authorities(account));
-        Optional<Component> apiKeysSection = apiKeys.forAccount(account.id(), ownAccount);
+        // what is only read is drawn as two blocks of markup, not as a component per value: the
+        // window is open in many sessions at once, and each component would cost its session
+        Element summary = new Element("div").addClass("account-summary");
+        summary.appendChild(profile(account));
+        summary.appendChild(roles(account, inWindow));
+        add(StaticHtml.of(summary));
+        administration.ifPresent(section -> add(
+                opened == null
+                        ? section.get()
+                        : OnDemand.section(
+                                AccountAdministration.ID, t("admin.section"), t("admin.show"), section, opened)));
+        add(StaticHtml.of(authorities(account, inWindow)));
+        Optional<Supplier<Component>> apiKeysSection = apiKeys.forAccount(account.id(), ownAccount);
         if (apiKeysSection.isPresent()) {
-            add(apiKeysSection.get());
+            // one's own keys at once (the place to generate one); another person's on demand
+            add(
+                    opened == null || ownAccount
+                            ? apiKeysSection.get().get()
+                            : OnDemand.section(
+                                    API_KEYS_SECTION_ID,
+                                    t("keys.title"),
+                                    t("keys.showsection"),
+                                    apiKeysSection.get(),
+                                    opened));
         } else if (ownAccount) {
             Paragraph hint = new Paragraph(t("account.apikeys.hint"));
             hint.setId(API_KEYS_HINT_ID);
@@ -67,50 +88,66 @@ public class UserAccountDetailsPanel extends Div {
         }
     }
 
-    private static Component roles(UserAccountDetails account) {
-        Section section = new Section(new SectionHeading(t("users.roles")));
-        if (account.roles().isEmpty()) {
-            section.add(new Paragraph(t("account.noroles")));
-        } else {
-            Div badges = new Div();
-            badges.addClassName("badges");
-            account.roles().forEach(role -> {
-                boolean byGroup = account.mappedRoles().contains(role);
-                String source = account.source() == AccountSource.SSO ? "sso" : "directory";
-                Span badge = new Span(byGroup ? t("account.role.bygroup." + source, role) : role);
-                badge.getElement().getThemeList().add(byGroup ? "badge contrast" : "badge");
-                if (byGroup) {
-                    badge.getElement().setAttribute("title", t("account.role.bygroup." + source + ".hint"));
-                }
-                badges.add(badge);
-            });
-            section.add(badges);
+    private static Element profile(UserAccountDetails account) {
+        Element profile = new Element("dl").addClass("profile");
+        value(profile, t("users.username"), account.username());
+        value(profile, t("users.name"), account.displayName());
+        value(profile, t("users.email"), account.email());
+        value(profile, t("users.status"), Labels.of(account.status()));
+        value(profile, t("users.source"), Labels.of(account.source()));
+        value(profile, t("account.expires"), Times.minutes(account.accountExpiresAt(), t("time.never")));
+        value(profile, t("account.created"), Times.minutes(account.createdAt(), ""));
+        value(
+                profile,
+                account.source() == AccountSource.SSO ? t("account.lastssosignin") : t("users.lastsignin"),
+                Times.minutes(account.lastSignInAt(), t("time.never")));
+        if (account.source() == AccountSource.DIRECTORY) {
+            value(profile, t("account.lastsync"), Times.minutes(account.directorySyncedAt(), t("time.never")));
         }
-        return section;
+        return profile;
     }
 
-    private static Component authorities(UserAccountDetails account) {
-        Section section = new Section(new SectionHeading(t("account.authorities")));
-        if (account.authorities().isEmpty()) {
-            section.add(new Paragraph(t("account.noauthorities")));
+    private static void value(Element list, String label, String value) {
+        Element pair = list.appendElement("div");
+        pair.appendElement("dt").text(label);
+        pair.appendElement("dd").text(value == null ? "" : value);
+    }
+
+    private static Element roles(UserAccountDetails account, boolean inWindow) {
+        Element section = new Element("section").addClass("roles");
+        section.appendChild(StaticHtml.heading(t("users.roles"), inWindow));
+        if (account.roles().isEmpty()) {
+            section.appendElement("p").text(t("account.noroles"));
             return section;
         }
-        UnorderedList list = new UnorderedList();
-        list.addClassName("authorities");
-        for (Authority authority : account.authorities()) {
-            ListItem item = new ListItem(Text.tOr("authority." + authority.code(), authority.name()));
-            item.addClassName("level-" + authority.level().name().toLowerCase(Locale.ROOT));
-            item.getElement().setAttribute("title", Labels.of(authority.level()) + " · " + authority.code());
-            list.add(item);
-        }
-        section.add(list);
+        Element badges = section.appendElement("div").addClass("badges");
+        account.roles().forEach(role -> {
+            boolean byGroup = account.mappedRoles().contains(role);
+            String source = account.source() == AccountSource.SSO ? "sso" : "directory";
+            Element badge = badges.appendElement("span")
+                    .text(byGroup ? t("account.role.bygroup." + source, role) : role)
+                    .attr("theme", byGroup ? "badge contrast" : "badge");
+            if (byGroup) {
+                badge.attr("title", t("account.role.bygroup." + source + ".hint"));
+            }
+        });
         return section;
     }
 
-    private static TextField value(String label, String value) {
-        TextField field = new TextField(label);
-        field.setValue(value == null ? "" : value);
-        field.setReadOnly(true);
-        return field;
+    private static Element authorities(UserAccountDetails account, boolean inWindow) {
+        Element section = new Element("section").addClass("effective-authorities");
+        section.appendChild(StaticHtml.heading(t("account.authorities"), inWindow));
+        if (account.authorities().isEmpty()) {
+            section.appendElement("p").text(t("account.noauthorities"));
+            return section;
+        }
+        Element list = section.appendElement("ul").addClass("authorities");
+        for (Authority authority : account.authorities()) {
+            list.appendElement("li")
+                    .text(Text.tOr("authority." + authority.code(), authority.name()))
+                    .addClass("level-" + authority.level().name().toLowerCase(Locale.ROOT))
+                    .attr("title", Labels.of(authority.level()) + " · " + authority.code());
+        }
+        return section;
     }
 }

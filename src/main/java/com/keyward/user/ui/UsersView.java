@@ -16,7 +16,7 @@ import com.keyward.user.UserService;
 import com.keyward.user.UserSort;
 import com.keyward.user.UserStatus;
 import com.keyward.validation.Message;
-import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -47,8 +47,11 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Admin › Users: the User Management grid. Paging, sorting and filtering happen in SQL. A
@@ -72,6 +75,10 @@ public class UsersView extends Main implements HasUrlParameter<String>, HasDynam
     private final Span total = new Span();
     final Grid<UserRow> grid = new Grid<>();
     private @Nullable UserAccountDetailsDialog details;
+    /** The sections of the open window that its reader opened: shown open again when it is redrawn. */
+    private final Set<String> openedSections = new HashSet<>();
+
+    private @Nullable String detailsOf;
     private final GridCount<UserRow, UserFilter> count;
 
     public UsersView(
@@ -120,7 +127,7 @@ public class UsersView extends Main implements HasUrlParameter<String>, HasDynam
                 figure -> t("users.count", figure),
                 figure -> t("users.count.about", figure));
         // on a phone: the search, the count and a "Filters" button; the other filters fold away
-        Button filters = NarrowScreens.filtersToggle(this, List.of(status, source, idleDays));
+        Component filters = NarrowScreens.filtersToggle(this, List.of(status, source, idleDays));
         search.setMaxWidth("100%");
         HorizontalLayout toolbar = new HorizontalLayout(search, filters, status, source, idleDays, total);
         toolbar.setWrap(true);
@@ -181,6 +188,9 @@ public class UsersView extends Main implements HasUrlParameter<String>, HasDynam
                 .setAutoWidth(true);
         grid.setEmptyStateText(t("users.empty"));
         grid.setMultiSort(false);
+        // rows are fetched 25 at a time: a session holds the rows it has fetched (about half a KB
+        // each), and 25 fill the grid on a desktop window before it asks for more
+        grid.setPageSize(25);
     }
 
     private java.util.stream.Stream<UserRow> fetch(Query<UserRow, Void> query) {
@@ -217,6 +227,10 @@ public class UsersView extends Main implements HasUrlParameter<String>, HasDynam
             remove(details);
             details = null;
         }
+        if (!Objects.equals(username, detailsOf)) {
+            openedSections.clear();
+            detailsOf = username;
+        }
         if (username == null || username.isBlank()) {
             return;
         }
@@ -236,6 +250,7 @@ public class UsersView extends Main implements HasUrlParameter<String>, HasDynam
                     showDetails(username);
                     count.refresh();
                 }),
+                openedSections,
                 () -> getUI().ifPresent(ui -> ui.navigate(UsersView.class)));
         // a child of the view: it goes away with the view when Back leaves User Management
         add(details);

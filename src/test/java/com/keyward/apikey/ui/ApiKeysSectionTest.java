@@ -43,7 +43,7 @@ class ApiKeysSectionTest extends SignedInBrowserlessTest {
         assertThat($(Button.class).withText("Generate key").exists()).isTrue();
 
         navigate(UsersView.class, "sam");
-        ApiKeysSection others = $(ApiKeysSection.class).last();
+        ApiKeysSection others = showApiKeys();
         assertThat($(Button.class, others).withText("Generate key").exists()).isFalse();
         assertThat($(Paragraph.class, others)
                         .withText("You can see only your own API keys.")
@@ -58,22 +58,40 @@ class ApiKeysSectionTest extends SignedInBrowserlessTest {
         signInAs("admin");
         navigate(UsersView.class, integrator);
 
-        ApiKeysSection section = $(ApiKeysSection.class).single();
+        // another person's keys are shown when asked for: the window holds no grid until then
+        assertThat($(ApiKeysSection.class).exists()).isFalse();
+        ApiKeysSection section = showApiKeys();
         assertThat($(Button.class, section).withText("Generate key").exists()).isFalse();
         assertThat(test(section.grid).size()).isEqualTo(1);
         assertThat(test(section.grid).getRow(0).name()).isEqualTo("for the admin to see");
-        Component actions = test(section.grid).getCellComponent(0, "actions");
-        Button revoke = (Button) actions.getChildren().findFirst().orElseThrow();
-        assertThat(revoke.getText()).isEqualTo("Revoke");
+        // someone else's key: revoke, never roll
+        assertThat(action(section, "revoke"))
+                .isEqualTo(new ApiKeysSection.Action("Revoke", "Revoke for the admin to see"));
+        assertThat(action(section, "roll")).isEqualTo(ApiKeysSection.Action.NONE);
+        test(section.grid).invokeLitRendererFunction(0, "actions", "roll");
+        assertThat($(RollApiKeyDialog.class).exists()).isFalse();
 
-        test(revoke).click();
+        test(section.grid).invokeLitRendererFunction(0, "actions", "revoke");
         test($(Button.class).withText("Revoke").last()).click();
         // the list shows active keys unless asked: the revoked key is one choice away
         assertThat(test(section.grid).size()).isZero();
         section.show.setValue(null);
         assertThat(test(section.grid).getRow(0).revokedAt()).isNotNull();
-        assertThat(test(section.grid).getCellComponent(0, "actions").getChildren())
-                .isEmpty();
+        assertThat(action(section, "revoke")).isEqualTo(ApiKeysSection.Action.NONE);
+        assertThat(test(section.grid).getLitRendererPropertyValue(0, "status", "badge", ApiKeysSection.Badge.class))
+                .isEqualTo(new ApiKeysSection.Badge("Revoked", "badge error", ""));
+        // a revoked key's button is gone, and a call made without it revokes nothing twice
+        test(section.grid).invokeLitRendererFunction(0, "actions", "revoke");
+        assertThat($(Dialog.class).withClassName("confirmation").exists()).isFalse();
+    }
+
+    private ApiKeysSection showApiKeys() {
+        test($(Button.class).withText("Show API keys").single()).click();
+        return $(ApiKeysSection.class).single();
+    }
+
+    private ApiKeysSection.Action action(ApiKeysSection section, String which) {
+        return test(section.grid).getLitRendererPropertyValue(0, "actions", which, ApiKeysSection.Action.class);
     }
 
     @Test
@@ -232,13 +250,9 @@ class ApiKeysSectionTest extends SignedInBrowserlessTest {
         test(save.closeButton).click();
 
         ApiKeysSection section = $(ApiKeysSection.class).single();
-        Button name = (Button) test(section.grid)
-                .getCellComponent(0, "name")
-                .getChildren()
-                .findFirst()
-                .orElseThrow();
-        assertThat(name.getText()).isEqualTo("detailed");
-        test(name).click();
+        assertThat(test(section.grid).getLitRendererPropertyValue(0, "name", "name", String.class))
+                .isEqualTo("detailed");
+        test(section.grid).invokeLitRendererFunction(0, "name", "open");
 
         KeyDetailsDialog details = $(KeyDetailsDialog.class).single();
         assertThat(details.getHeaderTitle()).isEqualTo("Key \"detailed\"");

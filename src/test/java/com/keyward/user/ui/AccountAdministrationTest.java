@@ -6,6 +6,7 @@ import com.keyward.KeywardTest;
 import com.keyward.role.RoleSummary;
 import com.keyward.security.Authorities;
 import com.keyward.ui.SignedInBrowserlessTest;
+import com.keyward.ui.StaticHtmlShown;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.html.Section;
@@ -21,7 +22,7 @@ class AccountAdministrationTest extends SignedInBrowserlessTest {
         signInAs("admin");
         navigate(UsersView.class, target);
         UserAccountDetailsDialog dialog = $(UserAccountDetailsDialog.class).single();
-        Section administration = $(Section.class, dialog).id(AccountAdministration.ID);
+        Section administration = openAdministration();
 
         @SuppressWarnings("unchecked")
         MultiSelectComboBox<RoleSummary> roles =
@@ -30,10 +31,35 @@ class AccountAdministrationTest extends SignedInBrowserlessTest {
         test($(Button.class, administration).withText("Save roles").single()).click();
 
         UserAccountDetailsDialog refreshed = $(UserAccountDetailsDialog.class).single();
-        assertThat($(com.vaadin.flow.component.html.Span.class, refreshed)
-                        .withText("API Integrator")
-                        .exists())
-                .isTrue();
+        assertThat(refreshed).isNotSameAs(dialog);
+        assertThat(StaticHtmlShown.in(refreshed).select(".badges span").eachText())
+                .containsExactly("API Integrator");
+    }
+
+    @Test
+    void theAdministrationIsBuiltOnlyWhenItsReaderOpensIt() {
+        signInAs("admin");
+        navigate(UsersView.class, "dana");
+        Section placeholder = $(Section.class).id(AccountAdministration.ID);
+        assertThat($(MultiSelectComboBox.class).exists()).isFalse();
+        assertThat($(Button.class, placeholder).single().getText()).isEqualTo("Manage this account");
+
+        Section administration = openAdministration();
+        assertThat(administration).isNotSameAs(placeholder);
+        assertThat($(MultiSelectComboBox.class, administration).exists()).isTrue();
+        assertThat($(Section.class).withId(AccountAdministration.ID).all()).hasSize(1);
+
+        // another person's window starts closed again
+        navigate(UsersView.class, "sam");
+        assertThat($(MultiSelectComboBox.class).exists()).isFalse();
+    }
+
+    private Section openAdministration() {
+        test($(Button.class, $(Section.class).id(AccountAdministration.ID))
+                        .withText("Manage this account")
+                        .single())
+                .click();
+        return $(Section.class).id(AccountAdministration.ID);
     }
 
     @Test
@@ -52,12 +78,15 @@ class AccountAdministrationTest extends SignedInBrowserlessTest {
         String target = accounts().create("to-disable", List.of());
         signInAs("admin");
         navigate(UsersView.class, target);
-        Section administration = $(Section.class).id(AccountAdministration.ID);
+        Section administration = openAdministration();
         test($(Button.class, administration).withText("Disable account").single())
                 .click();
 
+        // the window is drawn again, the administration its reader opened still open in it
         Section after = $(Section.class).id(AccountAdministration.ID);
         assertThat($(Button.class, after).withText("Enable account").exists()).isTrue();
+        assertThat(StaticHtmlShown.value($(UserAccountDetailsDialog.class).single(), "Status"))
+                .isEqualTo("Disabled");
     }
 
     @Test

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.keyward.KeywardTest;
 import com.keyward.ui.NotFoundView;
 import com.keyward.ui.SignedInBrowserlessTest;
+import com.keyward.ui.StaticHtmlShown;
 import com.keyward.user.UserFilter;
 import com.keyward.user.UserService;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
@@ -56,14 +56,29 @@ class UsersViewTest extends SignedInBrowserlessTest {
 
         UserAccountDetailsDialog dialog = $(UserAccountDetailsDialog.class).single();
         assertThat(dialog.isOpened()).isTrue();
-        assertThat($(TextField.class, dialog).withLabel("Username").single().getValue())
-                .isEqualTo("dana");
-        assertThat($(TextField.class, dialog).withLabel("Name").single().getValue())
-                .isEqualTo("Dana Developer");
-        assertThat($(Span.class, dialog).withText("API Integrator").exists()).isTrue();
-        assertThat($(ListItem.class, dialog).all())
-                .extracting(ListItem::getText)
+        assertThat(StaticHtmlShown.value(dialog, "Username")).isEqualTo("dana");
+        assertThat(StaticHtmlShown.value(dialog, "Name")).isEqualTo("Dana Developer");
+        assertThat(StaticHtmlShown.in(dialog).select(".badges span").eachText()).containsExactly("API Integrator");
+        assertThat(StaticHtmlShown.in(dialog).select("ul.authorities li").eachText())
                 .containsExactly("View Users", "Manage User API Key");
+    }
+
+    @Test
+    void aNameWithMarkupIsShownAsTextNeverParsed() {
+        // the profile is drawn as one block of markup: what a person typed must stay text in it
+        String username = "markup-" + System.nanoTime();
+        String name = "<img src=x onerror=alert(1)> & \"Bobby\" </dd><script>alert(2)</script>";
+        userRepository.insert(
+                new com.keyward.user.NewUser(
+                        username, name, username + "@example.com", com.keyward.user.UserStatus.ENABLED, null, null),
+                java.time.Instant.now());
+        signInAs("admin");
+        navigate(UsersView.class, username);
+
+        UserAccountDetailsDialog dialog = $(UserAccountDetailsDialog.class).single();
+        assertThat(StaticHtmlShown.value(dialog, "Name")).isEqualTo(name);
+        assertThat(StaticHtmlShown.in(dialog).select("img, script")).isEmpty();
+        assertThat(StaticHtmlShown.value(dialog, "Email")).isEqualTo(username + "@example.com");
     }
 
     @Test
@@ -149,8 +164,9 @@ class UsersViewTest extends SignedInBrowserlessTest {
         signInAs(NO_ROLES);
         navigate(MyAccountView.class);
 
-        assertThat($(TextField.class).withLabel("Username").single().getValue()).isEqualTo(NO_ROLES);
-        assertThat($(Paragraph.class).withText("No roles.").exists()).isTrue();
+        MyAccountView view = $(MyAccountView.class).single();
+        assertThat(StaticHtmlShown.value(view, "Username")).isEqualTo(NO_ROLES);
+        assertThat(StaticHtmlShown.in(view).select("section.roles p").text()).isEqualTo("No roles.");
     }
 
     @Test
