@@ -224,13 +224,13 @@ public class ApiKeysSection extends Section {
     }
 
     /** A button's text and the name a screen reader gives it ("Revoke Nightly export"). */
-    record Action(String text, String label) {
+    public record Action(String text, String label) {
         /** No button: the key cannot be rolled (or revoked) by this viewer now. */
         static final Action NONE = new Action("", "");
     }
 
     /** A status badge: its text, its Lumo badge theme, and a class where a test or style needs one. */
-    record Badge(String text, String theme, String kind) {}
+    public record Badge(String text, String theme, String kind) {}
 
     /** For a rolled pair, the other key's hint under the name: the pair is linked in the list. */
     private List<String> pairNotes(ApiKeyInfo key) {

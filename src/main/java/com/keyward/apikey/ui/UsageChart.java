@@ -15,7 +15,7 @@ import java.util.Locale;
  * person typed) that the browser renders inline. It is an image to assistive technology, named by
  * a summary of what it shows; the day-by-day numbers are in the table next to it.
  */
-final class UsageChart {
+public final class UsageChart {
 
     private static final String DAY = "d MMM";
 
@@ -36,7 +36,7 @@ final class UsageChart {
      * What {@link #CELL_TEMPLATE} draws for one key: the button's name, and per day the heights in
      * px of its accepted and its refused calls.
      */
-    record Cell(String label, List<double[]> days) {}
+    public record Cell(String label, List<double[]> days) {}
 
     static Cell cell(String keyName, ApiKeyUsage usage) {
         long most = most(usage);

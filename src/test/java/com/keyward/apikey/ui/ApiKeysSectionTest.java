@@ -252,6 +252,25 @@ class ApiKeysSectionTest extends SignedInBrowserlessTest {
         ApiKeysSection section = $(ApiKeysSection.class).single();
         assertThat(test(section.grid).getLitRendererPropertyValue(0, "name", "name", String.class))
                 .isEqualTo("detailed");
+        // every property a row's cells are drawn from reaches the browser as JSON (a record Flow
+        // cannot read is a failed request there, not here)
+        var key = test(section.grid).getRow(0);
+        section.grid.getColumns().forEach(column -> {
+            if (column.getRenderer() instanceof com.vaadin.flow.data.renderer.LitRenderer<?> lit) {
+                @SuppressWarnings("unchecked")
+                var properties = ((com.vaadin.flow.data.renderer.LitRenderer<com.keyward.apikey.ApiKeyInfo>) lit)
+                        .getValueProviders();
+                properties.forEach((name, provider) -> assertThat(
+                                com.vaadin.flow.internal.JacksonSerializer.toJson(provider.apply(key)))
+                        .as(column.getKey() + "." + name)
+                        .isNotNull());
+            }
+        });
+        assertThat(com.vaadin.flow.internal.JacksonSerializer.toJson(test(section.grid)
+                                .getLitRendererPropertyValue(0, "usage", "usage", UsageChart.Cell.class))
+                        .get("days")
+                        .size())
+                .isEqualTo(30);
         test(section.grid).invokeLitRendererFunction(0, "name", "open");
 
         KeyDetailsDialog details = $(KeyDetailsDialog.class).single();
