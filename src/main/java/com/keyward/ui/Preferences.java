@@ -27,6 +27,7 @@ public final class Preferences extends Section {
 
     public Preferences(Appearance appearance) {
         setId(ID);
+        addClassName("preferences");
         add(new SectionHeading(t("preferences.title")));
 
         RadioButtonGroup<Appearance.Scheme> scheme =

@@ -120,6 +120,8 @@ class ConsoleIT extends BrowserTest {
         assertNoSeriousAccessibilityViolations();
         screenshot("dark-mode");
         chooseAppearance(page, "Like the system");
+        // the page turns light again once the server has kept the choice: later tests see sam so
+        page.waitForCondition(() -> text(page) < 100);
     }
 
     @Test
