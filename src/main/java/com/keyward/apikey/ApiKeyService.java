@@ -1,6 +1,7 @@
 package com.keyward.apikey;
 
 import com.keyward.apiset.ApiSetCatalog;
+import com.keyward.db.RetriedOnConflict;
 import com.keyward.role.RoleLimits;
 import com.keyward.role.RoleMembership;
 import com.keyward.security.Authorities;
@@ -80,11 +81,13 @@ public class ApiKeyService {
      * @throws ValidationException with a message per field
      * @throws AccessDeniedException without Manage User API Key
      */
+    @RetriedOnConflict
     @Transactional
     public GeneratedApiKey generate(NewApiKey request) {
         SignedInUser owner = requireManageOwnKeys();
-        // First statement of the transaction: one person's concurrent requests queue here, and
-        // InnoDB takes the read snapshot only after the lock, so the counts below are current.
+        // First statement of the transaction: one person's concurrent requests queue here (on a
+        // Galera cluster, conflict and are tried again), and InnoDB takes the read snapshot only
+        // after the lock, so the counts below are current.
         keys.lockOwner(owner.id());
         Instant now = clock.instant();
         RoleLimits limits = roles.limitsOf(owner.id());
@@ -157,6 +160,7 @@ public class ApiKeyService {
      * @throws ValidationException when the key is not active, was rolled already, or the limit is reached
      * @throws AccessDeniedException for anyone else's key, or without Manage User API Key
      */
+    @RetriedOnConflict
     @Transactional
     public GeneratedApiKey roll(long keyId, RollOverlap overlap) {
         SignedInUser owner = requireManageOwnKeys();

@@ -213,6 +213,41 @@ class ApiKeyServiceTest {
     }
 
     @Test
+    void generatingAndRollingAreTriedAgainInAFreshTransactionWhenTheyLoseAConflict() throws Exception {
+        // on Galera the loser of a conflict fails at commit: the retry must wrap the transaction
+        org.springframework.aop.framework.Advised proxy = (org.springframework.aop.framework.Advised) service;
+        List<String> advice = java.util.Arrays.stream(proxy.getAdvisors())
+                .map(advisor -> advisor.getAdvice().getClass().getName())
+                .toList();
+        int retry = indexOf(advice, "RetryAnnotationInterceptor");
+        int transaction = indexOf(advice, "TransactionInterceptor");
+        assertThat(retry).as("retry advice in " + advice).isNotNegative();
+        assertThat(transaction).as("transaction advice in " + advice).isNotNegative();
+        assertThat(retry).as("retry outside the transaction").isLessThan(transaction);
+        for (String method : List.of("generate", "roll")) {
+            java.lang.reflect.Method target = java.util.Arrays.stream(ApiKeyService.class.getMethods())
+                    .filter(candidate -> candidate.getName().equals(method))
+                    .findFirst()
+                    .orElseThrow();
+            var retryable = org.springframework.core.annotation.AnnotatedElementUtils.findMergedAnnotation(
+                    target, org.springframework.resilience.annotation.Retryable.class);
+            assertThat(retryable).as(method).isNotNull();
+            assertThat(retryable.includes())
+                    .as(method)
+                    .containsExactly(org.springframework.dao.PessimisticLockingFailureException.class);
+        }
+    }
+
+    private static int indexOf(List<String> advice, String simpleName) {
+        for (int i = 0; i < advice.size(); i++) {
+            if (advice.get(i).endsWith(simpleName)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Test
     void concurrentRequestsCannotExceedTheActiveKeyLimit() throws Exception {
         roles.setLimit(accounts.roleOf(owner), "MAX_ACTIVE_API_KEYS", 3);
         ExecutorService pool = Executors.newFixedThreadPool(8);
