@@ -31,10 +31,10 @@ public final class Preferences extends Section {
         add(new SectionHeading(t("preferences.title")));
 
         RadioButtonGroup<Appearance.Scheme> scheme =
-                RadioGroups.oneTabStop(new RadioButtonGroup<>(t("usermenu.appearance")));
+                RadioGroups.oneTabStop(new RadioButtonGroup<>(t("preferences.appearance")));
         scheme.setItems(Appearance.Scheme.values());
         scheme.setItemLabelGenerator(
-                choice -> t("usermenu.scheme." + choice.name().toLowerCase(Locale.ROOT)));
+                choice -> t("preferences.scheme." + choice.name().toLowerCase(Locale.ROOT)));
         scheme.setValue(appearance.current());
         scheme.addValueChangeListener(change -> {
             if (change.isFromClient() && change.getValue() != null) {
@@ -46,12 +46,12 @@ public final class Preferences extends Section {
         List<String> choices = new ArrayList<>();
         choices.add(BROWSER);
         Translations.LANGUAGES.forEach(language -> choices.add(language.getLanguage()));
-        RadioButtonGroup<String> language = RadioGroups.oneTabStop(new RadioButtonGroup<>(t("usermenu.language")));
+        RadioButtonGroup<String> language = RadioGroups.oneTabStop(new RadioButtonGroup<>(t("preferences.language")));
         language.setItems(choices);
         // each language named in itself, and marked as such for a screen reader's voice
         language.setRenderer(new ComponentRenderer<>(code -> {
             if (code.equals(BROWSER)) {
-                return new Span(t("usermenu.language.browser"));
+                return new Span(t("preferences.language.browser"));
             }
             Locale locale = Locale.forLanguageTag(code);
             Span name = new Span(locale.getDisplayLanguage(locale));

@@ -31,30 +31,22 @@ public class UserAccountDetailsPanel extends Div {
 
     /** On a page (My account): everything shown at once, section headings at level 2. */
     public UserAccountDetailsPanel(UserAccountDetails account, boolean ownAccount, ApiKeysPlace apiKeys) {
-        this(account, ownAccount, apiKeys, Optional.empty(), false, null);
+        this(account, ownAccount, apiKeys, Optional.empty(), null);
     }
 
     /**
      * In User Account Details (section headings at level 3 under the window's title): the
      * administration and another person's API Keys are built when their reader opens them, and
-     * {@code opened} (kept by the window's owner) remembers which were, across redraws.
+     * {@code opened} (kept by the window's owner) remembers which were, across redraws. Without
+     * {@code opened} the panel is on a page.
      */
     public UserAccountDetailsPanel(
             UserAccountDetails account,
             boolean ownAccount,
             ApiKeysPlace apiKeys,
             Optional<Supplier<Component>> administration,
-            Set<String> opened) {
-        this(account, ownAccount, apiKeys, administration, true, opened);
-    }
-
-    private UserAccountDetailsPanel(
-            UserAccountDetails account,
-            boolean ownAccount,
-            ApiKeysPlace apiKeys,
-            Optional<Supplier<Component>> administration,
-            boolean inWindow,
             @Nullable Set<String> opened) {
+        boolean inWindow = opened != null;
         addClassName("user-account-details");
         // what is only read is drawn as two blocks of markup, not as a component per value: the
         // window is open in many sessions at once, and each component would cost its session
@@ -62,11 +54,11 @@ public class UserAccountDetailsPanel extends Div {
         summary.appendChild(profile(account));
         summary.appendChild(roles(account, inWindow));
         add(StaticHtml.of(summary));
-        administration.ifPresent(section -> add(
-                opened == null
-                        ? section.get()
-                        : OnDemand.section(
-                                AccountAdministration.ID, t("admin.section"), t("admin.show"), section, opened)));
+        if (opened != null) {
+            // offered in the window only: nobody administers their own account on My account
+            administration.ifPresent(section -> add(
+                    OnDemand.section(AccountAdministration.ID, t("admin.section"), t("admin.show"), section, opened)));
+        }
         add(StaticHtml.of(authorities(account, inWindow)));
         Optional<Supplier<Component>> apiKeysSection = apiKeys.forAccount(account.id(), ownAccount);
         if (apiKeysSection.isPresent()) {
