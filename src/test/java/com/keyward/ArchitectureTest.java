@@ -1,11 +1,15 @@
 package com.keyward;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.keyward.db.RetriedOnConflict;
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaEnumConstant;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -13,6 +17,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.vaadin.flow.component.Component;
 import java.util.List;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The layering of docs/style.md, enforced: the build fails when a change breaks it. */
 @AnalyzeClasses(packages = "com.keyward", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -118,6 +123,29 @@ class ArchitectureTest {
                 .haveFullyQualifiedName("com.keyward.db.jooq.tables.records." + table + "Record")
                 .because("the " + module + " module owns table " + table);
     }
+
+    /*
+     * On a Galera cluster a transaction that writes can lose a conflict at commit to one on another
+     * node, where one server would have made it wait. Every method that begins a writing
+     * transaction is tried again then (RetriedOnConflict); one that only joins its caller's
+     * (MANDATORY) leaves that to the caller.
+     */
+    @ArchTest
+    static final ArchRule writingTransactionsAreTriedAgainOnConflict = methods()
+            .that()
+            .areAnnotatedWith(DescribedPredicate.describe(
+                    "@Transactional that can begin a writing transaction",
+                    (JavaAnnotation<?> annotation) -> annotation.getRawType().isEquivalentTo(Transactional.class)
+                            && !(Boolean) annotation.get("readOnly").orElse(false)
+                            && annotation
+                                    .get("propagation")
+                                    .map(value -> ((JavaEnumConstant) value).name())
+                                    .orElse("REQUIRED")
+                                    .matches("REQUIRED|REQUIRES_NEW")))
+            .should()
+            .beAnnotatedWith(RetriedOnConflict.class)
+            .because("a transaction that loses a conflict over a row (Galera certification, a deadlock) is"
+                    + " tried again, not shown to the person as an error");
 
     @ArchTest
     static final ArchRule noCyclesBetweenConcepts =

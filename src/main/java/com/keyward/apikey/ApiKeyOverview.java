@@ -1,5 +1,6 @@
 package com.keyward.apikey;
 
+import com.keyward.db.RetriedOnConflict;
 import com.keyward.security.Authorities;
 import com.keyward.security.CurrentUser;
 import java.io.IOException;
@@ -48,6 +49,7 @@ public class ApiKeyOverview {
     }
 
     /** Revokes these keys, each audited; all or nothing. Returns how many were still active. */
+    @RetriedOnConflict
     @Transactional
     public int revoke(Collection<Long> keyIds) {
         requireOverview();

@@ -39,14 +39,14 @@ class ApiKeyRepository {
 
     /**
      * Locks the owner's account row until the transaction ends, so that two requests of the same
-     * person are checked against the limit one after the other. It writes the row (a counter of
-     * key changes) rather than only locking it: on a Galera cluster a lock holds on one node only,
+     * person are checked against the limit one after the other. It writes the row (its counter of
+     * changes, V18) rather than only locking it: on a Galera cluster a lock holds on one node only,
      * while two writes of one row on two nodes conflict, and the second transaction is refused and
      * tried again ({@link com.keyward.db.RetriedOnConflict}).
      */
     public void lockOwner(long ownerId) {
         dsl.update(APP_USER)
-                .set(APP_USER.KEY_CHANGES, APP_USER.KEY_CHANGES.plus(1))
+                .set(APP_USER.CHANGES, APP_USER.CHANGES.plus(1))
                 .where(APP_USER.ID.eq(ownerId))
                 .execute();
     }

@@ -29,6 +29,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -243,13 +244,14 @@ public class ApiKeyService {
     }
 
     /** Revokes a key at once; revoking a revoked key changes nothing. */
+    @RetriedOnConflict
     @Transactional
     public void revoke(long keyId) {
         revokeCounted(keyId);
     }
 
-    /** Revokes a key at once; false when it was revoked already. */
-    @Transactional
+    /** Revokes a key at once; false when it was revoked already (in the caller's transaction). */
+    @Transactional(propagation = Propagation.MANDATORY)
     boolean revokeCounted(long keyId) {
         ApiKeyInfo key = keys.findById(keyId).orElseThrow(() -> new Refused("keys.nosuch"));
         requireMayManageKeysOf(key.ownerId());

@@ -1,5 +1,6 @@
 package com.keyward.apikey;
 
+import com.keyward.db.RetriedTransactions;
 import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -102,7 +103,13 @@ public class ApiKeyUsageRecorder {
         for (Long keyId : List.copyOf(pending.keySet())) {
             Use use = pending.remove(keyId);
             if (use != null) {
-                keys.recordLastUse(keyId, use.at(), use.address());
+                try {
+                    // two nodes recording one key's last use at once conflict on a Galera cluster
+                    RetriedTransactions.statements(() -> keys.recordLastUse(keyId, use.at(), use.address()));
+                } catch (RuntimeException e) {
+                    pending.putIfAbsent(keyId, use);
+                    throw e;
+                }
             }
         }
         Map<DayCounter, DayCounts> taken = new java.util.LinkedHashMap<>();
@@ -119,7 +126,7 @@ public class ApiKeyUsageRecorder {
             return;
         }
         try {
-            keys.addUsage(List.copyOf(taken.values()));
+            RetriedTransactions.statements(() -> keys.addUsage(List.copyOf(taken.values())));
         } catch (RuntimeException e) {
             taken.forEach(DayCounter::giveBack);
             throw e;

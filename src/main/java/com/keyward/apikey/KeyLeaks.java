@@ -1,5 +1,6 @@
 package com.keyward.apikey;
 
+import com.keyward.db.RetriedTransactions;
 import com.keyward.user.Contacts;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,10 +12,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Leak reports from secret scanners (the shape of GitHub's secret-scanning partner program): an
@@ -41,7 +40,7 @@ public class KeyLeaks {
     private final Contacts contacts;
     private final Clock clock;
     private final ApplicationEventPublisher events;
-    private final TransactionTemplate transaction;
+    private final RetriedTransactions transaction;
 
     KeyLeaks(
             ApiKeyRepository keys,
@@ -50,14 +49,14 @@ public class KeyLeaks {
             Contacts contacts,
             Clock clock,
             ApplicationEventPublisher events,
-            PlatformTransactionManager transactions) {
+            RetriedTransactions transaction) {
         this.keys = keys;
         this.reminders = reminders;
         this.mail = mail;
         this.contacts = contacts;
         this.clock = clock;
         this.events = events;
-        this.transaction = new TransactionTemplate(transactions);
+        this.transaction = transaction;
     }
 
     /** One reported token: what it is and where it was found. */

@@ -1,5 +1,7 @@
 package com.keyward.apikey;
 
+import com.keyward.db.RetriedOnConflict;
+import com.keyward.db.RetriedTransactions;
 import com.keyward.security.CurrentUser;
 import com.keyward.security.SignedInUser;
 import com.keyward.user.Contacts;
@@ -9,12 +11,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reminders about keys expiring in 30, 7 and 1 days, or expired: made by a job that runs on one
@@ -29,7 +28,7 @@ public class KeyReminders {
     private final Contacts contacts;
     private final CurrentUser currentUser;
     private final Clock clock;
-    private final TransactionTemplate transaction;
+    private final RetriedTransactions transaction;
 
     KeyReminders(
             KeyReminderRepository reminders,
@@ -37,13 +36,13 @@ public class KeyReminders {
             Contacts contacts,
             CurrentUser currentUser,
             Clock clock,
-            PlatformTransactionManager transactions) {
+            RetriedTransactions transaction) {
         this.reminders = reminders;
         this.mail = mail;
         this.contacts = contacts;
         this.currentUser = currentUser;
         this.clock = clock;
-        this.transaction = new TransactionTemplate(transactions);
+        this.transaction = transaction;
     }
 
     @Scheduled(
@@ -80,16 +79,7 @@ public class KeyReminders {
      * reminder rows' unique index: the loser tries again, and INSERT IGNORE makes that harmless.
      */
     private void addDue(Instant now) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                transaction.executeWithoutResult(status -> reminders.addDue(now));
-                return;
-            } catch (PessimisticLockingFailureException conflict) {
-                if (attempt == 3) {
-                    throw conflict;
-                }
-            }
-        }
+        transaction.executeWithoutResult(status -> reminders.addDue(now));
     }
 
     /** The signed-in person's reminders, unread first. */
@@ -103,6 +93,7 @@ public class KeyReminders {
         return currentUser.get().map(me -> reminders.unread(me.id())).orElse(0);
     }
 
+    @RetriedOnConflict
     @Transactional
     public void markAllRead() {
         SignedInUser me = currentUser.require();

@@ -1,5 +1,6 @@
 package com.keyward.apiset;
 
+import com.keyward.db.RetriedOnConflict;
 import com.keyward.security.Authorities;
 import com.keyward.security.CurrentUser;
 import com.keyward.validation.Message;
@@ -46,6 +47,7 @@ public class ApiSetService {
         return sets.findAll();
     }
 
+    @RetriedOnConflict
     @Transactional
     public ApiSet create(ApiSetForm form) {
         currentUser.requireAuthority(Authorities.MANAGE_API_SETS, MANAGE_NEEDED);
@@ -67,6 +69,7 @@ public class ApiSetService {
         return created;
     }
 
+    @RetriedOnConflict
     @Transactional
     public ApiSet update(String code, ApiSetForm form) {
         currentUser.requireAuthority(Authorities.MANAGE_API_SETS, MANAGE_NEEDED);
@@ -82,6 +85,7 @@ public class ApiSetService {
     }
 
     /** Deletes a registered set no key carries (keys keep their sets, also once revoked, for the record). */
+    @RetriedOnConflict
     @Transactional
     public void delete(String code) {
         currentUser.requireAuthority(Authorities.MANAGE_API_SETS, MANAGE_NEEDED);

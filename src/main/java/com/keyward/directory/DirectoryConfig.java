@@ -1,5 +1,6 @@
 package com.keyward.directory;
 
+import com.keyward.db.RetriedTransactions;
 import com.keyward.security.CurrentUser;
 import com.keyward.security.Principals;
 import com.keyward.user.ExternalAccounts;
@@ -19,7 +20,6 @@ import org.springframework.ldap.core.LdapTemplate;
 import org.springframework.security.ldap.DefaultSpringSecurityContextSource;
 import org.springframework.security.ldap.authentication.BindAuthenticator;
 import org.springframework.security.ldap.search.FilterBasedLdapUserSearch;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** The directory's beans, only where {@code keyward.ldap.url} or {@code keyward.ldap.embedded-ldif} is set. */
 @Configuration(proxyBeanMethods = false)
@@ -87,7 +87,7 @@ class DirectoryConfig {
             ExternalAccounts accounts,
             CurrentUser currentUser,
             MeterRegistry meters,
-            TransactionTemplate transaction) {
+            RetriedTransactions transaction) {
         return new DirectorySync(directory, accounts, currentUser, meters, transaction);
     }
 

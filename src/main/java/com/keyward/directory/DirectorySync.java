@@ -1,5 +1,6 @@
 package com.keyward.directory;
 
+import com.keyward.db.RetriedTransactions;
 import com.keyward.security.Authorities;
 import com.keyward.security.CurrentUser;
 import com.keyward.user.AccountSource;
@@ -12,7 +13,6 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Asks the directory about every directory account, every {@code keyward.ldap.sync-interval}
@@ -30,14 +30,14 @@ public class DirectorySync implements DirectorySyncs {
     private final CurrentUser currentUser;
     private final Counter runs;
     private final Counter failures;
-    private final TransactionTemplate transaction;
+    private final RetriedTransactions transaction;
 
     DirectorySync(
             Directory directory,
             ExternalAccounts accounts,
             CurrentUser currentUser,
             MeterRegistry meters,
-            TransactionTemplate transaction) {
+            RetriedTransactions transaction) {
         this.directory = directory;
         this.transaction = transaction;
         this.accounts = accounts;

@@ -144,9 +144,17 @@ class RoleRepository {
         dsl.deleteFrom(ROLE).where(ROLE.ID.eq(id)).execute();
     }
 
-    /** Locks a role's row until the transaction ends (the last-Admin rule counts under it). */
+    /**
+     * Claims a role's row until the transaction ends (the last-Admin rule counts under it). It
+     * writes the row (its counter of changes) rather than only locking it: on a Galera cluster a
+     * SELECT ... FOR UPDATE holds on one node only, while two writes of one row on two nodes
+     * conflict at commit and the second is tried again ({@link com.keyward.db.RetriedOnConflict}).
+     */
     public void lock(long roleId) {
-        dsl.select(ROLE.ID).from(ROLE).where(ROLE.ID.eq(roleId)).forUpdate().fetch();
+        dsl.update(ROLE)
+                .set(ROLE.CHANGES, ROLE.CHANGES.plus(1))
+                .where(ROLE.ID.eq(roleId))
+                .execute();
     }
 
     /** The users holding the role. */

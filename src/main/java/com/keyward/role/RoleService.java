@@ -1,5 +1,6 @@
 package com.keyward.role;
 
+import com.keyward.db.RetriedOnConflict;
 import com.keyward.security.Authorities;
 import com.keyward.security.AuthoritiesChanged;
 import com.keyward.security.CurrentUser;
@@ -87,6 +88,7 @@ public class RoleService {
         return currentUser.hasAuthority(Authorities.MANAGE_ROLES);
     }
 
+    @RetriedOnConflict
     @Transactional
     public long create(RoleForm form) {
         currentUser.requireAuthority(Authorities.MANAGE_ROLES, MANAGE_ROLES_NEEDED);
@@ -98,6 +100,7 @@ public class RoleService {
         return id;
     }
 
+    @RetriedOnConflict
     @Transactional
     public void update(long id, RoleForm form) {
         currentUser.requireAuthority(Authorities.MANAGE_ROLES, MANAGE_ROLES_NEEDED);
@@ -116,6 +119,7 @@ public class RoleService {
                 snapshot(clean)));
     }
 
+    @RetriedOnConflict
     @Transactional
     public void delete(long id) {
         currentUser.requireAuthority(Authorities.MANAGE_ROLES, MANAGE_ROLES_NEEDED);

@@ -1,5 +1,6 @@
 package com.keyward.user;
 
+import com.keyward.db.RetriedOnConflict;
 import com.keyward.role.RoleAssignments;
 import com.keyward.security.AccountChanged;
 import java.time.Clock;
@@ -43,6 +44,7 @@ public class ExternalAccounts {
      *
      * @throws AccountSourceClash when the username belongs to an account of another source
      */
+    @RetriedOnConflict
     @Transactional
     public void present(AccountSource source, ExternalPerson person) {
         Instant now = clock.instant();
@@ -77,6 +79,7 @@ public class ExternalAccounts {
     }
 
     /** The directory no longer has this person (gone, disabled, or outside the filter). */
+    @RetriedOnConflict
     @Transactional
     public void absent(String username) {
         users.findAccountForUpdate(username)

@@ -1,5 +1,7 @@
 package com.keyward.user;
 
+import com.keyward.db.RetriedOnConflict;
+import com.keyward.db.RetriedTransactions;
 import com.keyward.role.RoleAssignments;
 import com.keyward.validation.Message;
 import com.keyward.validation.ValidationException;
@@ -24,7 +26,6 @@ import org.springframework.security.crypto.keygen.KeyGenerators;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The first Admin of an installation that has none: from {@code KEYWARD_ADMIN_USERNAME} and
@@ -42,7 +43,7 @@ public class FirstAdmin implements ApplicationRunner, Ordered {
     private final PasswordPolicy policy;
     private final PasswordEncoder encoder;
     private final ApplicationEventPublisher events;
-    private final TransactionTemplate transaction;
+    private final RetriedTransactions transaction;
     private final Clock clock;
     private final String configuredUsername;
     private final @Nullable String configuredPassword;
@@ -56,7 +57,7 @@ public class FirstAdmin implements ApplicationRunner, Ordered {
             PasswordPolicy policy,
             PasswordEncoder encoder,
             ApplicationEventPublisher events,
-            TransactionTemplate transaction,
+            RetriedTransactions transaction,
             Clock clock,
             @Value("${keyward.admin.username:}") String configuredUsername,
             @Value("${keyward.admin.password:#{null}}") @Nullable String configuredPassword,
@@ -110,6 +111,7 @@ public class FirstAdmin implements ApplicationRunner, Ordered {
      *
      * @throws ValidationException per field (a wrong token is {@link AccountField#TOKEN})
      */
+    @RetriedOnConflict
     @Transactional
     public void setup(String token, String username, String displayName, String email, String password) {
         byte[] expected = setupToken;

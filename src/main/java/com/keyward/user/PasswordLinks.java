@@ -1,5 +1,6 @@
 package com.keyward.user;
 
+import com.keyward.db.RetriedOnConflict;
 import jakarta.annotation.Nullable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -67,6 +68,7 @@ class PasswordLinks {
     /** Expired links are of no use to anyone; an hourly sweep keeps the table small. */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
     @SchedulerLock(name = "password-link-sweep", lockAtMostFor = "PT10M")
+    @RetriedOnConflict
     @Transactional
     public void sweep() {
         links.deleteExpired(clock.instant());

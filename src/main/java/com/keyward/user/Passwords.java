@@ -1,5 +1,7 @@
 package com.keyward.user;
 
+import com.keyward.db.RetriedOnConflict;
+import com.keyward.db.RetriedTransactions;
 import com.keyward.security.AccountChanged;
 import com.keyward.security.CurrentUser;
 import com.keyward.security.SignedInUser;
@@ -17,7 +19,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A person's own password: set through a one-time link, or changed when signed in (the current
@@ -35,7 +36,7 @@ public class Passwords {
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final TransactionTemplate transaction;
+    private final RetriedTransactions transaction;
 
     Passwords(
             UserRepository users,
@@ -45,7 +46,7 @@ public class Passwords {
             CurrentUser currentUser,
             ApplicationEventPublisher events,
             Clock clock,
-            TransactionTemplate transaction) {
+            RetriedTransactions transaction) {
         this.users = users;
         this.links = links;
         this.policy = policy;
@@ -71,6 +72,7 @@ public class Passwords {
      * @throws ValidationException {@link AccountField#TOKEN} for a link that no longer works,
      *     {@link AccountField#PASSWORD} for a password the policy refuses
      */
+    @RetriedOnConflict
     @Transactional
     public String setWithLink(String token, String password) {
         long userId =

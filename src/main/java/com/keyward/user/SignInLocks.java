@@ -1,5 +1,6 @@
 package com.keyward.user;
 
+import com.keyward.db.RetriedOnConflict;
 import com.keyward.security.AccountChanged;
 import com.keyward.security.SignedInUser;
 import java.time.Clock;
@@ -51,6 +52,7 @@ class SignInLocks {
     }
 
     @EventListener
+    @RetriedOnConflict
     @Transactional
     public void onSuccess(AuthenticationSuccessEvent event) {
         if (event.getAuthentication().getPrincipal() instanceof SignedInUser user) {
@@ -66,6 +68,7 @@ class SignInLocks {
      * change nothing (the lock is not prolonged); after a lock ran out, counting starts again.
      */
     @EventListener
+    @RetriedOnConflict
     @Transactional
     public void onBadCredentials(AuthenticationFailureBadCredentialsEvent event) {
         String username = event.getAuthentication().getName();
@@ -100,6 +103,7 @@ class SignInLocks {
     @Scheduled(fixedDelayString = "${keyward.sign-in.lock-sweep:PT15S}")
     // one node at a time: two would audit the same lock ending twice
     @SchedulerLock(name = "sign-in-lock-sweep", lockAtMostFor = "PT1M")
+    @RetriedOnConflict
     @Transactional
     public void endExpiredLocks() {
         users.expiredLocksForUpdate(clock.instant()).forEach(this::lockRanOut);

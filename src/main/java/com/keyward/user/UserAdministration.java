@@ -1,5 +1,6 @@
 package com.keyward.user;
 
+import com.keyward.db.RetriedOnConflict;
 import com.keyward.role.RoleAssignments;
 import com.keyward.security.AccountChanged;
 import com.keyward.security.Authorities;
@@ -70,6 +71,7 @@ public class UserAdministration {
      *
      * @throws ValidationException per field, with nothing saved
      */
+    @RetriedOnConflict
     @Transactional
     public SetPasswordLink create(AccountForm form) {
         SignedInUser actor = currentUser.requireAuthority(Authorities.MANAGE_USERS, MANAGE_USERS_NEEDED);
@@ -137,6 +139,7 @@ public class UserAdministration {
     }
 
     /** Changes name, email and account expiry of another person's account. */
+    @RetriedOnConflict
     @Transactional
     public void edit(long userId, ProfileForm form) {
         requireAdministrator(userId);
@@ -176,6 +179,7 @@ public class UserAdministration {
      * Removes a person without losing history: the account is disabled, every API key of theirs
      * revoked (by the API-key module, in this transaction) and every set-password link void.
      */
+    @RetriedOnConflict
     @Transactional
     public void deactivate(long userId) {
         requireAdministrator(userId);
@@ -199,6 +203,7 @@ public class UserAdministration {
      * The person's password stops working, their sessions end, and they get a new one-time
      * set-password link (shown once to the administrator, who never sees a password).
      */
+    @RetriedOnConflict
     @Transactional
     public SetPasswordLink resetPassword(long userId) {
         SignedInUser actor = requireAdministrator(userId);
@@ -230,6 +235,7 @@ public class UserAdministration {
     }
 
     /** Gives the user exactly these roles. */
+    @RetriedOnConflict
     @Transactional
     public void setRoles(long userId, Set<Long> roleIds) {
         requireAdministrator(userId);
@@ -238,17 +244,20 @@ public class UserAdministration {
         membership.setRoles(userId, account.username(), account.status() == UserStatus.ENABLED, roleIds);
     }
 
+    @RetriedOnConflict
     @Transactional
     public void enable(long userId) {
         change(userId, UserStatus.ENABLED);
     }
 
+    @RetriedOnConflict
     @Transactional
     public void disable(long userId) {
         change(userId, UserStatus.DISABLED);
     }
 
     /** A locked account (too many failed sign-ins) may sign in again. */
+    @RetriedOnConflict
     @Transactional
     public void unlock(long userId) {
         change(userId, UserStatus.ENABLED);

@@ -1,5 +1,6 @@
 package com.keyward.user;
 
+import com.keyward.db.RetriedOnConflict;
 import com.keyward.role.RoleService;
 import com.keyward.role.RoleSummary;
 import com.keyward.security.Authorities;
@@ -88,6 +89,7 @@ public class UserImport {
      * Creates every account of the file, or none: when any row has a problem, the exception names
      * the rows (by line) and nothing is saved.
      */
+    @RetriedOnConflict
     @Transactional
     public List<SetPasswordLink> commit(Reader csv) {
         SignedInUser actor = requireManageUsers();

@@ -333,16 +333,29 @@ class UserRepository {
         return findAccount(APP_USER.ID.eq(id));
     }
 
-    /** The account by username, its row locked until the transaction ends: one read. */
+    /** The account by username, its row claimed until the transaction ends (see {@link #claim}). */
     public Optional<UserAccountRecord> findAccountForUpdate(String username) {
-        return findAccount(APP_USER.USERNAME.eq(username), true);
+        Condition which = APP_USER.USERNAME.eq(username);
+        claim(which);
+        return findAccount(which);
+    }
+
+    /**
+     * Claims an account's row for the rest of the transaction: one change at a time per person.
+     * It writes the row (its counter of changes) rather than only locking it with SELECT ... FOR
+     * UPDATE: on a Galera cluster such a lock holds on one node only, while two writes of one row
+     * on two nodes conflict at commit, and the second is tried again ({@link
+     * com.keyward.db.RetriedOnConflict}). On one server the write takes the same row lock. The
+     * first statement of a transaction, it also makes the reads after it current.
+     */
+    private void claim(Condition which) {
+        dsl.update(APP_USER)
+                .set(APP_USER.CHANGES, APP_USER.CHANGES.plus(1))
+                .where(which)
+                .execute();
     }
 
     private Optional<UserAccountRecord> findAccount(Condition which) {
-        return findAccount(which, false);
-    }
-
-    private Optional<UserAccountRecord> findAccount(Condition which, boolean forUpdate) {
         var query = dsl.select(
                         APP_USER.ID,
                         APP_USER.USERNAME,
@@ -356,7 +369,7 @@ class UserRepository {
                         APP_USER.PASSWORD_HASH.isNotNull())
                 .from(APP_USER)
                 .where(which);
-        return (forUpdate ? query.forUpdate() : query).fetchOptional(Records.mapping(UserAccountRecord::new));
+        return query.fetchOptional(Records.mapping(UserAccountRecord::new));
     }
 
     /** An account's own columns; roles and authorities come from the role repositories. */
@@ -427,14 +440,11 @@ class UserRepository {
                 .execute();
     }
 
-    /** Locks the account's row until the transaction ends: one change at a time per person. */
+    /** The account, its row claimed until the transaction ends (see {@link #claim}). */
     public Optional<UserAccountRecord> findAccountForUpdate(long id) {
-        return dsl.select(APP_USER.ID)
-                .from(APP_USER)
-                .where(APP_USER.ID.eq(id))
-                .forUpdate()
-                .fetchOptional(APP_USER.ID)
-                .flatMap(this::findAccountById);
+        Condition which = APP_USER.ID.eq(id);
+        claim(which);
+        return findAccount(which);
     }
 
     public void updateProfile(long userId, String displayName, String email, @Nullable Instant accountExpiresAt) {

@@ -1,5 +1,6 @@
 package com.keyward.user;
 
+import com.keyward.db.RetriedOnConflict;
 import com.keyward.db.RowCount;
 import com.keyward.role.RoleMembership;
 import com.keyward.security.Authorities;
@@ -79,6 +80,7 @@ public class UserService {
     }
 
     /** Remembers the signed-in person's colour scheme: LIGHT, DARK, or null to follow their system. */
+    @RetriedOnConflict
     @Transactional
     public void setMyColorScheme(@Nullable String scheme) {
         if (scheme != null && !scheme.equals("LIGHT") && !scheme.equals("DARK")) {
@@ -93,6 +95,7 @@ public class UserService {
     }
 
     /** Remembers the signed-in person's language: en, de, or null to follow their browser. */
+    @RetriedOnConflict
     @Transactional
     public void setMyLanguage(@Nullable String language) {
         if (language != null && !language.equals("en") && !language.equals("de")) {
