@@ -15,7 +15,8 @@
 # on 4580+N and SST on 4590+N. `start` creates the database `keyward` and the user `keyward` with
 # the password in KEYWARD_DB_PASSWORD (required: no default password).
 # Keyward then connects with:
-#   KEYWARD_DB_URL=jdbc:mariadb:sequential://127.0.0.1:33061,127.0.0.1:33062,127.0.0.1:33063/keyward
+#   SPRING_DATASOURCE_URL=jdbc:mariadb:sequential://127.0.0.1:33061,127.0.0.1:33062,127.0.0.1:33063/keyward?transactionReplay=true
+#   SPRING_DATASOURCE_USERNAME=keyward SPRING_DATASOURCE_PASSWORD=$KEYWARD_DB_PASSWORD
 set -euo pipefail
 
 command="${1:?usage: galera.sh start|stop|kill N|join N|wait-synced N|status [DIR]}"

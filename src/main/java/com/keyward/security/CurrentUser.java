@@ -2,6 +2,7 @@ package com.keyward.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.keyward.db.RetriedReads;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.WrappedSession;
 import java.time.Duration;
@@ -113,13 +114,13 @@ public class CurrentUser {
     }
 
     private Optional<SignedInUser> load(String username) {
-        return ownTransaction.execute(status -> accounts.current(username)
+        return RetriedReads.read(() -> ownTransaction.execute(status -> accounts.current(username)
                 .filter(fresh -> fresh.isEnabled() && fresh.isAccountNonLocked() && fresh.isAccountNonExpired())
                 .map(fresh -> {
                     // nothing kept here or in a session holds a password hash
                     fresh.eraseCredentials();
                     return fresh;
-                }));
+                })));
     }
 
     @TransactionalEventListener(fallbackExecution = true)

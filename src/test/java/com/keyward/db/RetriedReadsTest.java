@@ -1,0 +1,89 @@
+package com.keyward.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.keyward.KeywardTest;
+import com.keyward.apikey.ApiKeyService;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.aop.Advisor;
+import org.springframework.aop.PointcutAdvisor;
+import org.springframework.aop.framework.Advised;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** A read whose connection was lost under it (a Galera node gone at COMMIT) is read again; a write is not. */
+@KeywardTest
+class RetriedReadsTest {
+
+    @Autowired
+    ApiKeyService keys;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Test
+    void aReadWhoseConnectionWasLostIsReadAgain() {
+        AtomicInteger attempts = new AtomicInteger();
+        String read = RetriedReads.read(() -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw new TransientDataAccessResourceException("reconnected after a failure during a COMMIT");
+            }
+            return "read";
+        });
+        assertThat(read).isEqualTo("read");
+        assertThat(attempts).hasValue(2);
+    }
+
+    @Test
+    void atMostTwiceMoreAndNeverInsideACallersTransaction() {
+        AtomicInteger attempts = new AtomicInteger();
+        assertThatThrownBy(() -> RetriedReads.read(() -> {
+                    attempts.incrementAndGet();
+                    throw new TransientDataAccessResourceException("gone");
+                }))
+                .isInstanceOf(TransientDataAccessResourceException.class);
+        assertThat(attempts).hasValue(3);
+
+        attempts.set(0);
+        assertThatThrownBy(() -> new TransactionTemplate(transactions)
+                        .executeWithoutResult(outer -> RetriedReads.read(() -> {
+                            attempts.incrementAndGet();
+                            throw new TransientDataAccessResourceException("gone");
+                        })))
+                .isInstanceOf(TransientDataAccessResourceException.class);
+        assertThat(attempts).hasValue(1);
+    }
+
+    @Test
+    void theAdviceWrapsEveryReadOnlyTransactionAndNoWritingOne() throws Exception {
+        List<Advisor> advisors = Arrays.asList(((Advised) keys).getAdvisors());
+        List<String> advice = advisors.stream()
+                .map(advisor -> advisor.getAdvice().getClass().getName())
+                .toList();
+        PointcutAdvisor reads = (PointcutAdvisor) advisors.stream()
+                .filter(advisor -> advisor.getAdvice().getClass().getName().contains("RetriedReads"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no read retry in " + advice));
+        int transaction = advice.indexOf(advice.stream()
+                .filter(name -> name.endsWith("TransactionInterceptor"))
+                .findFirst()
+                .orElseThrow());
+        assertThat(advisors.indexOf(reads))
+                .as("outside the transaction: " + advice)
+                .isLessThan(transaction);
+
+        var matcher = reads.getPointcut().getMethodMatcher();
+        assertThat(matcher.matches(ApiKeyService.class.getMethod("count", long.class), ApiKeyService.class))
+                .as("count, read-only")
+                .isTrue();
+        assertThat(matcher.matches(ApiKeyService.class.getMethod("revoke", long.class), ApiKeyService.class))
+                .as("revoke, a write: it may have committed")
+                .isFalse();
+    }
+}
