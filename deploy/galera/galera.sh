@@ -9,6 +9,8 @@
 #   deploy/galera/galera.sh join N [DIR]   start node N again: it rejoins (IST, or SST when too far behind)
 #   deploy/galera/galera.sh wait-synced N [DIR]
 #   deploy/galera/galera.sh status [DIR]
+#   deploy/galera/galera.sh single [DIR]   one plain server (no Galera), same package and settings, as
+#                                          node 0 on $GALERA_PORT: the benchmarks' single-server baseline
 #
 # DIR defaults to /var/lib/keyward-galera. Node N listens for SQL on 127.0.0.1:$((GALERA_PORT+N))
 # (GALERA_PORT defaults to 33060: nodes on 33061, 33062, 33063), for replication on 4570+N, IST
@@ -19,7 +21,7 @@
 #   SPRING_DATASOURCE_USERNAME=keyward SPRING_DATASOURCE_PASSWORD=$KEYWARD_DB_PASSWORD
 set -euo pipefail
 
-command="${1:?usage: galera.sh start|stop|kill N|join N|wait-synced N|status [DIR]}"
+command="${1:?usage: galera.sh start|single|stop|kill N|join N|wait-synced N|status [DIR]}"
 shift
 node=""
 if [[ "$command" == kill || "$command" == join || "$command" == wait-synced ]]; then
@@ -56,6 +58,12 @@ innodb_buffer_pool_size = 128M
 binlog_format = ROW
 default_storage_engine = InnoDB
 innodb_autoinc_lock_mode = 2
+EOF
+    if [[ "$n" == 0 ]]; then
+        chown -R mysql:mysql "$dir/node$n"
+        return
+    fi
+    cat >> "$(cnf "$n")" <<EOF
 wsrep_on = ON
 wsrep_provider = /usr/lib/galera/libgalera_smm.so
 wsrep_cluster_name = keyward
@@ -74,6 +82,29 @@ start_node() {
     shift
     # mariadbd drops to the mysql user itself; its output goes to the node's error.log
     setsid mariadbd --defaults-file="$(cnf "$n")" "$@" < /dev/null > /dev/null 2>&1 &
+}
+
+wait_ready() {
+    local n="$1"
+    for _ in $(seq 1 60); do
+        if sql "$n" "SELECT 1" > /dev/null 2>&1; then
+            return 0
+        fi
+        sleep 1
+    done
+    echo "node $n did not start; its log:" >&2
+    tail -n 40 "$dir/node$n/error.log" >&2 || true
+    return 1
+}
+
+create_database() {
+    local n="$1"
+    password="${KEYWARD_DB_PASSWORD//\'/\'\'}"
+    sql "$n" "CREATE DATABASE keyward CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+           CREATE USER 'keyward'@'127.0.0.1' IDENTIFIED BY '$password';
+           CREATE USER 'keyward'@'localhost' IDENTIFIED BY '$password';
+           GRANT ALL PRIVILEGES ON keyward.* TO 'keyward'@'127.0.0.1';
+           GRANT ALL PRIVILEGES ON keyward.* TO 'keyward'@'localhost';"
 }
 
 wait_synced() {
@@ -101,12 +132,7 @@ case "$command" in
         mariadb-install-db --defaults-file="$(cnf 1)" --user=mysql --skip-test-db > "$dir/node1/install.log" 2>&1
         start_node 1 --wsrep-new-cluster
         wait_synced 1
-        password="${KEYWARD_DB_PASSWORD//\'/\'\'}"
-        sql 1 "CREATE DATABASE keyward CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
-               CREATE USER 'keyward'@'127.0.0.1' IDENTIFIED BY '$password';
-               CREATE USER 'keyward'@'localhost' IDENTIFIED BY '$password';
-               GRANT ALL PRIVILEGES ON keyward.* TO 'keyward'@'127.0.0.1';
-               GRANT ALL PRIVILEGES ON keyward.* TO 'keyward'@'localhost';"
+        create_database 1
         # one node at a time: each takes a full state transfer (SST) from a synced node
         for n in 2 3; do
             start_node "$n"
@@ -114,8 +140,21 @@ case "$command" in
         done
         echo "cluster size: $(sql 1 "SHOW STATUS LIKE 'wsrep_cluster_size'" | cut -f2)"
         ;;
+    single)
+        : "${KEYWARD_DB_PASSWORD:?set KEYWARD_DB_PASSWORD: the password of the keyward database user}"
+        if [[ -e "$dir/node0/data/mysql" ]]; then
+            echo "$dir holds a server 0 already: stop it and remove the folder first" >&2
+            exit 1
+        fi
+        write_cnf 0
+        mariadb-install-db --defaults-file="$(cnf 0)" --user=mysql --skip-test-db > "$dir/node0/install.log" 2>&1
+        start_node 0
+        wait_ready 0
+        create_database 0
+        ;;
     stop)
-        for n in "${nodes[@]}"; do
+        for n in 0 "${nodes[@]}"; do
+            [[ -e "$(cnf "$n")" ]] || continue
             mariadb-admin --defaults-file="$(cnf "$n")" -uroot shutdown 2>/dev/null || true
         done
         ;;
@@ -125,7 +164,13 @@ case "$command" in
         rm -f "$dir/node$node/run/mysqld.pid" "$(sock "$node")"
         ;;
     join)
-        start_node "$node"
+        # as Debian's mariadb service does: after a crash, recover the last position the node
+        # committed, so that it catches up by IST (the write sets it missed), not a whole SST
+        position=""
+        if [[ -x /usr/bin/galera_recovery ]]; then
+            position=$(/usr/bin/galera_recovery --defaults-file="$(cnf "$node")")
+        fi
+        start_node "$node" $position
         wait_synced "$node"
         ;;
     wait-synced)

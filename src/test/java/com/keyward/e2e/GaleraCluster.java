@@ -20,9 +20,9 @@ import java.util.stream.IntStream;
  * A three-node MariaDB Galera cluster on loopback, made by the repository's deploy/galera/galera.sh
  * from Debian's mariadb-server and galera-4 packages, exactly as the README tells an operator to.
  */
-final class GaleraCluster implements AutoCloseable {
+public final class GaleraCluster implements AutoCloseable {
 
-    static final int NODES = 3;
+    public static final int NODES = 3;
 
     private final Path folder;
     private final int basePort;
@@ -35,15 +35,26 @@ final class GaleraCluster implements AutoCloseable {
     }
 
     /** Bootstraps node 1, creates the database and its user, joins nodes 2 and 3; returns once all are synced. */
-    static GaleraCluster start() throws Exception {
+    public static GaleraCluster start() throws Exception {
+        GaleraCluster cluster = inNewFolder(33060);
+        cluster.script("start");
+        return cluster;
+    }
+
+    /** One plain server of the same package and settings, without Galera, as node 0: a baseline. */
+    public static GaleraCluster singleServer() throws Exception {
+        GaleraCluster server = inNewFolder(34060);
+        server.script("single");
+        return server;
+    }
+
+    private static GaleraCluster inNewFolder(int basePort) throws IOException {
         Path folder = Files.createTempDirectory("keyward-galera-");
         // the nodes run as the mysql user, which must reach their folders
         Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
         byte[] secret = new byte[18];
         new SecureRandom().nextBytes(secret);
-        GaleraCluster cluster = new GaleraCluster(folder, 33060, HexFormat.of().formatHex(secret));
-        cluster.script("start");
-        return cluster;
+        return new GaleraCluster(folder, basePort, HexFormat.of().formatHex(secret));
     }
 
     /** Kills node {@code n} at once (kill -9), as a crash would. */
@@ -61,17 +72,17 @@ final class GaleraCluster implements AutoCloseable {
     }
 
     /** Keyward's JDBC URL: the nodes in this order, failing over from one to the next. */
-    String jdbcUrl(int... order) {
+    public String jdbcUrl(int... order) {
         return "jdbc:mariadb:sequential://"
                 + IntStream.of(order).mapToObj(n -> "127.0.0.1:" + port(n)).collect(Collectors.joining(","))
                 + "/keyward?transactionReplay=true";
     }
 
-    String username() {
+    public String username() {
         return "keyward";
     }
 
-    String password() {
+    public String password() {
         return password;
     }
 
