@@ -155,6 +155,11 @@ public class ApiKeyAuthenticator {
     }
 
     @TransactionalEventListener(fallbackExecution = true)
+    void onApprovalDecided(ApiKeyApprovalDecided decided) {
+        forgetCachedKeys();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
     void onOwnerChanged(AccountChanged changed) {
         forgetCachedKeys();
     }
@@ -206,6 +211,7 @@ public class ApiKeyAuthenticator {
         return new ApiKeyPrincipal(
                 credential.keyId(),
                 Set.copyOf(credential.apiSetCodes()),
+                credential.pendingSetCodes(),
                 credential.ownerId(),
                 credential.ownerUsername(),
                 credential.ownerDisplayName(),

@@ -7,5 +7,6 @@ public enum ApiKeyField {
     API_SETS,
     EXPIRES,
     ALLOWED_NETWORKS,
+    JUSTIFICATION,
     FORM
 }

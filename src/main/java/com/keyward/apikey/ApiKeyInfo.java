@@ -4,13 +4,17 @@ import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
 
-/** What anyone may see of a key: everything but the key itself, which exists nowhere. */
+/**
+ * What anyone may see of a key: everything but the key itself, which exists nowhere. Its API sets
+ * are those it unlocks; those awaiting an approver are {@code pendingApiSetCodes}.
+ */
 public record ApiKeyInfo(
         long id,
         long ownerId,
         String name,
         @Nullable String description,
         List<String> apiSetCodes,
+        List<String> pendingApiSetCodes,
         String hint,
         Instant createdAt,
         Instant expiresAt,

@@ -13,10 +13,12 @@ public class ApiKeyPrincipal extends SignedInUser {
 
     private final long keyId;
     private final Set<String> apiSetCodes;
+    private final Set<String> pendingSetCodes;
 
     public ApiKeyPrincipal(
             long keyId,
             Set<String> apiSetCodes,
+            Set<String> pendingSetCodes,
             long ownerId,
             String username,
             String displayName,
@@ -24,6 +26,7 @@ public class ApiKeyPrincipal extends SignedInUser {
         super(ownerId, username, displayName, "", true, true, true, authorities);
         this.keyId = keyId;
         this.apiSetCodes = Set.copyOf(apiSetCodes);
+        this.pendingSetCodes = Set.copyOf(pendingSetCodes);
     }
 
     /** Built from a lookup at most the credential cache's bound old, with the owner's state checked. */
@@ -38,5 +41,10 @@ public class ApiKeyPrincipal extends SignedInUser {
 
     public Set<String> apiSetCodes() {
         return apiSetCodes;
+    }
+
+    /** The key's sets that await an approver: not unlocked, answered "awaiting approval". */
+    public Set<String> pendingSetCodes() {
+        return pendingSetCodes;
     }
 }

@@ -20,7 +20,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record1;
-import org.jooq.Record14;
+import org.jooq.Record15;
 import org.jooq.Records;
 import org.jooq.SelectSelectStep;
 import org.jooq.impl.DSL;
@@ -69,6 +69,7 @@ class ApiKeyRepository {
             Instant createdAt,
             Instant expiresAt,
             Collection<String> apiSetCodes,
+            Collection<String> pendingSetCodes,
             AllowedNetworks networks) {
         long id = dsl.insertInto(
                         API_KEY,
@@ -83,9 +84,9 @@ class ApiKeyRepository {
                 .values(ownerId, name, description, digest, hint, createdAt, expiresAt, networks.toStored())
                 .returning(API_KEY.ID)
                 .fetchOne(API_KEY.ID);
-        var sets = dsl.insertInto(API_KEY_SET, API_KEY_SET.API_KEY_ID, API_KEY_SET.API_SET_CODE);
+        var sets = dsl.insertInto(API_KEY_SET, API_KEY_SET.API_KEY_ID, API_KEY_SET.API_SET_CODE, API_KEY_SET.STATE);
         for (String code : apiSetCodes) {
-            sets = sets.values(id, code);
+            sets = sets.values(id, code, pendingSetCodes.contains(code) ? PENDING : ACTIVE);
         }
         sets.execute();
         return id;
@@ -204,6 +205,7 @@ class ApiKeyRepository {
                         API_KEY.EXPIRES_AT,
                         API_KEY.REVOKED_AT,
                         setCodes(),
+                        pendingSetCodes(),
                         API_KEY.OWNER_ID,
                         APP_USER.USERNAME,
                         APP_USER.DISPLAY_NAME,
@@ -222,6 +224,7 @@ class ApiKeyRepository {
                                 expires,
                                 revoked,
                                 sets,
+                                pending,
                                 owner,
                                 username,
                                 name,
@@ -235,6 +238,7 @@ class ApiKeyRepository {
                                 expires,
                                 revoked,
                                 Set.copyOf(sets),
+                                Set.copyOf(pending),
                                 owner,
                                 username,
                                 name,
@@ -303,21 +307,40 @@ class ApiKeyRepository {
         return API_KEY.REVOKED_AT.isNull().and(API_KEY.EXPIRES_AT.gt(now));
     }
 
-    /** A key's API-set codes, alphabetical, as a list (one nested query, no string splitting). */
+    /** A set the key unlocks. */
+    static final String ACTIVE = "ACTIVE";
+
+    /** A set that needs an approver, which the key does not unlock yet. */
+    static final String PENDING = "PENDING";
+
+    /**
+     * The API-set codes a key unlocks, alphabetical, as a list (one nested query, no string
+     * splitting). Sets awaiting approval are not among them: see {@link #pendingSetCodes}.
+     */
     static Field<List<String>> setCodes() {
+        return setCodes(ACTIVE);
+    }
+
+    /** The API-set codes of a key that await an approver's decision. */
+    static Field<List<String>> pendingSetCodes() {
+        return setCodes(PENDING);
+    }
+
+    private static Field<List<String>> setCodes(String state) {
         return DSL.multiset(select(API_KEY_SET.API_SET_CODE)
                         .from(API_KEY_SET)
-                        .where(API_KEY_SET.API_KEY_ID.eq(API_KEY.ID))
+                        .where(API_KEY_SET.API_KEY_ID.eq(API_KEY.ID).and(API_KEY_SET.STATE.eq(state)))
                         .orderBy(API_KEY_SET.API_SET_CODE))
                 .convertFrom(codes -> codes.map(Record1::value1));
     }
 
     private static SelectSelectStep<
-                    Record14<
+                    Record15<
                             Long,
                             Long,
                             String,
                             String,
+                            List<String>,
                             List<String>,
                             String,
                             Instant,
@@ -335,6 +358,7 @@ class ApiKeyRepository {
                 API_KEY.NAME,
                 API_KEY.DESCRIPTION,
                 setCodes(),
+                pendingSetCodes(),
                 API_KEY.HINT,
                 API_KEY.CREATED_AT,
                 API_KEY.EXPIRES_AT,

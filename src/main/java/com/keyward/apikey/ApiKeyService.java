@@ -39,6 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ApiKeyService {
 
+    private final KeyApprovalRepository approvals;
     private final ApiKeyRepository keys;
     private final RoleMembership roles;
     private final ApiSetCatalog apiSets;
@@ -48,6 +49,7 @@ public class ApiKeyService {
 
     ApiKeyService(
             ApiKeyRepository keys,
+            KeyApprovalRepository approvals,
             RoleMembership roles,
             ApiSetCatalog apiSets,
             CurrentUser currentUser,
@@ -55,6 +57,7 @@ public class ApiKeyService {
             ApplicationEventPublisher events) {
         this.events = events;
         this.keys = keys;
+        this.approvals = approvals;
         this.roles = roles;
         this.apiSets = apiSets;
         this.currentUser = currentUser;
@@ -108,6 +111,21 @@ public class ApiKeyService {
         if (!networks.problems().isEmpty()) {
             errors.put(ApiKeyField.ALLOWED_NETWORKS, Message.of("networks.list", networks.problems()));
         }
+        // the sets that need an approver: the key works for them only once one has approved
+        Set<String> pending = errors.containsKey(ApiKeyField.API_SETS)
+                ? Set.of()
+                : sets.stream()
+                        .filter(code -> apiSets.get(code).needsApproval())
+                        .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+        String justification = Names.description(request.justification());
+        if (!pending.isEmpty()) {
+            if (justification == null) {
+                errors.put(ApiKeyField.JUSTIFICATION, Message.of("newkey.justification.empty"));
+            } else {
+                Names.descriptionProblem(justification)
+                        .ifPresent(problem -> errors.put(ApiKeyField.JUSTIFICATION, problem));
+            }
+        }
         Instant latest = now.plus(Duration.ofDays(limits.maxApiKeyLifetimeDays()));
         Instant expiresAt = request.expiresAt();
         if (expiresAt == null || !expiresAt.isAfter(now)) {
@@ -141,7 +159,19 @@ public class ApiKeyService {
                 now,
                 expiresAt,
                 sets,
+                pending,
                 networks.networks());
+        if (!pending.isEmpty() && justification != null) {
+            approvals.request(id, justification, now);
+            events.publishEvent(new ApiKeyApprovalRequested(
+                    id,
+                    owner.id(),
+                    owner.getUsername(),
+                    name,
+                    hint,
+                    pending.stream().map(code -> apiSets.get(code).name()).toList(),
+                    justification));
+        }
         events.publishEvent(new ApiKeyGenerated(
                 owner.id(),
                 owner.getUsername(),
@@ -173,6 +203,10 @@ public class ApiKeyService {
         if (old.statusAt(now) != ApiKeyStatus.ACTIVE || old.rolled()) {
             throw ValidationException.of(ApiKeyField.FORM, "roll.notactive");
         }
+        if (approvals.findOpen(old.id()).isPresent()) {
+            // the new key would need its own request: decide this one first
+            throw ValidationException.of(ApiKeyField.FORM, "roll.pending");
+        }
         RoleLimits limits = roles.limitsOf(owner.id());
         int activeDuringOverlap = keys.countActive(owner.id(), now) + (overlap == RollOverlap.NOW ? 0 : 1);
         if (activeDuringOverlap > limits.maxActiveApiKeys()) {
@@ -195,6 +229,7 @@ public class ApiKeyService {
                 now,
                 expiresAt,
                 old.apiSetCodes(),
+                Set.of(),
                 AllowedNetworks.stored(old.allowedNetworks()));
         keys.markReplaces(id, old.id());
         if (!keys.markRolled(old.id(), id, oldUntil)) {

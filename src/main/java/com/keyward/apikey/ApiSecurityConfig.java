@@ -7,6 +7,7 @@ import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -80,6 +81,18 @@ public class ApiSecurityConfig {
                                                     .getPrincipal()
                                             instanceof ApiKeyPrincipal key) {
                                 usage.refused(key.keyId(), clock.instant(), 403);
+                                Optional<ApiSetPath> awaiting = awaitingApproval(key, request.getRequestURI());
+                                if (awaiting.isPresent()) {
+                                    Problems.write(
+                                            response,
+                                            403,
+                                            "Awaiting Approval",
+                                            "This API key awaits an approver's decision for the "
+                                                    + awaiting.get().displayName()
+                                                    + ": it works for that set once approved.",
+                                            request.getRequestURI());
+                                    return;
+                                }
                             }
                             Problems.write(
                                     response,
@@ -90,6 +103,14 @@ public class ApiSecurityConfig {
                                     request.getRequestURI());
                         }));
         return http.build();
+    }
+
+    /** The built-in set of this path when the key has it pending approval. */
+    private static Optional<ApiSetPath> awaitingApproval(ApiKeyPrincipal key, String uri) {
+        return java.util.Arrays.stream(ApiSetPath.values())
+                .filter(set -> uri.equals(set.path()) || uri.startsWith(set.path() + "/"))
+                .filter(set -> key.pendingSetCodes().contains(set.code()))
+                .findFirst();
     }
 
     /**

@@ -68,6 +68,29 @@ class KeyReminderMail {
         return deliver(to, Translations.text(language, "mail.leaked.subject", leaked.name()), body);
     }
 
+    /** Tells an owner at once what an approver decided on the sets their key waited for. */
+    boolean sendDecided(Contacts.Contact to, ApiKeyApprovalDecided decided) {
+        Locale language = languageOf(to);
+        String sets = String.join(", ", decided.setNames());
+        String body = Translations.text(language, "mail.reminder.hello", to.displayName()) + "\n\n"
+                + (decided.approved()
+                        ? Translations.text(language, "mail.approved.body", decided.name(), decided.hint(), sets)
+                        : Translations.text(
+                                language,
+                                "mail.denied.body",
+                                decided.name(),
+                                decided.hint(),
+                                sets,
+                                decided.reason() == null ? "-" : decided.reason()))
+                + (publicUrl.isEmpty() ? "" : "\n\n" + publicUrl + "/account/api-keys")
+                + "\n";
+        return deliver(
+                to,
+                Translations.text(
+                        language, decided.approved() ? "mail.approved.subject" : "mail.denied.subject", decided.name()),
+                body);
+    }
+
     private static Locale languageOf(Contacts.Contact to) {
         return Translations.language(to.language() == null ? Locale.ENGLISH : Locale.forLanguageTag(to.language()));
     }

@@ -1,6 +1,7 @@
 package com.keyward.apikey;
 
 import static com.keyward.db.jooq.Tables.API_KEY;
+import static com.keyward.db.jooq.Tables.KEY_APPROVAL;
 import static com.keyward.db.jooq.Tables.KEY_REMINDER;
 
 import com.keyward.db.EnumColumns;
@@ -19,6 +20,10 @@ import org.springframework.stereotype.Repository;
 class KeyReminderRepository {
 
     private static final Field<KeyReminder.Kind> KIND = EnumColumns.typed(KEY_REMINDER.KIND, KeyReminder.Kind.class);
+
+    /** Kinds told at once (or not mailed at all), never in the daily digest of expiring keys. */
+    private static final java.util.Set<KeyReminder.Kind> OUTSIDE_DIGEST = java.util.EnumSet.of(
+            KeyReminder.Kind.EXPIRED, KeyReminder.Kind.LEAKED, KeyReminder.Kind.APPROVED, KeyReminder.Kind.DENIED);
 
     private final DSLContext dsl;
 
@@ -98,7 +103,7 @@ class KeyReminderRepository {
                 .where(KEY_REMINDER
                         .MAILED_AT
                         .isNull()
-                        .and(KIND.notIn(KeyReminder.Kind.EXPIRED, KeyReminder.Kind.LEAKED))
+                        .and(KIND.notIn(OUTSIDE_DIGEST))
                         .and(KEY_REMINDER.OWNER_ID.notIn(mailedLately)))
                 .fetch(KEY_REMINDER.OWNER_ID);
     }
@@ -109,7 +114,7 @@ class KeyReminderRepository {
                         .OWNER_ID
                         .eq(ownerId)
                         .and(KEY_REMINDER.MAILED_AT.isNull())
-                        .and(KIND.notIn(KeyReminder.Kind.EXPIRED, KeyReminder.Kind.LEAKED)))
+                        .and(KIND.notIn(OUTSIDE_DIGEST)))
                 .orderBy(API_KEY.EXPIRES_AT)
                 .forUpdate()
                 .fetch(Records.mapping(KeyReminder::new));
@@ -122,8 +127,8 @@ class KeyReminderRepository {
                 .execute();
     }
 
-    private org.jooq.SelectJoinStep<
-                    org.jooq.Record8<Long, Long, String, String, Instant, KeyReminder.Kind, Instant, Instant>>
+    private org.jooq.SelectOnConditionStep<
+                    org.jooq.Record9<Long, Long, String, String, Instant, KeyReminder.Kind, Instant, Instant, String>>
             select() {
         return dsl.select(
                         KEY_REMINDER.ID,
@@ -133,9 +138,12 @@ class KeyReminderRepository {
                         API_KEY.EXPIRES_AT,
                         KIND,
                         KEY_REMINDER.CREATED_AT,
-                        KEY_REMINDER.READ_AT)
+                        KEY_REMINDER.READ_AT,
+                        KEY_APPROVAL.REASON)
                 .from(KEY_REMINDER)
                 .join(API_KEY)
-                .on(API_KEY.ID.eq(KEY_REMINDER.API_KEY_ID));
+                .on(API_KEY.ID.eq(KEY_REMINDER.API_KEY_ID))
+                .leftJoin(KEY_APPROVAL)
+                .on(KEY_APPROVAL.API_KEY_ID.eq(KEY_REMINDER.API_KEY_ID));
     }
 }

@@ -21,14 +21,26 @@ class ApiSetRepository {
 
     /** The whole catalog: built-in sets first, then the registered ones, in the order they came. */
     public List<ApiSet> findAll() {
-        return dsl.select(API_SET.CODE, API_SET.NAME, API_SET.DESCRIPTION, API_SET.OWNER_SERVICE, API_SET.BUILT_IN)
+        return dsl.select(
+                        API_SET.CODE,
+                        API_SET.NAME,
+                        API_SET.DESCRIPTION,
+                        API_SET.OWNER_SERVICE,
+                        API_SET.BUILT_IN,
+                        API_SET.NEEDS_APPROVAL)
                 .from(API_SET)
                 .orderBy(API_SET.POSITION)
                 .fetch(Records.mapping(ApiSetRepository::apiSet));
     }
 
     public Optional<ApiSet> find(String code) {
-        return dsl.select(API_SET.CODE, API_SET.NAME, API_SET.DESCRIPTION, API_SET.OWNER_SERVICE, API_SET.BUILT_IN)
+        return dsl.select(
+                        API_SET.CODE,
+                        API_SET.NAME,
+                        API_SET.DESCRIPTION,
+                        API_SET.OWNER_SERVICE,
+                        API_SET.BUILT_IN,
+                        API_SET.NEEDS_APPROVAL)
                 .from(API_SET)
                 .where(API_SET.CODE.eq(code))
                 .forUpdate()
@@ -41,8 +53,13 @@ class ApiSetRepository {
     }
 
     private static ApiSet apiSet(
-            String code, String name, String description, @Nullable String ownerService, Boolean builtIn) {
-        return new ApiSet(code, name, description, ownerService, builtIn);
+            String code,
+            String name,
+            String description,
+            @Nullable String ownerService,
+            Boolean builtIn,
+            Boolean needsApproval) {
+        return new ApiSet(code, name, description, ownerService, builtIn, needsApproval);
     }
 
     public boolean codeTaken(String code) {
@@ -56,6 +73,7 @@ class ApiSetRepository {
                 .set(API_SET.DESCRIPTION, set.description())
                 .set(API_SET.OWNER_SERVICE, set.ownerService())
                 .set(API_SET.BUILT_IN, false)
+                .set(API_SET.NEEDS_APPROVAL, set.needsApproval())
                 .set(
                         API_SET.POSITION,
                         DSL.select(DSL.coalesce(DSL.max(API_SET.POSITION), 0).plus(1))
@@ -69,6 +87,14 @@ class ApiSetRepository {
                 .set(API_SET.DESCRIPTION, set.description())
                 .set(API_SET.OWNER_SERVICE, set.ownerService())
                 .where(API_SET.CODE.eq(set.code()).and(API_SET.BUILT_IN.isFalse()))
+                .execute();
+    }
+
+    /** The approval rule of any set, built-in ones included. */
+    public void setNeedsApproval(String code, boolean needed) {
+        dsl.update(API_SET)
+                .set(API_SET.NEEDS_APPROVAL, needed)
+                .where(API_SET.CODE.eq(code))
                 .execute();
     }
 

@@ -78,8 +78,26 @@ public class ApiSetService {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        ApiSet after = kept(code, form);
+        ApiSet after = kept(code, form).withNeedsApproval(before.needsApproval());
         sets.update(after);
+        events.publishEvent(new ApiSetChanged(before, after));
+        return after;
+    }
+
+    /**
+     * Marks a set, a built-in one too, as needing an approver before a new key works for it, or
+     * not. Keys generated before keep what they have.
+     */
+    @RetriedOnConflict
+    @Transactional
+    public ApiSet setNeedsApproval(String code, boolean needed) {
+        currentUser.requireAuthority(Authorities.MANAGE_API_SETS, MANAGE_NEEDED);
+        ApiSet before = sets.find(code).orElseThrow(() -> new NotFoundException("apisets.nosuch", code));
+        if (before.needsApproval() == needed) {
+            return before;
+        }
+        sets.setNeedsApproval(code, needed);
+        ApiSet after = before.withNeedsApproval(needed);
         events.publishEvent(new ApiSetChanged(before, after));
         return after;
     }
@@ -140,6 +158,7 @@ public class ApiSetService {
                 Names.name(form.name()),
                 description == null ? "" : description,
                 Names.name(form.ownerService()),
+                false,
                 false);
     }
 }

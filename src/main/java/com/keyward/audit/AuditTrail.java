@@ -1,5 +1,7 @@
 package com.keyward.audit;
 
+import com.keyward.apikey.ApiKeyApprovalDecided;
+import com.keyward.apikey.ApiKeyApprovalRequested;
 import com.keyward.apikey.ApiKeyGenerated;
 import com.keyward.apikey.ApiKeyLeaked;
 import com.keyward.apikey.ApiKeyRevoked;
@@ -42,6 +44,28 @@ class AuditTrail {
                 "Key \"" + generated.name() + "\" (" + generated.hint() + ") for "
                         + String.join(", ", generated.apiSetNames()) + ", expires "
                         + generated.expiresAt().atOffset(ZoneOffset.UTC).toLocalDate());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(ApiKeyApprovalRequested requested) {
+        log.record(
+                AuditEventType.API_KEY_APPROVAL_REQUESTED,
+                requested.ownerId(),
+                requested.ownerUsername(),
+                "Key \"" + requested.name() + "\" (" + requested.hint() + ") awaits approval for "
+                        + String.join(", ", requested.pendingSetNames()) + ": " + requested.justification());
+    }
+
+    /** The approver is the actor; the key's owner is the subject. */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(ApiKeyApprovalDecided decided) {
+        log.record(
+                decided.approved() ? AuditEventType.API_KEY_APPROVED : AuditEventType.API_KEY_DENIED,
+                decided.ownerId(),
+                decided.ownerUsername(),
+                "Key \"" + decided.name() + "\" (" + decided.hint() + "), "
+                        + String.join(", ", decided.setNames())
+                        + (decided.reason() == null ? "" : ": " + decided.reason()));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
@@ -95,7 +119,8 @@ class AuditTrail {
     }
 
     private static String describe(ApiSet set) {
-        return "API set " + set.code() + " \"" + set.name() + "\" of " + set.ownerService();
+        return "API set " + set.code() + " \"" + set.name() + "\" of " + set.ownerService()
+                + (set.needsApproval() ? ", needs approval" : "");
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)

@@ -14,6 +14,7 @@ public final class Authorities {
     public static final String MANAGE_USERS = "MANAGE_USERS";
     public static final String MANAGE_USER_API_KEY = "MANAGE_USER_API_KEY";
     public static final String REVOKE_USER_API_KEYS = "REVOKE_USER_API_KEYS";
+    public static final String APPROVE_API_KEYS = "APPROVE_API_KEYS";
     public static final String ROLES = "ROLES";
     public static final String VIEW_ROLES = "VIEW_ROLES";
     public static final String MANAGE_ROLES = "MANAGE_ROLES";

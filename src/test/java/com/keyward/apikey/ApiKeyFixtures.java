@@ -57,6 +57,7 @@ public class ApiKeyFixtures {
                 createdAt,
                 expiresAt,
                 apiSetCodes,
+                Set.of(),
                 AllowedNetworks.stored(null));
     }
 }

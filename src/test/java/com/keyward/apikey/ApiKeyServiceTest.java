@@ -130,7 +130,7 @@ class ApiKeyServiceTest {
         }
         assertThat(NewApiKey.class.getRecordComponents())
                 .extracting(c -> c.getName())
-                .containsExactly("name", "description", "apiSetCodes", "expiresAt", "allowedNetworks");
+                .containsExactly("name", "description", "apiSetCodes", "expiresAt", "allowedNetworks", "justification");
     }
 
     @Test

@@ -134,6 +134,7 @@ public class KeyCheckBenchmark {
                 Instant.now().plus(Duration.ofDays(30)),
                 null,
                 Set.of("ACCOUNT_API", "USERS_API"),
+                Set.of(),
                 7,
                 "dana",
                 "Dana Integrator",

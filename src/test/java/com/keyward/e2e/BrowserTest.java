@@ -295,8 +295,12 @@ public abstract class BrowserTest {
 
     /** Saves a screenshot, once the page has drawn something: a blank picture fails the test. */
     protected void screenshot(String name) {
-        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
-        byte[] png = page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
+        screenshot(page, name);
+    }
+
+    protected void screenshot(Page in, String name) {
+        in.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        byte[] png = in.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
         assertThat(distinctColours(png)).as("colours in screenshot %s", name).isGreaterThan(16);
     }
 

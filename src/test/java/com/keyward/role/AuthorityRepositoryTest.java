@@ -27,6 +27,7 @@ class AuthorityRepositoryTest {
                         "MANAGE_USERS",
                         "MANAGE_USER_API_KEY",
                         "REVOKE_USER_API_KEYS",
+                        "APPROVE_API_KEYS",
                         "ROLES",
                         "VIEW_ROLES",
                         "MANAGE_ROLES",

@@ -69,8 +69,9 @@ class RoleAdministrationTest {
                         Authorities.VIEW_USERS,
                         Authorities.MANAGE_USERS,
                         Authorities.MANAGE_USER_API_KEY,
-                        Authorities.REVOKE_USER_API_KEYS);
-        assertThat(tree.covered(Set.of(Authorities.ADMINISTRATION))).hasSize(13);
+                        Authorities.REVOKE_USER_API_KEYS,
+                        Authorities.APPROVE_API_KEYS);
+        assertThat(tree.covered(Set.of(Authorities.ADMINISTRATION))).hasSize(14);
         assertThat(tree.shortest(Set.of(Authorities.USERS, Authorities.VIEW_USERS, Authorities.VIEW_ROLES)))
                 .containsExactlyInAnyOrder(Authorities.USERS, Authorities.VIEW_ROLES);
     }

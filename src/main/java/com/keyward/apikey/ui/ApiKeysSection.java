@@ -146,7 +146,7 @@ public class ApiKeysSection extends Section {
                 .setFlexGrow(1)
                 .setTooltipGenerator(key -> key.description() == null ? "" : key.description())
                 .setKey("description");
-        grid.addColumn(key -> keys.setNames(new LinkedHashSet<>(key.apiSetCodes())))
+        grid.addColumn(this::setsWithPending)
                 .setHeader(t("keys.sets"))
                 .setAutoWidth(true)
                 .setKey("apiSets");
@@ -208,6 +208,16 @@ public class ApiKeysSection extends Section {
         grid.setItems(new CallbackDataProvider<>(
                 query -> keys.list(ownerId, show.getValue(), query.getOffset(), query.getLimit()).stream(),
                 query -> keys.count(ownerId, show.getValue())));
+    }
+
+    /** The sets a key unlocks, then those awaiting an approver, marked so. */
+    private String setsWithPending(ApiKeyInfo key) {
+        String active = keys.setNames(new LinkedHashSet<>(key.apiSetCodes()));
+        if (key.pendingApiSetCodes().isEmpty()) {
+            return active;
+        }
+        String pending = t("keys.sets.pending", keys.setNames(new LinkedHashSet<>(key.pendingApiSetCodes())));
+        return active.isEmpty() ? pending : active + ", " + pending;
     }
 
     /** Key details: its fields, its API sets with what they unlock, its usage. */

@@ -36,6 +36,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -53,6 +55,10 @@ public class NewApiKeyDialog extends Dialog {
     final RadioButtonGroup<ExpiryChoice> expiry = RadioGroups.oneTabStop(new RadioButtonGroup<>(t("keys.expires")));
     final DatePicker expiryDate = DatePickers.localized(new DatePicker(t("newkey.expirydate")));
     final TextArea allowedNetworks = new TextArea(t("newkey.networks"));
+    /** Shown, and required, while a selected set needs an approver. */
+    final Paragraph approvalNote = new Paragraph();
+
+    final TextArea justification = new TextArea(t("newkey.justification"));
     final KeyPreviewPanel preview;
     final Paragraph formError = new Paragraph();
     private final FieldErrors errors = new FieldErrors(formError);
@@ -89,8 +95,17 @@ public class NewApiKeyDialog extends Dialog {
         apiSets.setItemDescriptionGenerator(
                 set -> Text.tOr("apiset." + set.code() + ".description", set.description()));
         apiSets.setRequiredIndicatorVisible(true);
-        apiSets.addValueChangeListener(change ->
-                preview.show(change.getValue().stream().map(ApiSet::code).toList()));
+        apiSets.addValueChangeListener(change -> {
+            preview.show(change.getValue().stream().map(ApiSet::code).toList());
+            showApproval(change.getValue());
+        });
+        approvalNote.addClassName("approval-note");
+        approvalNote.setId("approval-note");
+        justification.setRequiredIndicatorVisible(true);
+        justification.setMaxLength(Names.MAX_DESCRIPTION_LENGTH);
+        justification.setHelperText(t("newkey.justification.hint"));
+        justification.getElement().setAttribute("aria-describedby", "approval-note");
+        showApproval(Set.of());
         allowedNetworks.setHelperText(t("newkey.networks.hint"));
         allowedNetworks.setPlaceholder("10.20.0.0/16, fd00::/8");
         allowedNetworks.setMaxLength(AllowedNetworks.MAX_LENGTH);
@@ -117,6 +132,7 @@ public class NewApiKeyDialog extends Dialog {
                 .field(ApiKeyField.DESCRIPTION, description)
                 .field(ApiKeyField.API_SETS, apiSets)
                 .field(ApiKeyField.ALLOWED_NETWORKS, allowedNetworks)
+                .field(ApiKeyField.JUSTIFICATION, justification)
                 .target(
                         ApiKeyField.EXPIRES,
                         message -> {
@@ -131,7 +147,8 @@ public class NewApiKeyDialog extends Dialog {
                             }
                         });
 
-        FormLayout form = new FormLayout(name, description, apiSets, preview, expiry, expiryDate, allowedNetworks);
+        FormLayout form = new FormLayout(
+                name, description, apiSets, preview, approvalNote, justification, expiry, expiryDate, allowedNetworks);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         add(formError, form);
 
@@ -150,7 +167,8 @@ public class NewApiKeyDialog extends Dialog {
                 description.getValue(),
                 apiSets.getValue().stream().map(ApiSet::code).collect(Collectors.toSet()),
                 expiresAt,
-                allowedNetworks.getValue());
+                allowedNetworks.getValue(),
+                justification.isVisible() ? justification.getValue() : null);
         try {
             GeneratedApiKey generated = keys.generate(request);
             close();
@@ -158,6 +176,21 @@ public class NewApiKeyDialog extends Dialog {
         } catch (ValidationException refused) {
             errors.show(refused);
         }
+    }
+
+    /**
+     * Before Finish: which selected sets need an approver. The key is shown at once all the same,
+     * and works for the other sets at once; for these once approved.
+     */
+    private void showApproval(Set<ApiSet> selected) {
+        List<String> needing = selected.stream()
+                .filter(ApiSet::needsApproval)
+                .map(ApiSet::name)
+                .sorted()
+                .toList();
+        approvalNote.setVisible(!needing.isEmpty());
+        justification.setVisible(!needing.isEmpty());
+        approvalNote.setText(needing.isEmpty() ? "" : t("newkey.approval", String.join(", ", needing)));
     }
 
     /** The chosen preset's expiry, shown next to the choice, then what the roles allow. */

@@ -89,6 +89,18 @@ class ReminderBell implements HeaderItems {
     }
 
     private static String text(KeyReminder reminder, Instant now) {
+        if (reminder.kind() == KeyReminder.Kind.APPROVED) {
+            return t(
+                    "reminders.approved", reminder.keyName(), reminder.hint(), Times.minutes(reminder.createdAt(), ""));
+        }
+        if (reminder.kind() == KeyReminder.Kind.DENIED) {
+            return t(
+                    "reminders.denied",
+                    reminder.keyName(),
+                    reminder.hint(),
+                    reminder.reason() == null ? "-" : reminder.reason(),
+                    Times.minutes(reminder.createdAt(), ""));
+        }
         if (reminder.kind() == KeyReminder.Kind.LEAKED) {
             return t("reminders.leaked", reminder.keyName(), reminder.hint(), Times.minutes(reminder.createdAt(), ""));
         }

@@ -8,9 +8,12 @@ import com.keyward.security.Authorities;
 import com.keyward.ui.Text;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -19,7 +22,8 @@ import java.util.Optional;
 
 /**
  * Admin › API Sets: Keyward's own sets (read-only) and the sets registered for other services,
- * which check keys through the Introspection API. Needs Manage API Sets.
+ * which check keys through the Introspection API, each with whether a new key needs an approver
+ * for it. Needs Manage API Sets.
  */
 @Route(ApiSetsView.ROUTE)
 @Menu(order = 27, icon = "vaadin:cluster", title = "apisets.menu")
@@ -57,6 +61,30 @@ public class ApiSetsView extends Main implements HasDynamicTitle {
                 .setHeader(t("apisets.owner"))
                 .setAutoWidth(true)
                 .setKey("owner");
+        // a built-in set too: whether a new key works for it only after an approver's decision
+        grid.addComponentColumn(set -> {
+                    Checkbox needsApproval = new Checkbox(set.needsApproval());
+                    needsApproval.setAriaLabel(t("apisets.approval.of", set.name()));
+                    needsApproval.addValueChangeListener(change -> {
+                        if (change.isFromClient()) {
+                            ApiSet changed = sets.setNeedsApproval(set.code(), change.getValue());
+                            Notification.show(
+                                            t(
+                                                    changed.needsApproval()
+                                                            ? "apisets.approval.on"
+                                                            : "apisets.approval.off",
+                                                    changed.name()),
+                                            4000,
+                                            Notification.Position.BOTTOM_START)
+                                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                            refresh();
+                        }
+                    });
+                    return needsApproval;
+                })
+                .setHeader(t("apisets.approval"))
+                .setAutoWidth(true)
+                .setKey("approval");
         grid.setAllRowsVisible(true);
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.addClickListener(click -> new ApiSetEditorDialog(sets, Optional.empty(), this::refresh).open());
