@@ -161,8 +161,12 @@ public class KeyApprovals {
     /** After commit: the owner hears of the decision by mail at once (the bell has it already). */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void mailOwner(ApiKeyApprovalDecided decided) {
-        if (mail.enabled()) {
-            contacts.of(decided.ownerId()).ifPresent(contact -> mail.sendDecided(contact, decided));
+        mailOwner(decided, mail);
+    }
+
+    void mailOwner(ApiKeyApprovalDecided decided, KeyReminderMail with) {
+        if (with.enabled()) {
+            contacts.of(decided.ownerId()).ifPresent(contact -> with.sendDecided(contact, decided));
         }
     }
 }

@@ -55,6 +55,9 @@ class KeyApprovalsTest {
     ApiSetService apiSets;
 
     @Autowired
+    KeyReminders reminders;
+
+    @Autowired
     AuditFixtures audit;
 
     @Autowired
@@ -160,6 +163,15 @@ class KeyApprovalsTest {
         assertThat(audit.findPage(new AuditFilter(AuditEventType.API_KEY_DENIED, null, owner, null, null), 0, 1))
                 .singleElement()
                 .satisfies(event -> assertThat(event.details()).contains("Reporting has its own read-only export."));
+        // the owner's bell says so, with the reason
+        accounts.signInAs(owner);
+        assertThat(reminders.mine())
+                .filteredOn(reminder -> reminder.apiKeyId() == key.info().id())
+                .singleElement()
+                .satisfies(reminder -> {
+                    assertThat(reminder.kind()).isEqualTo(KeyReminder.Kind.DENIED);
+                    assertThat(reminder.reason()).isEqualTo("Reporting has its own read-only export.");
+                });
     }
 
     @Test
@@ -262,6 +274,9 @@ class KeyApprovalsTest {
         try {
             GeneratedApiKey key = generate("users export", Set.of("ACCOUNT", "USERS"), "Directory sync.");
             assertThat(get("/api/v1/account", key).statusCode()).isEqualTo(200);
+            // the Account API shows each key's sets and those awaiting approval
+            assertThat(get("/api/v1/account/keys", key).body())
+                    .contains("\"apiSetCodes\":[\"ACCOUNT\"]", "\"pendingApiSetCodes\":[\"USERS\"]");
             HttpResponse<String> awaiting = get("/api/v1/users", key);
             assertThat(awaiting.statusCode()).isEqualTo(403);
             assertThat(awaiting.headers().firstValue("Content-Type"))

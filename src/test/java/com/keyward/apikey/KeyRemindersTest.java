@@ -34,6 +34,9 @@ class KeyRemindersTest {
     static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP);
 
     @Autowired
+    KeyApprovals approvals;
+
+    @Autowired
     KeyReminders reminders;
 
     @Autowired
@@ -158,6 +161,35 @@ class KeyRemindersTest {
                 .isEqualTo("Keyward: your API key \"" + key.info().name() + "\" was found in public and revoked");
         assertThat(toOwner.getContent().toString())
                 .contains(url, key.info().hint(), "revoked it at once", "https://keyward.example/account/api-keys")
+                .doesNotContain(key.key());
+    }
+
+    @Test
+    void anOwnerIsMailedWhatAnApproverDecidedWithTheReasonButNeverTheKey() throws Exception {
+        String owner = accounts.create("denied", List.of(Authorities.MANAGE_USER_API_KEY));
+        GeneratedApiKey key = accounts.keyOf(owner, "ACCOUNT");
+        approvals.mailOwner(
+                new ApiKeyApprovalDecided(
+                        key.info().id(),
+                        accounts.idOf(owner),
+                        owner,
+                        key.info().name(),
+                        key.info().hint(),
+                        List.of("Users API"),
+                        false,
+                        "Use the staging directory.",
+                        accounts.idOf("admin"),
+                        "admin"),
+                mailThroughGreenMail());
+        MimeMessage toOwner = List.of(SMTP.getReceivedMessages()).stream()
+                .filter(message -> recipient(message).equals(owner + "@example.com"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(toOwner.getSubject())
+                .isEqualTo("Keyward: your API key \"" + key.info().name() + "\" was denied a set");
+        assertThat(toOwner.getContent().toString())
+                .contains("Users API", key.info().hint(), "Use the staging directory.", "keeps working for the others")
+                .contains("https://keyward.example/account/api-keys")
                 .doesNotContain(key.key());
     }
 

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.shared.Registration;
 
 /**
  * For approvers, in the header: how many keys wait for an approver, linking to Admin › Approvals.
@@ -31,17 +32,30 @@ class ApprovalsBell implements HeaderItems {
             wrapper.setVisible(false);
             return wrapper;
         }
-        int waiting = approvals.pendingCount();
         RouterLink link = new RouterLink(ApprovalsView.class);
         link.add(VaadinIcon.CHECK_SQUARE_O.create());
         link.setId("approvals-bell");
-        link.getElement().setAttribute("aria-label", t("approvals.waiting", waiting));
-        link.getElement().setAttribute("title", t("approvals.waiting", waiting));
-        Span badge = new Span(Integer.toString(waiting));
+        Span badge = new Span();
         badge.getElement().getThemeList().add("badge primary small pill");
         badge.addClassName("approvals-count");
-        badge.setVisible(waiting > 0);
+        show(link, badge);
+        // counted again after each navigation (a decision, someone's new key)
+        wrapper.addAttachListener(attach -> {
+            Registration counting = attach.getUI().addAfterNavigationListener(navigated -> show(link, badge));
+            wrapper.addDetachListener(detach -> {
+                counting.remove();
+                detach.unregisterListener();
+            });
+        });
         wrapper.add(link, badge);
         return wrapper;
+    }
+
+    private void show(RouterLink link, Span badge) {
+        int waiting = approvals.pendingCount();
+        link.getElement().setAttribute("aria-label", t("approvals.waiting", waiting));
+        link.getElement().setAttribute("title", t("approvals.waiting", waiting));
+        badge.setText(Integer.toString(waiting));
+        badge.setVisible(waiting > 0);
     }
 }
