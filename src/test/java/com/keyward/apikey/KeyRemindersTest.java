@@ -108,10 +108,7 @@ class KeyRemindersTest {
 
         reminders.run(mailThroughGreenMail());
 
-        MimeMessage toOwner = List.of(SMTP.getReceivedMessages()).stream()
-                .filter(message -> recipient(message).equals(owner + "@example.com"))
-                .findFirst()
-                .orElseThrow();
+        MimeMessage toOwner = firstMailTo(owner + "@example.com");
         assertThat(toOwner.getSubject()).isEqualTo("Keyward: ein API-Schlüssel läuft bald ab");
         assertThat(toOwner.getContent().toString())
                 .startsWith("Hallo ")
@@ -153,10 +150,7 @@ class KeyRemindersTest {
                         url,
                         "content"),
                 mailThroughGreenMail());
-        MimeMessage toOwner = List.of(SMTP.getReceivedMessages()).stream()
-                .filter(message -> recipient(message).equals(owner + "@example.com"))
-                .findFirst()
-                .orElseThrow();
+        MimeMessage toOwner = firstMailTo(owner + "@example.com");
         assertThat(toOwner.getSubject())
                 .isEqualTo("Keyward: your API key \"" + key.info().name() + "\" was found in public and revoked");
         assertThat(toOwner.getContent().toString())
@@ -181,10 +175,7 @@ class KeyRemindersTest {
                         accounts.idOf("admin"),
                         "admin"),
                 mailThroughGreenMail());
-        MimeMessage toOwner = List.of(SMTP.getReceivedMessages()).stream()
-                .filter(message -> recipient(message).equals(owner + "@example.com"))
-                .findFirst()
-                .orElseThrow();
+        MimeMessage toOwner = firstMailTo(owner + "@example.com");
         assertThat(toOwner.getSubject())
                 .isEqualTo("Keyward: your API key \"" + key.info().name() + "\" was denied a set");
         assertThat(toOwner.getContent().toString())
@@ -207,6 +198,13 @@ class KeyRemindersTest {
         sender.setHost("127.0.0.1");
         sender.setPort(SMTP.getSmtp().getPort());
         return new KeyReminderMail(sender, "keyward@example.com", "https://keyward.example");
+    }
+
+    private static MimeMessage firstMailTo(String address) {
+        return List.of(SMTP.getReceivedMessages()).stream()
+                .filter(message -> recipient(message).equals(address))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static String recipient(MimeMessage message) {
