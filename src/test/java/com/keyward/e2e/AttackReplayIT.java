@@ -148,6 +148,8 @@ class AttackReplayIT extends BrowserTest {
         Page mallorysPage = mallorysBrowser.newPage();
         signIn(mallorysPage, mallory, mallory);
         mallorysPage.navigate(url("/admin/users/" + victim));
+        // the page's UI exists before the disable: the disable ends the UIs the session has
+        assertThat(mallorysPage.locator("dl.profile")).isVisible();
 
         accounts.signInAs("admin");
         administration.disable(accounts.idOf(mallory));
