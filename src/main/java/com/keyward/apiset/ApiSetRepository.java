@@ -5,7 +5,9 @@ import static com.keyward.db.jooq.Tables.API_SET;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Record6;
 import org.jooq.Records;
+import org.jooq.SelectJoinStep;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
@@ -21,19 +23,17 @@ class ApiSetRepository {
 
     /** The whole catalog: built-in sets first, then the registered ones, in the order they came. */
     public List<ApiSet> findAll() {
-        return dsl.select(
-                        API_SET.CODE,
-                        API_SET.NAME,
-                        API_SET.DESCRIPTION,
-                        API_SET.OWNER_SERVICE,
-                        API_SET.BUILT_IN,
-                        API_SET.NEEDS_APPROVAL)
-                .from(API_SET)
-                .orderBy(API_SET.POSITION)
-                .fetch(Records.mapping(ApiSetRepository::apiSet));
+        return selectSets().orderBy(API_SET.POSITION).fetch(Records.mapping(ApiSetRepository::apiSet));
     }
 
     public Optional<ApiSet> find(String code) {
+        return selectSets()
+                .where(API_SET.CODE.eq(code))
+                .forUpdate()
+                .fetchOptional(Records.mapping(ApiSetRepository::apiSet));
+    }
+
+    private SelectJoinStep<Record6<String, String, String, String, Boolean, Boolean>> selectSets() {
         return dsl.select(
                         API_SET.CODE,
                         API_SET.NAME,
@@ -41,10 +41,7 @@ class ApiSetRepository {
                         API_SET.OWNER_SERVICE,
                         API_SET.BUILT_IN,
                         API_SET.NEEDS_APPROVAL)
-                .from(API_SET)
-                .where(API_SET.CODE.eq(code))
-                .forUpdate()
-                .fetchOptional(Records.mapping(ApiSetRepository::apiSet));
+                .from(API_SET);
     }
 
     /** Whether another set than {@code exceptCode} has this name (compared as the column's collation does). */

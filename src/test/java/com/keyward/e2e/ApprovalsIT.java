@@ -142,17 +142,7 @@ class ApprovalsIT extends BrowserTest {
                 .click();
         assertThat(editor).hasCount(0);
 
-        page.navigate(url("/admin/users/sam"));
-        Locator details = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("User Account Details"));
-        openSection(page, "Manage this account");
-        Locator roles = details.locator("#account-administration vaadin-multi-select-combo-box");
-        roles.locator("input").click();
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Approvers"))
-                .click();
-        roles.locator("input").press("Tab");
-        details.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save roles"))
-                .click();
-        assertThat(page.getByText("Roles of sam saved.")).isVisible();
+        toggleRole("sam", "Approvers");
     }
 
     /** New API Key with the Account API and the Users API: the window says an approver is needed. */

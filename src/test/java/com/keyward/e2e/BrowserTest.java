@@ -293,6 +293,30 @@ public abstract class BrowserTest {
                 .click();
     }
 
+    /**
+     * In User Management, opens the person's Administration section and toggles one role in the
+     * chooser (a click selects an option, another deselects it), then saves the roles.
+     */
+    protected void toggleRole(String username, String role) {
+        page.navigate(url("/admin/users/" + username));
+        com.microsoft.playwright.Locator details =
+                page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("User Account Details"));
+        openSection(page, "Manage this account");
+        com.microsoft.playwright.Locator roles =
+                details.locator("#account-administration vaadin-multi-select-combo-box");
+        roles.locator("input").click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(role))
+                .click();
+        // Tab closes the list, as a keyboard user would
+        roles.locator("input").press("Tab");
+        details.getByRole(
+                        AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Save roles"))
+                .click();
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
+                        page.getByText("Roles of " + username + " saved."))
+                .isVisible();
+    }
+
     /** Saves a screenshot, once the page has drawn something: a blank picture fails the test. */
     protected void screenshot(String name) {
         screenshot(page, name);
