@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -36,6 +37,10 @@ public class ApiKeyUsageRecorder {
         DayCounts take() {
             return new DayCounts(
                     keyId, day, calls.sumThenReset(), refused401.sumThenReset(), refused403.sumThenReset());
+        }
+
+        boolean isIdle() {
+            return calls.sum() == 0 && refused401.sum() == 0 && refused403.sum() == 0;
         }
 
         /** Puts back what a failed write had taken. */
@@ -69,7 +74,7 @@ public class ApiKeyUsageRecorder {
     /** A call the key was accepted for. */
     public void record(long keyId, Instant at, String address) {
         pending.merge(keyId, new Use(at, address), (old, latest) -> latest.at().isAfter(old.at()) ? latest : old);
-        countsOf(keyId, at).calls().increment();
+        count(keyId, at, day -> day.calls().increment());
     }
 
     /**
@@ -77,24 +82,33 @@ public class ApiKeyUsageRecorder {
      * 403 (authenticated, so counted as a call already, then refused outside the key's API sets).
      */
     public void refused(long keyId, Instant at, int status) {
-        DayCounter day = countsOf(keyId, at);
-        if (status == 403) {
-            day.calls().decrement();
-            day.refused403().increment();
-        } else {
-            day.refused401().increment();
-        }
+        count(keyId, at, day -> {
+            if (status == 403) {
+                day.calls().decrement();
+                day.refused403().increment();
+            } else {
+                day.refused401().increment();
+            }
+        });
     }
 
     /** A call refused before the key was accepted: sent from outside its allowed networks (403). */
     public void refusedOutsideNetworks(long keyId, Instant at) {
-        countsOf(keyId, at).refused403().increment();
+        count(keyId, at, day -> day.refused403().increment());
     }
 
-    private DayCounter countsOf(long keyId, Instant at) {
+    /**
+     * Counts inside the map's own update of the slot, so that the flush's removal of an idle day
+     * (also an update of the slot) can never come between finding a counter and counting on it: a
+     * count on a counter already removed would be lost.
+     */
+    private void count(long keyId, Instant at, Consumer<DayCounter> change) {
         long epochDay = Math.floorDiv(at.getEpochSecond(), SECONDS_PER_DAY);
-        return counts.computeIfAbsent(
-                keyId * DAY_SLOTS + epochDay, ignored -> new DayCounter(keyId, LocalDate.ofEpochDay(epochDay)));
+        counts.compute(keyId * DAY_SLOTS + epochDay, (ignored, counter) -> {
+            DayCounter day = counter != null ? counter : new DayCounter(keyId, LocalDate.ofEpochDay(epochDay));
+            change.accept(day);
+            return day;
+        });
     }
 
     @Scheduled(fixedDelayString = "${keyward.api.last-used-flush-ms:5000}")
@@ -118,8 +132,8 @@ public class ApiKeyUsageRecorder {
             if (!day.isEmpty()) {
                 taken.put(counter, day);
             } else if (counter.day().isBefore(LocalDate.now(ZoneOffset.UTC).minusDays(1))) {
-                // an idle day gone by: no call can land on it any more
-                counts.remove(slot, counter);
+                // an idle day gone by; removed only while still idle, atomically with any count on it
+                counts.computeIfPresent(slot, (ignored, current) -> current.isIdle() ? null : current);
             }
         });
         if (taken.isEmpty()) {

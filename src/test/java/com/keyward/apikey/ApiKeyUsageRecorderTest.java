@@ -17,19 +17,26 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.dao.DataAccessResourceFailureException;
 
 /** Every call counted reaches the database once: none lost to a flush running at the same moment, none to a failed write. */
 class ApiKeyUsageRecorderTest {
 
     private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
+    /** A day the flush treats as gone by: it removes that day's counters whenever they are idle. */
+    private static final Instant LONG_AGO = Instant.parse("2020-01-01T12:00:00Z");
 
     private final ApiKeyRepository repository = mock(ApiKeyRepository.class);
     private final AtomicLong stored = new AtomicLong();
     private final ApiKeyUsageRecorder recorder = new ApiKeyUsageRecorder(repository);
 
-    @Test
-    void callsCountedWhileFlushesRunAreAllStored() throws Exception {
+    /** Calls counted on a day gone by race the flush's removal of its idle counters; today's never do. */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void callsCountedWhileFlushesRunAreAllStored(boolean dayGoneBy) throws Exception {
+        Instant at = dayGoneBy ? LONG_AGO : Instant.now();
         storeCalls();
         int threads = 4;
         int callsEach = 200_000;
@@ -40,7 +47,7 @@ class ApiKeyUsageRecorderTest {
                 .<Future<?>>mapToObj(i -> callers.submit(() -> {
                     go.await();
                     for (int call = 0; call < callsEach; call++) {
-                        recorder.record(7, NOW, "10.0.0.1");
+                        recorder.record(7, at, "10.0.0.1");
                     }
                     return null;
                 }))
