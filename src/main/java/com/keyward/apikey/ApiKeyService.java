@@ -2,6 +2,7 @@ package com.keyward.apikey;
 
 import com.keyward.apiset.ApiSetCatalog;
 import com.keyward.db.RetriedOnConflict;
+import com.keyward.role.AdministrationBoundary;
 import com.keyward.role.RoleLimits;
 import com.keyward.role.RoleMembership;
 import com.keyward.security.Authorities;
@@ -39,6 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ApiKeyService {
 
+    private final AdministrationBoundary boundary;
     private final KeyApprovalRepository approvals;
     private final ApiKeyRepository keys;
     private final RoleMembership roles;
@@ -51,11 +53,13 @@ public class ApiKeyService {
             ApiKeyRepository keys,
             KeyApprovalRepository approvals,
             RoleMembership roles,
+            AdministrationBoundary boundary,
             ApiSetCatalog apiSets,
             CurrentUser currentUser,
             Clock clock,
             ApplicationEventPublisher events) {
         this.events = events;
+        this.boundary = boundary;
         this.keys = keys;
         this.approvals = approvals;
         this.roles = roles;
@@ -290,7 +294,13 @@ public class ApiKeyService {
     boolean revokeCounted(long keyId) {
         ApiKeyInfo key = keys.findById(keyId).orElseThrow(() -> new Refused("keys.nosuch"));
         requireMayManageKeysOf(key.ownerId());
-        if (!keys.revoke(keyId, currentUser.require().id(), clock.instant())) {
+        SignedInUser actor = currentUser.require();
+        if (actor.id() != key.ownerId()) {
+            // revoking is a change to the owner's account: bounded by the revoker's own authorities
+            boundary.require(
+                    actor, key.ownerId(), keys.ownerUsername(key.ownerId()), "revoke API key \"" + key.name() + "\"");
+        }
+        if (!keys.revoke(keyId, actor.id(), clock.instant())) {
             return false;
         }
         // the authenticator forgets cached lookups once this commits: not before, or a request

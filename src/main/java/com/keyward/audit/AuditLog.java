@@ -1,5 +1,6 @@
 package com.keyward.audit;
 
+import com.keyward.db.RetriedOnConflict;
 import com.keyward.security.CurrentUser;
 import com.keyward.security.SignedInUser;
 import jakarta.annotation.Nullable;
@@ -35,6 +36,17 @@ class AuditLog {
                 targetUserId,
                 targetUsername,
                 details));
+    }
+
+    /**
+     * An attempt that was refused and so changed nothing: written in a transaction of its own,
+     * after the attempt's transaction has ended (rolled back, most often).
+     */
+    @RetriedOnConflict
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordRefusal(
+            AuditEventType type, @Nullable Long targetUserId, @Nullable String targetUsername, String details) {
+        record(type, targetUserId, targetUsername, details);
     }
 
     /** An event with no person behind it (a lock after failed sign-ins, a lock running out). */

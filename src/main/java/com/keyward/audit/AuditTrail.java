@@ -8,6 +8,7 @@ import com.keyward.apikey.ApiKeyRevoked;
 import com.keyward.apikey.ApiKeyRolled;
 import com.keyward.apiset.ApiSet;
 import com.keyward.apiset.ApiSetChanged;
+import com.keyward.role.AdministrationRefused;
 import com.keyward.role.MembershipChanged;
 import com.keyward.role.RoleChanged;
 import com.keyward.user.AccountActivity;
@@ -135,6 +136,17 @@ class AuditTrail {
         } else if (before != null) {
             log.record(AuditEventType.ROLE_DELETED, null, null, "Role \"" + before.name() + "\"");
         }
+    }
+
+    /** Recorded whether or not the attempt's transaction commits: it changed nothing, and is refused. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
+    void on(AdministrationRefused refused) {
+        log.recordRefusal(
+                AuditEventType.ADMINISTRATION_REFUSED,
+                refused.userId(),
+                refused.username(),
+                "Refused: " + refused.action() + "; the account holds " + String.join(", ", refused.missing())
+                        + ", which the actor does not");
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)

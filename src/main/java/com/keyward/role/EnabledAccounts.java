@@ -8,5 +8,9 @@ import java.util.Collection;
  */
 public interface EnabledAccounts {
 
+    /**
+     * How many of these accounts count as enabled for the last-Admin rule: enabled (so neither
+     * disabled nor locked) and without an account expiry, which would disable them on a date.
+     */
     int countEnabled(Collection<Long> userIds);
 }

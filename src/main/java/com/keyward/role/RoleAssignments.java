@@ -111,11 +111,12 @@ public class RoleAssignments {
         Set<String> held = actor.getAuthorities().stream()
                 .map(granted -> granted.getAuthority())
                 .collect(Collectors.toSet());
+        // taking a role away is checked like handing it out: nobody strips what they do not hold
         for (long role : added) {
-            var details = roles.findDetails(role).orElseThrow(() -> new NotFoundException("roles.noid", role));
-            if (!held.containsAll(authorities.coveredBy(details.authorities()))) {
-                throw new Refused("roles.assign.notheld", details.name());
-            }
+            requireHeld(held, role, "roles.assign.notheld");
+        }
+        for (long role : removed) {
+            requireHeld(held, role, "roles.remove.notheld");
         }
         if (removed.contains(admin) && enabled && isLastEnabledAdmin(userId)) {
             throw new Conflict("admin.lastadmin.role");
@@ -181,6 +182,13 @@ public class RoleAssignments {
             events.publishEvent(new AccountChanged(username));
         }
         return changed;
+    }
+
+    private void requireHeld(Set<String> held, long role, String refusal) {
+        var details = roles.findDetails(role).orElseThrow(() -> new NotFoundException("roles.noid", role));
+        if (!held.containsAll(authorities.coveredBy(details.authorities()))) {
+            throw new Refused(refusal, details.name());
+        }
     }
 
     private String name(long roleId) {

@@ -1,6 +1,7 @@
 package com.keyward.user;
 
 import com.keyward.db.RetriedOnConflict;
+import com.keyward.role.AdministrationBoundary;
 import com.keyward.role.RoleAssignments;
 import com.keyward.security.AccountChanged;
 import com.keyward.security.Authorities;
@@ -31,8 +32,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Creating accounts and changing them: roles, profile, status, deactivation and password resets
- * (Manage Users). Nobody changes their own account here; the role module's rules (no hand-outs beyond one's own
- * authorities, the last enabled Admin) apply to every change.
+ * (Manage Users). Nobody changes their own account here, nor an account holding an authority they
+ * do not hold ({@link AdministrationBoundary}); the role module's rules (no hand-outs or removals
+ * beyond one's own authorities, the last enabled Admin) apply to every change.
  */
 @Service
 public class UserAdministration {
@@ -41,6 +43,7 @@ public class UserAdministration {
 
     private final UserRepository users;
     private final RoleAssignments membership;
+    private final AdministrationBoundary boundary;
     private final PasswordLinks links;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
@@ -49,12 +52,14 @@ public class UserAdministration {
     UserAdministration(
             UserRepository users,
             RoleAssignments membership,
+            AdministrationBoundary boundary,
             PasswordLinks links,
             CurrentUser currentUser,
             ApplicationEventPublisher events,
             Clock clock) {
         this.users = users;
         this.membership = membership;
+        this.boundary = boundary;
         this.links = links;
         this.currentUser = currentUser;
         this.events = events;
@@ -142,9 +147,9 @@ public class UserAdministration {
     @RetriedOnConflict
     @Transactional
     public void edit(long userId, ProfileForm form) {
-        requireAdministrator(userId);
+        membership.lockAdminRole();
         UserRepository.UserAccountRecord account =
-                users.findAccountForUpdate(userId).orElseThrow(() -> new NotFoundException("users.noid", userId));
+                administered(userId, "edit profile").account();
         ProfileForm profile =
                 new ProfileForm(Names.name(form.displayName()), form.email().strip(), form.accountExpiresAt());
         Map<AccountField, Message> problems = AccountRules.profileProblems(
@@ -165,6 +170,13 @@ public class UserAdministration {
         if (changes.isEmpty()) {
             return;
         }
+        if (profile.accountExpiresAt() != null
+                && !profile.accountExpiresAt().equals(account.accountExpiresAt())
+                && account.status() == UserStatus.ENABLED
+                && membership.isLastEnabledAdmin(userId)) {
+            // an expiry is a disable on a date: the last Admin who never expires keeps that
+            throw new Conflict("admin.lastadmin.expiry");
+        }
         users.updateProfile(userId, profile.displayName(), profile.email(), profile.accountExpiresAt());
         events.publishEvent(new AccountActivity(
                 AccountActivity.Kind.EDITED, userId, account.username(), String.join("; ", changes)));
@@ -182,9 +194,9 @@ public class UserAdministration {
     @RetriedOnConflict
     @Transactional
     public void deactivate(long userId) {
-        requireAdministrator(userId);
         membership.lockAdminRole();
-        UserRepository.UserAccountRecord account = account(userId);
+        UserRepository.UserAccountRecord account =
+                administered(userId, "deactivate").account();
         if (account.status() == UserStatus.ENABLED && membership.isLastEnabledAdmin(userId)) {
             throw new Conflict("admin.lastadmin.deactivate");
         }
@@ -206,9 +218,9 @@ public class UserAdministration {
     @RetriedOnConflict
     @Transactional
     public SetPasswordLink resetPassword(long userId) {
-        SignedInUser actor = requireAdministrator(userId);
-        UserRepository.UserAccountRecord account =
-                users.findAccountForUpdate(userId).orElseThrow(() -> new NotFoundException("users.noid", userId));
+        Administered administered = administered(userId, "reset password");
+        UserRepository.UserAccountRecord account = administered.account();
+        SignedInUser actor = administered.actor();
         if (account.source() != AccountSource.LOCAL) {
             throw new Conflict(
                     account.source() == AccountSource.SSO ? "admin.reset.sso" : "admin.reset.directory",
@@ -229,44 +241,55 @@ public class UserAdministration {
         return link;
     }
 
+    /** Whether the signed-in person may administer this account at all: Manage Users, and not their own. */
     public boolean mayAdminister(UserAccountDetails account) {
         return currentUser.hasAuthority(Authorities.MANAGE_USERS)
                 && currentUser.get().map(viewer -> viewer.id() != account.id()).orElse(false);
+    }
+
+    /**
+     * Whether the signed-in person, who may administer accounts, may change this one: it holds no
+     * authority they do not hold themselves.
+     */
+    public boolean withinBoundary(UserAccountDetails account) {
+        return currentUser
+                .get()
+                .map(viewer -> boundary.allows(viewer, account.id()))
+                .orElse(false);
     }
 
     /** Gives the user exactly these roles. */
     @RetriedOnConflict
     @Transactional
     public void setRoles(long userId, Set<Long> roleIds) {
-        requireAdministrator(userId);
         membership.lockAdminRole();
-        UserRepository.UserAccountRecord account = account(userId);
+        UserRepository.UserAccountRecord account =
+                administered(userId, "change roles").account();
         membership.setRoles(userId, account.username(), account.status() == UserStatus.ENABLED, roleIds);
     }
 
     @RetriedOnConflict
     @Transactional
     public void enable(long userId) {
-        change(userId, UserStatus.ENABLED);
+        change(userId, UserStatus.ENABLED, "enable");
     }
 
     @RetriedOnConflict
     @Transactional
     public void disable(long userId) {
-        change(userId, UserStatus.DISABLED);
+        change(userId, UserStatus.DISABLED, "disable");
     }
 
     /** A locked account (too many failed sign-ins) may sign in again. */
     @RetriedOnConflict
     @Transactional
     public void unlock(long userId) {
-        change(userId, UserStatus.ENABLED);
+        change(userId, UserStatus.ENABLED, "unlock");
     }
 
-    private void change(long userId, UserStatus status) {
-        requireAdministrator(userId);
+    private void change(long userId, UserStatus status, String action) {
         membership.lockAdminRole();
-        UserRepository.UserAccountRecord account = account(userId);
+        UserRepository.UserAccountRecord account = administered(userId, action).account();
         if (status != UserStatus.ENABLED
                 && account.status() == UserStatus.ENABLED
                 && membership.isLastEnabledAdmin(userId)) {
@@ -284,15 +307,21 @@ public class UserAdministration {
                 new AccountStatusChanged(userId, account.username(), account.status(), status, true, null, 0));
     }
 
-    private SignedInUser requireAdministrator(long userId) {
+    private record Administered(SignedInUser actor, UserRepository.UserAccountRecord account) {}
+
+    /**
+     * The account to change (its row locked for the change) and the signed-in person, who may
+     * change it: they hold Manage Users, it is not their own, and it holds no authority they do
+     * not (refused and audited otherwise).
+     */
+    private Administered administered(long userId, String action) {
         SignedInUser actor = currentUser.requireAuthority(Authorities.MANAGE_USERS, MANAGE_USERS_NEEDED);
         if (actor.id() == userId) {
             throw new Refused("admin.self");
         }
-        return actor;
-    }
-
-    private UserRepository.UserAccountRecord account(long userId) {
-        return users.findAccountById(userId).orElseThrow(() -> new NotFoundException("users.noid", userId));
+        UserRepository.UserAccountRecord account =
+                users.findAccountForUpdate(userId).orElseThrow(() -> new NotFoundException("users.noid", userId));
+        boundary.require(actor, account.id(), account.username(), action);
+        return new Administered(actor, account);
     }
 }

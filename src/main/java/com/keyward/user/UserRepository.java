@@ -491,8 +491,11 @@ class UserRepository {
                 .fetch(APP_USER.USERNAME);
     }
 
+    /** How many of these accounts are enabled for good: enabled (so not locked) and never expiring. */
     public int countEnabled(java.util.Collection<Long> userIds) {
-        return dsl.fetchCount(APP_USER, APP_USER.ID.in(userIds).and(STATUS.eq(UserStatus.ENABLED)));
+        return dsl.fetchCount(
+                APP_USER,
+                APP_USER.ID.in(userIds).and(STATUS.eq(UserStatus.ENABLED)).and(APP_USER.ACCOUNT_EXPIRES_AT.isNull()));
     }
 
     public int failedSignIns(String username) {

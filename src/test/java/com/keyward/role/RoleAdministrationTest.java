@@ -262,7 +262,7 @@ class RoleAdministrationTest {
 
     @Test
     void theLastEnabledAdminCannotBeDisabledNorLoseTheRole() {
-        String manager = accounts.create("admin-guard", List.of(Authorities.MANAGE_USERS));
+        String manager = accounts.create("admin-guard", List.of(Authorities.ADMINISTRATION));
         String lastAdmin = accounts.create("last-admin", List.of());
         long lastAdminId = accounts.idOf(lastAdmin);
         long admin = roles.findBuiltInId();

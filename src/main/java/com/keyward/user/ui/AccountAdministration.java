@@ -45,6 +45,7 @@ import org.springframework.security.access.AccessDeniedException;
 public class AccountAdministration {
 
     public static final String ID = "account-administration";
+    public static final String BOUNDARY_ID = "administration-boundary";
 
     private final UserAdministration administration;
     private final RoleService roles;
@@ -70,7 +71,19 @@ public class AccountAdministration {
         if (!administration.mayAdminister(account)) {
             return Optional.empty();
         }
+        if (!administration.withinBoundary(account)) {
+            return Optional.of(() -> beyondBoundary(account));
+        }
         return Optional.of(() -> section(account, onChanged));
+    }
+
+    /** Said instead of forms that could only be refused: the account holds authorities the viewer does not. */
+    private static Component beyondBoundary(UserAccountDetails account) {
+        Paragraph why = new Paragraph(t("admin.boundary", account.username()));
+        why.setId(BOUNDARY_ID);
+        Section section = new Section(new SectionHeading(t("admin.section")), why);
+        section.setId(ID);
+        return section;
     }
 
     private Component section(UserAccountDetails account, Runnable onChanged) {
