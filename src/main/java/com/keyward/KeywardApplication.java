@@ -17,6 +17,16 @@ public class KeywardApplication {
                     + "./mvnw -Pproduction package (or start Keyward with ./mvnw).");
             System.exit(1);
         }
+        if (args.length > 0 && RecoverAdminCommand.NAME.equals(args[0])) {
+            int status;
+            try {
+                status = RecoverAdminCommand.run(args, System.out, System.err);
+            } catch (RuntimeException startFailure) {
+                status = 1;
+            }
+            // the embedded database's process watchers must not keep the JVM alive
+            System.exit(status);
+        }
         try {
             SpringApplication.run(KeywardApplication.class, args);
         } catch (RuntimeException startFailure) {

@@ -110,6 +110,9 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule auditEventsAreTheAuditModules = ownedBy("AuditEvent", "audit");
 
+    @ArchTest
+    static final ArchRule theInstallationIsTheUserModules = ownedBy("Installation", "user");
+
     private static ArchRule ownedBy(String table, String module, String... alsoReadBy) {
         return noClasses()
                 .that()

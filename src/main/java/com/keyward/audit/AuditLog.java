@@ -49,6 +49,17 @@ class AuditLog {
         record(type, targetUserId, targetUsername, details);
     }
 
+    /** An event whose actor is no account: someone on the host, named so ({@code host (recover-admin)}). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAs(
+            String actor,
+            AuditEventType type,
+            @Nullable Long targetUserId,
+            @Nullable String targetUsername,
+            String details) {
+        repository.insert(new AuditEvent(clock.instant(), type, null, actor, targetUserId, targetUsername, details));
+    }
+
     /** An event with no person behind it (a lock after failed sign-ins, a lock running out). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordBySystem(

@@ -30,6 +30,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 class AuditTrail {
 
+    /** The actor of what someone did with the jar on the host, where nobody is signed in. */
+    static final String HOST_COMMAND = "host (recover-admin)";
+
     private final AuditLog log;
 
     AuditTrail(AuditLog log) {
@@ -203,8 +206,13 @@ class AuditTrail {
             case DIRECTORY_CREATED -> AuditEventType.DIRECTORY_ACCOUNT_CREATED;
             case SSO_CREATED -> AuditEventType.SSO_ACCOUNT_CREATED;
             case SETUP_TOKEN_USED -> AuditEventType.SETUP_TOKEN_USED;
+            case RECOVERED_ON_HOST -> AuditEventType.ADMIN_RECOVERED;
         };
-        log.record(type, activity.userId(), activity.username(), activity.details());
+        if (activity.kind() == AccountActivity.Kind.RECOVERED_ON_HOST) {
+            log.recordAs(HOST_COMMAND, type, activity.userId(), activity.username(), activity.details());
+        } else {
+            log.record(type, activity.userId(), activity.username(), activity.details());
+        }
     }
 
     private static String describe(RoleChanged.Snapshot role) {

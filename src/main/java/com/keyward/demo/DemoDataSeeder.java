@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,6 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * existing database adds the missing ones.
  */
 @Component
+// before the first-admin step (user.FirstAdmin, last): the demo's admin is the installation's Admin,
+// so no set-up token is ever printed where demo data is on
+@Order(0)
 class DemoDataSeeder implements ApplicationRunner {
 
     static final String API_INTEGRATOR = "API Integrator";

@@ -1,6 +1,7 @@
 package com.keyward.ops;
 
 import com.keyward.security.Authorities;
+import com.keyward.security.CurrentUser;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,6 +17,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -38,7 +41,8 @@ class MetricsAccess {
     @Bean
     @Order(2)
     SecurityFilterChain metricsFilterChain(
-            HttpSecurity http, @Value("${keyward.metrics.scrape-token:}") String scrapeToken) throws Exception {
+            HttpSecurity http, CurrentUser currentUser, @Value("${keyward.metrics.scrape-token:}") String scrapeToken)
+            throws Exception {
         http.securityMatcher("/actuator/prometheus")
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .csrf(csrf -> csrf.disable())
@@ -46,8 +50,11 @@ class MetricsAccess {
                 .addFilterBefore(new ScrapeToken(scrapeToken), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(
                         errors -> errors.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
-                .authorizeHttpRequests(
-                        requests -> requests.anyRequest().hasAnyAuthority(Authorities.ADMINISTRATION, SCRAPER));
+                // an Admin as the account is now (a disabled or demoted Admin's session is refused)
+                .authorizeHttpRequests(requests -> requests.anyRequest()
+                        .access(AuthorizationManagers.anyOf(
+                                AuthorityAuthorizationManager.hasAuthority(SCRAPER),
+                                currentUser.holding(Authorities.ADMINISTRATION))));
         return http.build();
     }
 

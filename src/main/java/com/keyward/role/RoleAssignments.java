@@ -68,19 +68,46 @@ public class RoleAssignments {
         return accounts.countEnabled(roles.findHolderIds(roles.findBuiltInId())) > 0;
     }
 
+    /** Whether any account, in whatever status, holds the Admin role. */
+    @Transactional(readOnly = true)
+    public boolean adminRoleHeld() {
+        return !roles.findHolderIds(roles.findBuiltInId()).isEmpty();
+    }
+
     /**
      * Makes this new account the first Admin (set-up, or the start-up settings), under the Admin
      * role's lock: nobody is signed in to hand the role out, so this is allowed only while no
-     * enabled account holds it.
+     * account holds it.
      *
-     * @throws IllegalStateException when an enabled Admin exists already
+     * @throws IllegalStateException when an account holds the Admin role already
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void grantFirstAdmin(long userId, String username) {
         lockAdminRole();
-        if (enabledAdminExists()) {
+        if (adminRoleHeld()) {
             throw new IllegalStateException("Keyward has an administrator already.");
         }
+        grantAdmin(userId, username);
+    }
+
+    /**
+     * Gives an existing account the Admin role on the host operator's word ({@code recover-admin
+     * --grant-admin}): whoever runs Keyward's jar against its database holds every power already.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void grantAdminByHost(long userId, String username) {
+        lockAdminRole();
+        grantAdmin(userId, username);
+        events.publishEvent(new AccountChanged(username));
+    }
+
+    /** Whether this account holds the Admin role (given by hand or by a directory group). */
+    @Transactional(readOnly = true)
+    public boolean holdsAdmin(long userId) {
+        return roles.findHolderIds(roles.findBuiltInId()).contains(userId);
+    }
+
+    private void grantAdmin(long userId, String username) {
         long admin = roles.findBuiltInId();
         roles.assign(userId, admin);
         events.publishEvent(new MembershipChanged(userId, username, name(admin), true));

@@ -9,8 +9,11 @@ import java.time.Duration;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -107,6 +110,14 @@ public class CurrentUser {
 
     public boolean hasAuthority(String code) {
         return get().map(user -> holds(user, code)).orElse(false);
+    }
+
+    /**
+     * A request rule granting access when the signed-in person holds the authority as the account
+     * is now (see {@link #get}); a session's authorities from sign-in do not count.
+     */
+    public AuthorizationManager<RequestAuthorizationContext> holding(String code) {
+        return (authentication, request) -> new AuthorizationDecision(hasAuthority(code));
     }
 
     private static boolean holds(SignedInUser user, String code) {

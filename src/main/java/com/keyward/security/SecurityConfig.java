@@ -5,6 +5,7 @@ import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.UidlRedirectStrategy;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,9 +51,13 @@ public class SecurityConfig {
             AuthenticationManager authenticationManager,
             ObjectProvider<ClientRegistrationRepository> ssoRegistrations,
             ProxyManager<String> buckets,
+            CurrentUser currentUser,
+            MeterRegistry meters,
             @Value("${keyward.sign-in.attempts-per-address:30}") int perAddress,
-            @Value("${keyward.sign-in.attempts-per-username:10}") int perUsername,
-            @Value("${keyward.sign-in.attempts-period:PT1M}") Duration period)
+            @Value("${keyward.sign-in.attempts-period:PT1M}") Duration period,
+            @Value("${keyward.sign-in.failures-per-source:5/PT5M,20/PT1H,50/P1D}") String perSource,
+            @Value("${keyward.sign-in.failures-per-account:100}") int perAccount,
+            @Value("${keyward.sign-in.failures-per-account-period:PT1H}") Duration perAccountPeriod)
             throws Exception {
         // One answer for every failure: a wrong password, an unknown, locked, disabled or expired
         // account. Whoever does not hold the account learns nothing, not even from the right password.
@@ -63,8 +68,12 @@ public class SecurityConfig {
                 SignInUnavailableException.class.getName(), "/" + LoginView.ROUTE + "?" + LoginView.UNAVAILABLE));
         http.addFilterBefore(
                 new SignInThrottleFilter(
-                        new Throttle(buckets, "sign-in-address", perAddress, period),
-                        new Throttle(buckets, "sign-in-username", perUsername, period)),
+                        new SignInThrottle(
+                                new Throttle(buckets, "sign-in-address", perAddress, period),
+                                new Throttle(buckets, "sign-in-source", Throttle.Limit.parse(perSource)),
+                                new Throttle(buckets, "sign-in-account", perAccount, perAccountPeriod),
+                                new Throttle(buckets, "sign-in-failing", 1, perAccountPeriod)),
+                        meters),
                 UsernamePasswordAuthenticationFilter.class);
         // Vaadin's own requests carry Vaadin's CSRF token; everything else, the sign-in form included
         // (login CSRF), needs Spring's. The form sends it from the page's _csrf meta tags.
@@ -85,8 +94,10 @@ public class SecurityConfig {
                         "/actuator/health/**",
                         "/actuator/health")
                 .permitAll()
+                // asked of the account as it is now, not of what the session held at sign-in: a
+                // disabled or demoted Admin's session (one that never opened a page) too
                 .requestMatchers("/actuator/**")
-                .hasAuthority(Authorities.ADMINISTRATION)
+                .access(currentUser.holding(Authorities.ADMINISTRATION))
                 // Vaadin's own rules deny an address that is no route with a bare 403; a signed-in
                 // browser asking for a page gets Vaadin's answer instead: its not-found view inside
                 // the shell (Vaadin's route access checks still decide every real route)

@@ -1,29 +1,36 @@
 package com.keyward.security;
 
 import com.keyward.db.DatabaseOutage;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Throttles password attempts before any of them is checked: per client address (one source
- * trying many accounts) and per username (many sources trying one account). A refused attempt
- * costs no password hash and no database access, and does not count towards the account's lock.
+ * Throttles password attempts before any of them is checked ({@link SignInThrottle}). A refused
+ * attempt costs no password hash and no account look-up; a successful one is given back.
  */
 class SignInThrottleFilter extends OncePerRequestFilter {
 
     static final String THROTTLED = "throttled";
 
-    private final Throttle perAddress;
-    private final Throttle perUsername;
+    private static final Logger log = LoggerFactory.getLogger(SignInThrottleFilter.class);
 
-    SignInThrottleFilter(Throttle perAddress, Throttle perUsername) {
-        this.perAddress = perAddress;
-        this.perUsername = perUsername;
+    private final SignInThrottle throttle;
+    private final Counter throttled;
+
+    SignInThrottleFilter(SignInThrottle throttle, MeterRegistry meters) {
+        this.throttle = throttle;
+        this.throttled = meters.counter("keyward.sign-ins", "outcome", "throttled");
     }
 
     @Override
@@ -37,14 +44,10 @@ class SignInThrottleFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long wait;
+        SignInThrottle.Decision decision;
         try {
-            wait = perAddress.take(request.getRemoteAddr());
-            if (wait == 0) {
-                String username = request.getParameter("username");
-                // usernames compare case-insensitively in the database: so do their buckets
-                wait = perUsername.take(username == null ? "" : username.strip().toLowerCase(Locale.ROOT));
-            }
+            String username = request.getParameter("username");
+            decision = throttle.attempt(username == null ? "" : username, request.getRemoteAddr());
         } catch (RuntimeException failure) {
             if (!DatabaseOutage.causes(failure)) {
                 throw failure;
@@ -52,11 +55,35 @@ class SignInThrottleFilter extends OncePerRequestFilter {
             response.sendRedirect(request.getContextPath() + "/" + LoginView.ROUTE + "?" + LoginView.DATABASE_AWAY);
             return;
         }
-        if (wait > 0) {
-            response.setHeader("Retry-After", Long.toString(wait));
-            response.sendRedirect(request.getContextPath() + "/" + LoginView.ROUTE + "?" + THROTTLED);
-            return;
+        switch (decision) {
+            case SignInThrottle.Decision.Wait(long seconds) -> {
+                throttled.increment();
+                response.setHeader("Retry-After", Long.toString(seconds));
+                response.sendRedirect(request.getContextPath() + "/" + LoginView.ROUTE + "?" + THROTTLED);
+            }
+            case SignInThrottle.Decision.Go(SignInThrottle.Attempt attempt) -> {
+                chain.doFilter(request, response);
+                if (signedIn()) {
+                    giveBack(attempt);
+                }
+            }
         }
-        chain.doFilter(request, response);
+    }
+
+    /** Form login put the new sign-in into the context on success (and nothing on failure). */
+    private static boolean signedIn() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null
+                && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken);
+    }
+
+    private void giveBack(SignInThrottle.Attempt attempt) {
+        try {
+            throttle.succeeded(attempt);
+        } catch (RuntimeException failure) {
+            // the person is signed in; at worst this success counts as a failure
+            log.warn("A successful sign-in could not be taken off the sign-in throttle: {}", failure.toString());
+        }
     }
 }

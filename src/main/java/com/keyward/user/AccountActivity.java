@@ -2,7 +2,8 @@ package com.keyward.user;
 
 /**
  * Something happened to an account that the audit log records: who it was is the signed-in
- * person, if any. {@code details} never holds a password, token or link.
+ * person, if any ({@link Kind#RECOVERED_ON_HOST}: the host's {@code recover-admin} command).
+ * {@code details} never holds a password, token or link.
  */
 public record AccountActivity(Kind kind, long userId, String username, String details) {
 
@@ -16,6 +17,7 @@ public record AccountActivity(Kind kind, long userId, String username, String de
         PASSWORD_LINK_USED,
         FIRST_ADMIN_CREATED,
         SETUP_TOKEN_USED,
+        RECOVERED_ON_HOST,
         DIRECTORY_CREATED,
         SSO_CREATED
     }

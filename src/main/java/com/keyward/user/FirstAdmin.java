@@ -28,10 +28,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The first Admin of an installation that has none: from {@code KEYWARD_ADMIN_USERNAME} and
- * {@code KEYWARD_ADMIN_PASSWORD} (or {@code _FILE}) at start, or through {@code /setup} with a
+ * The first Admin of an installation that has never had one: from {@code KEYWARD_ADMIN_USERNAME}
+ * and {@code KEYWARD_ADMIN_PASSWORD} (or {@code _FILE}) at start, or through {@code /setup} with a
  * one-time set-up token printed once in the log. The token lives in this instance's memory only,
- * never in the database, and stops working once an enabled Admin exists.
+ * never in the database.
+ *
+ * <p>"Never had one" is remembered in the database ({@code installation.admin_established_at}),
+ * set the first time any account holds the Admin role: a locked, disabled, expired or demoted
+ * Admin does not reopen the set-up, and a stranger who gets the only Admin locked cannot make an
+ * Admin of their own. Lost access is recovered on the host ({@code recover-admin}).
  */
 @Service
 public class FirstAdmin implements ApplicationRunner, Ordered {
@@ -39,6 +44,7 @@ public class FirstAdmin implements ApplicationRunner, Ordered {
     private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
 
     private final UserRepository users;
+    private final InstallationRepository installation;
     private final RoleAssignments membership;
     private final PasswordPolicy policy;
     private final PasswordEncoder encoder;
@@ -48,11 +54,13 @@ public class FirstAdmin implements ApplicationRunner, Ordered {
     private final String configuredUsername;
     private final @Nullable String configuredPassword;
     private final String configuredPasswordFile;
+    private final boolean hostCommand;
     /** The digest of the set-up token while one is offered; empty when none is. */
     private volatile byte[] setupToken = new byte[0];
 
     FirstAdmin(
             UserRepository users,
+            InstallationRepository installation,
             RoleAssignments membership,
             PasswordPolicy policy,
             PasswordEncoder encoder,
@@ -61,8 +69,10 @@ public class FirstAdmin implements ApplicationRunner, Ordered {
             Clock clock,
             @Value("${keyward.admin.username:}") String configuredUsername,
             @Value("${keyward.admin.password:#{null}}") @Nullable String configuredPassword,
-            @Value("${keyward.admin.password-file:}") String configuredPasswordFile) {
+            @Value("${keyward.admin.password-file:}") String configuredPasswordFile,
+            @Value("${keyward.host-command:}") String hostCommand) {
         this.users = users;
+        this.installation = installation;
         this.membership = membership;
         this.policy = policy;
         this.encoder = encoder;
@@ -72,9 +82,10 @@ public class FirstAdmin implements ApplicationRunner, Ordered {
         this.configuredUsername = configuredUsername.strip();
         this.configuredPassword = configuredPassword;
         this.configuredPasswordFile = configuredPasswordFile.strip();
+        this.hostCommand = !hostCommand.isBlank();
     }
 
-    /** After the demo data, which may bring an Admin of its own. */
+    /** After the demo data (which may bring an Admin of its own), the last start-up step. */
     @Override
     public int getOrder() {
         return Ordered.LOWEST_PRECEDENCE;
@@ -82,12 +93,27 @@ public class FirstAdmin implements ApplicationRunner, Ordered {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (membership.enabledAdminExists()) {
+        if (hostCommand) {
+            // a command on the host (recover-admin) makes no Admin and offers no set-up
+            return;
+        }
+        if (adminEstablished()) {
+            if (!configuredUsername.isEmpty()) {
+                // not an error: the settings stay in place across restarts, and a start must never
+                // depend on the state of an account a stranger can influence
+                log.info("KEYWARD_ADMIN_USERNAME is set, but this installation has had an Admin already: nothing"
+                        + " created (to regain access: java -jar keyward.jar recover-admin USERNAME)");
+            }
             return;
         }
         if (!configuredUsername.isEmpty()) {
-            createConfigured();
-            return;
+            if (users.findIdByUsername(configuredUsername).isPresent()) {
+                log.warn("KEYWARD_ADMIN_USERNAME names an existing account, which is not made an Admin at start:"
+                        + " use /setup with the token below, or recover-admin --grant-admin on the host");
+            } else {
+                createConfigured();
+                return;
+            }
         }
         String token = Base64.getUrlEncoder()
                 .withoutPadding()
@@ -101,9 +127,26 @@ public class FirstAdmin implements ApplicationRunner, Ordered {
                 token);
     }
 
-    /** Whether {@code /setup} is open: no enabled Admin yet, and a token was printed. */
+    /** Whether {@code /setup} is open: this installation never had an Admin, and a token was printed. */
     public boolean setupOpen() {
-        return setupToken.length > 0 && !membership.enabledAdminExists();
+        return setupToken.length > 0 && !adminEstablished();
+    }
+
+    /**
+     * Whether this installation has ever had an Admin. An Admin that came another way (the demo
+     * data, a directory group) is noticed here and remembered; the set-up token is then forgotten.
+     */
+    private boolean adminEstablished() {
+        if (installation.adminEstablished()) {
+            setupToken = new byte[0];
+            return true;
+        }
+        if (!membership.adminRoleHeld()) {
+            return false;
+        }
+        transaction.executeWithoutResult(status -> installation.establishAdmin(clock.instant()));
+        setupToken = new byte[0];
+        return true;
     }
 
     /**
@@ -115,7 +158,7 @@ public class FirstAdmin implements ApplicationRunner, Ordered {
     @Transactional
     public void setup(String token, String username, String displayName, String email, String password) {
         byte[] expected = setupToken;
-        if (expected.length == 0 || membership.enabledAdminExists()) {
+        if (expected.length == 0 || adminEstablished()) {
             throw ValidationException.of(AccountField.FORM, "setup.done");
         }
         if (!MessageDigest.isEqual(expected, PasswordLinks.digest(token.strip()))) {
@@ -180,6 +223,7 @@ public class FirstAdmin implements ApplicationRunner, Ordered {
                         name, displayName.strip(), email.strip(), UserStatus.ENABLED, null, encoder.encode(password)),
                 clock.instant());
         membership.grantFirstAdmin(id, name);
+        installation.establishAdmin(clock.instant());
         events.publishEvent(new AccountActivity(AccountActivity.Kind.FIRST_ADMIN_CREATED, id, name, "Created " + how));
         return id;
     }

@@ -5,9 +5,13 @@ import com.keyward.db.RetriedTransactions;
 import com.keyward.security.AccountChanged;
 import com.keyward.security.CurrentUser;
 import com.keyward.security.SignedInUser;
+import com.keyward.security.Throttle;
 import com.keyward.validation.Message;
+import com.keyward.validation.Usernames;
 import com.keyward.validation.ValidationException;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -37,6 +41,8 @@ public class Passwords {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final RetriedTransactions transaction;
+    /** Wrong current passwords per account and session: an open session someone found guesses slowly. */
+    private final Throttle currentPasswordGuesses;
 
     Passwords(
             UserRepository users,
@@ -46,7 +52,8 @@ public class Passwords {
             CurrentUser currentUser,
             ApplicationEventPublisher events,
             Clock clock,
-            RetriedTransactions transaction) {
+            RetriedTransactions transaction,
+            ProxyManager<String> buckets) {
         this.users = users;
         this.links = links;
         this.policy = policy;
@@ -55,6 +62,7 @@ public class Passwords {
         this.events = events;
         this.clock = clock;
         this.transaction = transaction;
+        this.currentPasswordGuesses = new Throttle(buckets, "current-password", 5, Duration.ofMinutes(15));
     }
 
     /** The username a valid link is for: all the public set-password page may show. */
@@ -93,22 +101,30 @@ public class Passwords {
 
     /**
      * The signed-in person replaces their password; this session carries on, their others end. A
-     * wrong current password counts as a failed sign-in (five in a row lock the account), so an
-     * open session someone else found cannot be used to guess it.
+     * session may try five wrong current passwords per 15 minutes, so that an open session someone
+     * else found cannot be used to guess it (nothing is locked: the owner's other sessions and
+     * sign-ins go on).
      *
      * @throws ValidationException {@link AccountField#CURRENT_PASSWORD} when the current one is
-     *     wrong, {@link AccountField#PASSWORD} for a new one the policy refuses
+     *     wrong or too many were, {@link AccountField#PASSWORD} for a new one the policy refuses
      */
     public void changeOwn(String currentPassword, String newPassword) {
         SignedInUser me = currentUser.require();
+        String guesser = Usernames.key(me.getUsername())
+                + '\u0000'
+                + currentUser.sessionId().orElse("");
+        if (currentPasswordGuesses.take(guesser) > 0) {
+            throw ValidationException.of(AccountField.CURRENT_PASSWORD, "password.wrong.wait");
+        }
         String hash = users.passwordHash(me.id()).orElse("");
         if (hash.isEmpty() || !encoder.matches(currentPassword, hash)) {
-            // its own transaction: the failure counts although nothing else happens
+            // counted with the sign-ins' outcomes (keyward.sign-ins, bad_credentials)
             events.publishEvent(new AuthenticationFailureBadCredentialsEvent(
                     UsernamePasswordAuthenticationToken.unauthenticated(me.getUsername(), null),
                     new BadCredentialsException("Wrong current password")));
             throw ValidationException.of(AccountField.CURRENT_PASSWORD, "password.wrong");
         }
+        currentPasswordGuesses.giveBack(guesser);
         transaction.executeWithoutResult(status -> replaceOwn(me, newPassword));
     }
 

@@ -6,11 +6,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Sign-ins by outcome ({@code keyward.sign-ins}) and accounts locked by failed sign-ins
- * ({@code keyward.sign-in.lockouts}), for the operator's dashboards. Outcomes only: never who.
+ * Sign-ins by outcome ({@code keyward.sign-ins}; attempts the throttle held back are counted by
+ * the security module as {@code outcome=throttled}), for the operator's dashboards. Outcomes
+ * only: never who.
  */
 @Component
 class SignInMetrics {
@@ -33,13 +33,6 @@ class SignInMetrics {
                 .replace("AuthenticationFailure", "")
                 .replace("Event", "");
         meters.counter("keyward.sign-ins", "outcome", outcome(type)).increment();
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void locked(AccountStatusChanged changed) {
-        if (changed.to() == UserStatus.LOCKED && !changed.byAdministrator()) {
-            meters.counter("keyward.sign-in.lockouts").increment();
-        }
     }
 
     /** BadCredentials → bad_credentials, Locked → locked… */

@@ -89,13 +89,6 @@ class UserRepository {
         }
     }
 
-    public void setFailedSignIns(long userId, int failed) {
-        dsl.update(APP_USER)
-                .set(APP_USER.FAILED_SIGN_INS, failed)
-                .where(APP_USER.ID.eq(userId))
-                .execute();
-    }
-
     public void lock(long userId, int failed, int lockCount, Instant until) {
         dsl.update(APP_USER)
                 .set(STATUS, UserStatus.LOCKED)
@@ -116,10 +109,7 @@ class UserRepository {
                 .fetch(Records.mapping(LockState::new));
     }
 
-    /**
-     * Ends a lock (it ran out, or an administrator lifted it). The lock count stays: the next
-     * lock before a successful sign-in lasts longer.
-     */
+    /** Ends a lock (it ran out, an administrator or the host's recover-admin lifted it). */
     public void endLock(long userId) {
         dsl.update(APP_USER)
                 .set(STATUS, UserStatus.ENABLED)

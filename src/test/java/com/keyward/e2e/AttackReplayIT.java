@@ -25,7 +25,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -70,9 +69,13 @@ class AttackReplayIT extends BrowserTest {
         SecurityContextHolder.clearContext();
     }
 
-    /** 1: 200 password guesses on the only admin used to take 14 s and lock the account for good. */
+    /**
+     * 1: 200 password guesses on the only admin used to take 14 s and lock the account for good
+     * (issue 30: locks doubled up to 24 h, so five requests a day kept it locked). Now they slow
+     * down the guessing address only, and the admin signs in from their own at once.
+     */
     @Test
-    void guessingAnAdminsPasswordIsThrottledAndTheLockRunsOut() throws Exception {
+    void guessingAnAdminsPasswordIsThrottledAndNeverLocksTheAdminOut() throws Exception {
         String admin = accounts.create("only-admin", List.of(Authorities.ADMINISTRATION));
         HttpClient attacker = client("127.0.0.21");
         int checked = 0;
@@ -83,24 +86,15 @@ class AttackReplayIT extends BrowserTest {
                 checked++;
             }
         }
-        // 10 attempts a minute per username: the rest never reach a password check
-        assertThat(checked).isBetween(10, 12);
-        assertThat(users.findSignInAccount(admin).orElseThrow().status()).isEqualTo(UserStatus.LOCKED);
-        // while locked, the right password gets the same answer as a wrong one
-        assertThat(signIn(client("127.0.0.22"), admin, admin)).isEqualTo(signIn(client("127.0.0.23"), admin, "x"));
+        // 5 quick failures per account and address, then one a minute: the rest never reach a password check
+        assertThat(checked).isBetween(5, 6);
+        assertThat(users.findSignInAccount(admin).orElseThrow().status()).isEqualTo(UserStatus.ENABLED);
 
-        // the lock runs out by itself (2 s in the tests), and the admin signs in in the browser
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        boolean signedIn = false;
-        while (!signedIn && System.nanoTime() < deadline) {
-            Thread.sleep(3_000);
-            submitLogin(admin, admin);
-            page.waitForURL(address -> address.equals(url("/")) || address.contains("/login?"));
-            signedIn = page.url().equals(url("/"));
-        }
-        assertThat(signedIn)
-                .as("signed in once the lock and the throttle ran out")
-                .isTrue();
+        submitLogin(admin, admin);
+        page.waitForURL(address -> address.equals(url("/")) || address.contains("/login?"));
+        assertThat(page.url())
+                .as("the admin signs in from their own address at once")
+                .isEqualTo(url("/"));
     }
 
     /** 2: another account on the host read password hashes from the embedded database. */

@@ -16,7 +16,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
@@ -79,40 +78,24 @@ class SignInHttpTest {
     }
 
     @Test
-    void fiveConsecutiveFailuresLockTheAccountAndTheAnswerNoLongerDependsOnThePassword() throws Exception {
-        String lee = unique("lockable-lee");
+    void failedSignInsLockNothingAndAreNotAudited() throws Exception {
+        String lee = unique("unlockable-lee");
         createUser(lee, UserStatus.ENABLED, null);
-        for (int attempt = 1; attempt <= 4; attempt++) {
+        for (int attempt = 1; attempt <= 5; attempt++) {
             assertThat(location(signIn(client(), lee, "wrong-" + attempt))).endsWith("/login?error");
         }
         assertThat(users.findSignInAccount(lee).orElseThrow().status()).isEqualTo(UserStatus.ENABLED);
-        assertThat(location(signIn(client(), lee, "wrong-5"))).endsWith("/login?error");
-
-        assertThat(users.findSignInAccount(lee).orElseThrow().status()).isEqualTo(UserStatus.LOCKED);
-        HttpResponse<String> right = signIn(client(), lee, lee);
-        HttpResponse<String> wrong = signIn(client(), lee, "wrong-6");
-        assertThat(location(right)).isEqualTo(location(wrong)).endsWith("/login?error");
-        assertThat(right.headers().map().keySet())
-                .isEqualTo(wrong.headers().map().keySet());
         assertThat(audit.findPage(new AuditFilter(AuditEventType.ACCOUNT_LOCKED, null, lee, null, null), 0, 5))
-                .singleElement()
-                .satisfies(event -> assertThat(event.details()).contains("5 failed sign-ins"));
+                .isEmpty();
     }
 
     @Test
-    void aLockRunsOutByItselfAndTheNextLockLastsLonger() throws Exception {
+    void aLockTakenBeforeVersion21RunsOutAndIsAudited() throws Exception {
         String lou = unique("lockable-lou");
         createUser(lou, UserStatus.ENABLED, null);
-        lock(lou);
-        Instant firstUntil = users.lockStateForUpdate(lou).orElseThrow().lockedUntil();
-        // the test lock lasts 2 s (keyward.sign-in.lock-duration)
-        assertThat(firstUntil).isBetween(Instant.now(), Instant.now().plusSeconds(3));
-        Thread.sleep(Duration.between(Instant.now(), firstUntil).toMillis() + 200);
-        lock(lou);
-        Instant secondLockedAt = Instant.now();
-        Instant secondUntil = users.lockStateForUpdate(lou).orElseThrow().lockedUntil();
-        assertThat(Duration.between(secondLockedAt, secondUntil)).isGreaterThan(Duration.ofMillis(3_000));
-        Thread.sleep(Duration.between(Instant.now(), secondUntil).toMillis() + 200);
+        // as failed sign-ins locked accounts before: a lock whose end has come
+        users.lock(
+                users.findIdByUsername(lou).orElseThrow(), 5, 1, Instant.now().minusSeconds(1));
 
         assertThat(location(signIn(client(), lou, lou))).doesNotContain("error");
         assertThat(users.findSignInAccount(lou).orElseThrow().status()).isEqualTo(UserStatus.ENABLED);
@@ -122,16 +105,16 @@ class SignInHttpTest {
     }
 
     @Test
-    void aSuccessfulSignInResetsTheFailureCount() throws Exception {
-        String fay = unique("forgetful-fay");
-        createUser(fay, UserStatus.ENABLED, null);
-        for (int attempt = 1; attempt <= 4; attempt++) {
-            signIn(client(), fay, "wrong");
-        }
-        assertThat(location(signIn(client(), fay, fay))).doesNotContain("error");
-        assertThat(users.failedSignIns(fay)).isZero();
-        assertThat(location(signIn(client(), fay, "wrong"))).endsWith("/login?error");
-        assertThat(users.findSignInAccount(fay).orElseThrow().status()).isEqualTo(UserStatus.ENABLED);
+    void aLockedAccountGetsTheSameAnswerForTheRightAndAWrongPassword() throws Exception {
+        String lyn = unique("locked-lyn");
+        createUser(lyn, UserStatus.ENABLED, null);
+        users.lock(
+                users.findIdByUsername(lyn).orElseThrow(), 5, 1, Instant.now().plusSeconds(3600));
+        HttpResponse<String> right = signIn(client(), lyn, lyn);
+        HttpResponse<String> wrong = signIn(client(), lyn, "wrong");
+        assertThat(location(right)).isEqualTo(location(wrong)).endsWith("/login?error");
+        assertThat(right.headers().map().keySet())
+                .isEqualTo(wrong.headers().map().keySet());
     }
 
     @Test
@@ -140,7 +123,7 @@ class SignInHttpTest {
         createUser(target, UserStatus.ENABLED, null);
         HttpResponse<String> last = null;
         for (int attempt = 1; attempt <= 11; attempt++) {
-            // different letter case: the same account, so the same bucket
+            // different letter case: the same account from the same address, so the same bucket
             last = signIn(client(), attempt % 2 == 0 ? target.toUpperCase() : target, "guess-" + attempt);
         }
         assertThat(location(last)).endsWith("/login?throttled");
@@ -157,13 +140,16 @@ class SignInHttpTest {
                 .localAddress(InetAddress.getByName("127.0.0.5"))
                 .build();
         int refusedAt = 0;
-        for (int attempt = 1; attempt <= 60 && refusedAt == 0; attempt++) {
+        long started = System.nanoTime();
+        for (int attempt = 1; attempt <= 80 && refusedAt == 0; attempt++) {
             if (location(signIn(attacker, "spray-" + attempt, "Winter2026!")).endsWith("?throttled")) {
                 refusedAt = attempt;
             }
         }
-        // keyward.sign-in.attempts-per-address is 40 a minute in the tests, refilled evenly (one per 1.5 s)
-        assertThat(refusedAt).isBetween(41, 45);
+        // keyward.sign-in.attempts-per-address is 40 a minute in the tests, refilled evenly (one per 1.5 s):
+        // 40 at once, plus what refilled while they were tried (a loaded machine tries them slower)
+        long refilled = (System.nanoTime() - started) / 1_500_000_000L;
+        assertThat(refusedAt).isBetween(41, 41 + (int) refilled + 1);
         assertThat(location(signIn(client(), "dana", "dana")))
                 .doesNotContain("error")
                 .doesNotContain("throttled");
@@ -207,14 +193,6 @@ class SignInHttpTest {
     private HttpRequest get(String path) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .build();
-    }
-
-    /** Five wrong passwords in a row. */
-    private void lock(String username) throws Exception {
-        for (int attempt = 1; attempt <= 5; attempt++) {
-            signIn(client(), username, "wrong-" + attempt);
-        }
-        assertThat(users.findSignInAccount(username).orElseThrow().status()).isEqualTo(UserStatus.LOCKED);
     }
 
     private static String unique(String prefix) {

@@ -119,16 +119,34 @@ class AccountLifecycleTest {
                 .isInstanceOf(ValidationException.class)
                 .satisfies(refused -> assertThat(((ValidationException) refused).errors())
                         .containsKey(AccountField.CURRENT_PASSWORD));
-        // a wrong current password counts as a failed sign-in: guessing it through a found session locks the account
-        assertThat(dsl.fetchSingle("SELECT failed_sign_ins FROM app_user WHERE username = ?", person)
-                        .get(0, Integer.class))
-                .isEqualTo(1);
         passwords.changeOwn(person, GOOD_PASSWORD);
 
         assertThat(signsIn(person, GOOD_PASSWORD)).isTrue();
         assertThat(cannotSignIn(person, person)).isTrue();
         assertThat(auditTypesOf(person)).contains("PASSWORD_CHANGED");
         assertNoSecretAnywhere(output, GOOD_PASSWORD);
+    }
+
+    @Test
+    void guessingTheCurrentPasswordThroughAFoundSessionIsSlowedDownWithoutLockingAnything() {
+        String person = accounts.create("guessed", List.of());
+        accounts.signInAs(person);
+        for (int guess = 1; guess <= 5; guess++) {
+            String wrong = "guess number " + guess;
+            assertThatThrownBy(() -> passwords.changeOwn(wrong, GOOD_PASSWORD))
+                    .isInstanceOf(ValidationException.class)
+                    .satisfies(refused -> assertThat(((ValidationException) refused).errors())
+                            .containsEntry(AccountField.CURRENT_PASSWORD, "This is not your current password."));
+        }
+        // the sixth is not even checked: the right password waits too
+        assertThatThrownBy(() -> passwords.changeOwn(person, GOOD_PASSWORD))
+                .isInstanceOf(ValidationException.class)
+                .satisfies(refused -> assertThat(((ValidationException) refused).errors())
+                        .containsEntry(
+                                AccountField.CURRENT_PASSWORD,
+                                "Too many wrong passwords: try again in a few minutes."));
+        // nothing is locked: the person still signs in
+        assertThat(signsIn(person, person)).isTrue();
     }
 
     @Test
@@ -230,7 +248,7 @@ class AccountLifecycleTest {
     }
 
     @Test
-    void setupAnswers404OnceAnEnabledAdminExists() throws Exception {
+    void setupAnswers404OnceTheInstallationHasHadAnAdmin() throws Exception {
         HttpResponse<String> setup = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/setup"))

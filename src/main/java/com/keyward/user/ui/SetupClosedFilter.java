@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * {@code /setup} answers a real 404 once an enabled Admin exists: the page itself only answers
- * after Vaadin's bootstrap, which is a 200 for any route.
+ * {@code /setup} answers a real 404 once the installation has had an Admin: the page itself only
+ * answers after Vaadin's bootstrap, which is a 200 for any route.
  */
 @Component
 class SetupClosedFilter extends OncePerRequestFilter {

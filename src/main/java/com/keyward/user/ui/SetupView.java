@@ -25,8 +25,9 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 /**
- * The one-time set-up of an installation without an administrator: the set-up token from the
- * log, then the first Admin's account. Answers 404 once an enabled Admin exists.
+ * The one-time set-up of an installation that has never had an administrator: the set-up token
+ * from the log, then the first Admin's account. Answers 404 for good once any account has held
+ * the Admin role (a locked or disabled Admin does not reopen it: see {@link FirstAdmin}).
  */
 @Route(value = SetupView.ROUTE, autoLayout = false)
 @AnonymousAllowed

@@ -1,0 +1,74 @@
+package com.keyward.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * README, "Recovering access", followed literally on a production start: the first Admin from
+ * KEYWARD_ADMIN_USERNAME, nobody knows the password any more, the host runs {@code recover-admin},
+ * and the next start with the same settings goes on (it used to exit with "This username is
+ * taken" when the only Admin was locked: a restart loop under systemd).
+ */
+class RecoverAdminIT {
+
+    private static final String LINK = "https://keyward.example.com/set-password/[A-Za-z0-9_-]{43}";
+
+    @Test
+    void aLockedOutInstallationIsRecoveredOnTheHostAndRestartsWithItsAdminSettings() throws Exception {
+        Path data = Path.of("target", "recover-admin-it-" + System.nanoTime()).toAbsolutePath();
+        Map<String, String> environment = Map.of(
+                "KEYWARD_DATA_DIR", data.resolve("mariadb").toString(),
+                "KEYWARD_DEMO_DATA_ENABLED", "false",
+                "KEYWARD_ADMIN_USERNAME", "ada",
+                "KEYWARD_ADMIN_PASSWORD", "a forgotten admin passphrase 2026",
+                "KEYWARD_PUBLIC_URL", "https://keyward.example.com/");
+        try (KeywardProcess keyward = KeywardProcess.start(environment, KeywardProcess.started())) {
+            assertThat(keyward.log()).contains("First Admin \"ada\" created from KEYWARD_ADMIN_USERNAME");
+            keyward.stop();
+
+            Command recovered = run(environment, "recover-admin", "ada");
+            assertThat(recovered.status()).isZero();
+            assertThat(recovered.out()).containsPattern("Set a new password for ada within 72 hours, once: " + LINK);
+            Command unknown = run(environment, "recover-admin", "nobody");
+            assertThat(unknown.status()).isEqualTo(2);
+            assertThat(unknown.err().strip())
+                    .endsWith("recover-admin: there is no account named \"nobody\" (name an existing account by its"
+                            + " username; nothing was changed)");
+
+            int before = keyward.log().length();
+            keyward.restart(KeywardProcess.started());
+            String restart = keyward.log().substring(before);
+            assertThat(restart)
+                    .contains("KEYWARD_ADMIN_USERNAME is set, but this installation has had an Admin already")
+                    .doesNotContain("set-up token");
+            assertThat(keyward.status("/setup")).isEqualTo(404);
+        }
+    }
+
+    record Command(int status, String out, String err) {}
+
+    /** {@code java … com.keyward.KeywardApplication <arguments>} on the host, with Keyward's settings. */
+    private static Command run(Map<String, String> environment, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "com.keyward.KeywardApplication"));
+        command.addAll(List.of(arguments));
+        Path out = Files.createTempFile("keyward-command-", ".out");
+        Path err = Files.createTempFile("keyward-command-", ".err");
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().put("VAADIN_USAGE_STATS_ENABLED", "false");
+        builder.environment().putAll(environment);
+        int status = builder.start().waitFor();
+        return new Command(status, Files.readString(out), Files.readString(err));
+    }
+}
