@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -54,12 +55,18 @@ public class LeakReportApi {
             description = "A JSON array of {token, type, url, source}, at most 100 and 256 KiB. The answer says per "
                     + "token (by its SHA-256, hex) whether it is a real Keyward key: true_positive or false_positive. "
                     + "Each address may report 30 times a minute (per node), then 429.")
-    public List<TokenVerdict> report(@RequestBody List<ReportedToken> tokens) {
+    public List<TokenVerdict> report(@RequestBody List<@Nullable ReportedToken> tokens) {
         if (tokens.size() > MAX_TOKENS) {
             throw new IllegalArgumentException("At most " + MAX_TOKENS + " tokens per report.");
         }
+        int missing = tokens.indexOf(null);
+        if (missing >= 0) {
+            throw new IllegalArgumentException("Element " + missing
+                    + " of the report is null: each element is an object {token, type, url, source}.");
+        }
         return leaks
                 .report(tokens.stream()
+                        .map(Objects::requireNonNull)
                         .map(token -> new KeyLeaks.Report(token.token(), token.type(), token.url(), token.source()))
                         .toList())
                 .stream()

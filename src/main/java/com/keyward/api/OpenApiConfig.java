@@ -39,7 +39,9 @@ public class OpenApiConfig {
                         (User Account Details › API Keys › Generate key), sent as the X-Api-Key header or as \
                         Authorization: Bearer. A key works only on the API sets chosen for it, and never beyond \
                         its owner's authorities. Errors are RFC 9457 problem+json: 401 missing or invalid key, \
-                        403 key without the API set or owner without the authority, 429 too many failures."""))
+                        403 key without the API set or owner without the authority, 404 no such path, 405 method \
+                        not allowed, 413 body too large, 415 wrong media type, 429 too many failures, 503 \
+                        database away."""))
                 .components(new Components()
                         .addSecuritySchemes(
                                 SCHEME,
@@ -94,8 +96,11 @@ public class OpenApiConfig {
         PROBLEMS.put("405", "Method not allowed");
         PROBLEMS.put("406", "Only application/json (and problem+json for errors) is produced");
         PROBLEMS.put("413", "The request body is too large (leak reports: at most 256 KiB, with a stated length)");
+        PROBLEMS.put("415", "The request body is not of the media type the operation consumes");
         PROBLEMS.put("429", "Too many failed authentications from this address; see Retry-After");
         PROBLEMS.put("500", "Unexpected failure (logged)");
+        PROBLEMS.put("501", "A request the server does not implement (e.g. an unsupported Transfer-Encoding)");
+        PROBLEMS.put("503", "The database cannot be reached right now; see Retry-After");
     }
 
     private static void declareProblems(OpenAPI api) {

@@ -67,8 +67,7 @@ public class UsersApi {
     @GetMapping("/{username}")
     @Operation(summary = "One user by username")
     public UserAccountDetails one(@PathVariable String username) {
-        return users.details(username)
-                .orElseThrow(() -> new NotFoundException("There is no user named " + username + "."));
+        return users.details(username).orElseThrow(() -> new NotFoundException("users.nosuch", username));
     }
 
     private static @Nullable UserStatus status(@Nullable String status) {

@@ -52,6 +52,11 @@ class ApiErrorFilter extends OncePerRequestFilter {
                     badParameters.getErrorCode() > 0 ? badParameters.getErrorCode() : 400,
                     "The query string or form could not be decoded (is it UTF-8?).");
         } catch (IOException | ServletException | RuntimeException failure) {
+            if (causedBy(failure, InvalidParameterException.class)) {
+                // read by Spring MVC, which wraps it
+                problem(request, response, 400, "The query string or form could not be decoded (is it UTF-8?).");
+                return;
+            }
             if (DatabaseOutage.causes(failure)) {
                 log.warn(
                         "API request failed, the database is away: {} {}: {}",
@@ -64,6 +69,15 @@ class ApiErrorFilter extends OncePerRequestFilter {
             log.error("API request failed: {} {}", request.getMethod(), request.getRequestURI(), failure);
             problem(request, response, 500, "The request could not be completed. It has been logged.");
         }
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> kind) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (kind.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {

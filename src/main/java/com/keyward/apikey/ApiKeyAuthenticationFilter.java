@@ -1,5 +1,6 @@
 package com.keyward.apikey;
 
+import com.keyward.apiset.ApiSetPath;
 import com.keyward.security.Throttle;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,6 +10,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Authenticates every {@code /api/**} request by its key: {@code X-Api-Key} or
@@ -60,6 +65,11 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                     "API keys are not accepted in the URL. Send the key in the "
                             + "X-Api-Key header or as Authorization: Bearer, and revoke the key that was sent.",
                     request.getRequestURI());
+            return;
+        }
+        if (unknownPath(request)) {
+            Problems.write(
+                    response, 404, "Not Found", "There is no API resource at this path.", request.getRequestURI());
             return;
         }
         ApiKeyPrincipal principal;
@@ -130,14 +140,36 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         return null;
     }
 
+    /**
+     * A key, or a parameter named like one, in the query string: the URL alone, never the body
+     * (RFC 7662 sends the token to introspect as a form field, and so may any form).
+     */
     private static boolean keyInUrl(HttpServletRequest request) {
         String query = request.getQueryString();
         if (query == null) {
             return false;
         }
-        return query.contains(ApiKeyFormat.PREFIX)
-                || request.getParameterMap().keySet().stream()
-                        .anyMatch(name -> KEY_PARAMETERS.contains(name.toLowerCase(Locale.ROOT)));
+        if (decoded(query).contains(ApiKeyFormat.PREFIX)) {
+            return true;
+        }
+        return UriComponentsBuilder.newInstance().query(query).build().getQueryParams().keySet().stream()
+                .anyMatch(name -> KEY_PARAMETERS.contains(decoded(name).toLowerCase(Locale.ROOT)));
+    }
+
+    /** Percent-decoded; as sent when it is not valid percent-encoding. */
+    private static String decoded(String text) {
+        try {
+            return UriUtils.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return text;
+        }
+    }
+
+    /** Paths outside every API set (and not the leak reports): nothing is there, key or not. */
+    private static boolean unknownPath(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        return Arrays.stream(ApiSetPath.values())
+                .noneMatch(set -> uri.equals(set.path()) || uri.startsWith(set.path() + "/"));
     }
 
     /** Outcome only: never the key, its hint or the owner. */

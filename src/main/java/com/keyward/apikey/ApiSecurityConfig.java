@@ -59,8 +59,8 @@ public class ApiSecurityConfig {
                                 meters),
                         AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> {
-                    requests.requestMatchers(org.springframework.http.HttpMethod.POST, KeyLeaks.PATH)
-                            .permitAll();
+                    // public; a method other than POST gets Spring MVC's 405
+                    requests.requestMatchers(KeyLeaks.PATH).permitAll();
                     for (ApiSetPath set : ApiSetPath.values()) {
                         requests.requestMatchers(set.path() + "/**", set.path())
                                 .hasAuthority(ApiKeyAuthenticator.apiSetAuthority(set.code()));
@@ -98,8 +98,7 @@ public class ApiSecurityConfig {
                                     response,
                                     403,
                                     "Access Denied",
-                                    "This API key does not include the API set of " + request.getRequestURI()
-                                            + ", or the path does not exist.",
+                                    "This API key does not include the API set of " + request.getRequestURI() + ".",
                                     request.getRequestURI());
                         }));
         return http.build();

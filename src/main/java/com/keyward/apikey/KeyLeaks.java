@@ -119,13 +119,21 @@ public class KeyLeaks {
         }
     }
 
-    /** The reporter's text, shortened, without control characters and without anything key-like. */
+    /**
+     * The reporter's text, shortened, without control characters, without invisible format
+     * characters (U+202E and the other bidi controls, zero-width ones: Unicode category Cf, which
+     * would make the audit log show another URL than the one reported) and without anything key-like.
+     */
     static @Nullable String cleaned(@Nullable String text, int max) {
-        if (text == null || text.isBlank()) {
+        if (text == null) {
             return null;
         }
-        String kept =
-                KEY_LIKE.matcher(text.strip().replaceAll("\\p{Cntrl}", " ")).replaceAll(ApiKeyFormat.PREFIX + "…");
+        String visible =
+                text.replaceAll("\\p{Cf}", "").replaceAll("\\p{Cntrl}", " ").strip();
+        if (visible.isEmpty()) {
+            return null;
+        }
+        String kept = KEY_LIKE.matcher(visible).replaceAll(ApiKeyFormat.PREFIX + "…");
         return kept.length() > max ? kept.substring(0, max) : kept;
     }
 }

@@ -3,6 +3,7 @@ package com.keyward.security;
 import com.keyward.db.DatabaseOutage;
 import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.UidlRedirectStrategy;
+import com.vaadin.flow.spring.security.VaadinDefaultRequestCache;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -48,6 +49,7 @@ public class SecurityConfig {
     SecurityFilterChain securityFilterChain(
             HttpSecurity http,
             RequestUtil vaadinRequests,
+            VaadinDefaultRequestCache vaadinRequestCache,
             AuthenticationManager authenticationManager,
             ObjectProvider<ClientRegistrationRepository> ssoRegistrations,
             ProxyManager<String> buckets,
@@ -81,6 +83,8 @@ public class SecurityConfig {
         // Redirects to the sign-in page are relative: never built from a Host header someone forged.
         var toLogin = new LoginUrlAuthenticationEntryPoint("/" + LoginView.ROUTE);
         toLogin.setFavorRelativeUris(true);
+        // and so is the one back to the page asked for before signing in
+        vaadinRequestCache.setDelegateRequestCache(new RelativeRequestCache());
         http.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                 toLogin, request -> !vaadinRequests.isFrameworkInternalRequest(request)));
         // our stylesheet is public like Vaadin's own static files (the login page needs it)

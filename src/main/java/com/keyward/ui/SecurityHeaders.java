@@ -63,12 +63,7 @@ public class SecurityHeaders {
                     throws ServletException, IOException {
                 String path = request.getRequestURI()
                         .substring(request.getContextPath().length());
-                boolean api = path.startsWith("/api/") || path.equals("/api") || path.startsWith("/v3/api-docs");
-                response.setHeader("Content-Security-Policy", api ? API_POLICY : PAGE_POLICY);
-                response.setHeader("X-Content-Type-Options", "nosniff");
-                response.setHeader("X-Frame-Options", "DENY");
-                response.setHeader("Referrer-Policy", "no-referrer");
-                response.setHeader("Permissions-Policy", PERMISSIONS);
+                apply(path, response);
                 if (STATIC.stream().anyMatch(path::startsWith)) {
                     String lifetime = path.startsWith("/VAADIN/build/") ? IMMUTABLE : ONE_DAY;
                     response.setHeader("Cache-Control", lifetime);
@@ -92,6 +87,19 @@ public class SecurityHeaders {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.addUrlPatterns("/*");
         return registration;
+    }
+
+    /**
+     * The headers every response carries, by path; also for the answers the container writes
+     * itself ({@link ContainerErrorPages}), which no filter sees.
+     */
+    static void apply(String path, HttpServletResponse response) {
+        boolean api = path.startsWith("/api/") || path.equals("/api") || path.startsWith("/v3/api-docs");
+        response.setHeader("Content-Security-Policy", api ? API_POLICY : PAGE_POLICY);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setHeader("Permissions-Policy", PERMISSIONS);
     }
 
     /** Keeps the {@code Cache-Control} set here ({@code no-store}, or a static file's lifetime) whatever the application sets later. */

@@ -9,6 +9,7 @@ import com.keyward.security.SignedInUser;
 import com.keyward.validation.Message;
 import com.keyward.validation.ValidationException;
 import jakarta.annotation.Nullable;
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -40,6 +41,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class UserImport {
 
     public static final int MAX_ROWS = 10_000;
+    /** The largest file: 10,000 rows of ordinary length fit several times. */
+    public static final int MAX_BYTES = 2 * 1024 * 1024;
+
     public static final List<String> COLUMNS = List.of("username", "name", "email", "roles");
 
     private final UserAdministration administration;
@@ -195,7 +199,7 @@ public class UserImport {
                 .setIgnoreEmptyLines(true)
                 .setTrim(true)
                 .get();
-        try (CSVParser parser = CSVParser.parse(csv, format)) {
+        try (CSVParser parser = CSVParser.parse(new Bounded(csv), format)) {
             Set<String> header = parser.getHeaderNames().stream()
                     .map(name -> name.toLowerCase(Locale.ROOT))
                     .collect(Collectors.toCollection(LinkedHashSet::new));
@@ -215,8 +219,46 @@ public class UserImport {
             }
             return rows;
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException unreadable) {
+            // the parser wraps what its reader throws
+            for (Throwable cause = unreadable; cause != null; cause = cause.getCause()) {
+                if (cause instanceof TooLarge) {
+                    throw ValidationException.of(AccountField.FORM, "import.toolarge", MAX_BYTES / (1024 * 1024));
+                }
+            }
             throw ValidationException.of(AccountField.FORM, "import.unreadable");
         }
+    }
+
+    /** Whoever hands a file over, nothing past {@link #MAX_BYTES} characters is read. */
+    private static final class Bounded extends FilterReader {
+
+        private long left = MAX_BYTES;
+
+        Bounded(Reader in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            char[] one = new char[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0];
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int read = super.read(buffer, offset, (int) Math.min(length, left + 1));
+            if (read > 0) {
+                left -= read;
+                if (left < 0) {
+                    throw new TooLarge();
+                }
+            }
+            return read;
+        }
+    }
+
+    private static final class TooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
     }
 
     private static Row row(CSVRecord record) {

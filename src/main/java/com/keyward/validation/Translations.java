@@ -21,6 +21,12 @@ public final class Translations {
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
+    /**
+     * Set by the build's tests (surefire and failsafe): a missing key fails the test that reaches
+     * it, instead of showing {@code !key!} to whoever reads the page or the problem.
+     */
+    static final String STRICT = "keyward.translations.strict";
+
     private Translations() {}
 
     public static ResourceBundle bundle(Locale locale) {
@@ -42,7 +48,10 @@ public final class Translations {
         try {
             pattern = bundle(locale).getString(key);
         } catch (MissingResourceException missing) {
-            // visible but not fatal: the parity test keeps this from shipping
+            if (Boolean.getBoolean(STRICT)) {
+                throw new IllegalStateException("No translation for \"" + key + "\" in " + language(locale), missing);
+            }
+            // visible but not fatal in production: the tests keep this from shipping
             return "!" + key + "!";
         }
         return args.length == 0 ? pattern : new MessageFormat(pattern, language(locale)).format(args);

@@ -288,7 +288,7 @@ class ApiHttpTest {
                 new Case("GET", "/api/v1/users%00", null, 400),
                 new Case("GET", "/api/v1/users?page=-1", null, 400),
                 new Case("GET", "/api/v1/users?size=abc", null, 400),
-                new Case("GET", "/api/v2/anything", null, 403))) {
+                new Case("GET", "/api/v2/anything", null, 404))) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + c.path()))
                     .header("X-Api-Key", key)
                     .method(c.method(), HttpRequest.BodyPublishers.noBody());

@@ -19,6 +19,9 @@ class TransferHttpTest {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    com.keyward.TestAccounts accounts;
+
     @Test
     void lumosStylesheetGoesCompressedAndIsCachedForADay() throws Exception {
         HttpResponse<byte[]> plain = get("/lumo/lumo.css", "identity");
@@ -40,6 +43,47 @@ class TransferHttpTest {
         assertThat(login.statusCode()).isEqualTo(200);
         assertThat(login.headers().firstValue("Content-Encoding")).isEmpty();
         assertThat(login.headers().allValues("Cache-Control")).containsExactly("no-store");
+    }
+
+    @Test
+    void formsTooLargeOrWithTooManyParametersAreRefusedWith413Or400NeverA500() throws Exception {
+        String large = "username=x&password=" + "a".repeat(3 * 1024 * 1024);
+        String many = java.util.stream.IntStream.range(0, 20_000)
+                .mapToObj(i -> "p" + i + "=1")
+                .collect(java.util.stream.Collectors.joining("&"));
+        // small enough in bytes, but more fields than any form of Keyward has
+        String fields = many.substring(0, many.indexOf("&p1000="));
+        String key = accounts.keyOf(
+                        accounts.create(
+                                "forms", java.util.List.of(com.keyward.security.Authorities.MANAGE_USER_API_KEY)),
+                        "INTROSPECTION")
+                .key();
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        record Case(String path, String form, int status) {}
+        for (Case c : java.util.List.of(
+                new Case("/login", large, 413),
+                new Case("/login", many, 413),
+                new Case("/login", fields, 400),
+                new Case("/", large, 413),
+                new Case("/api/v1/introspect", large, 413),
+                new Case("/api/v1/introspect", many, 413),
+                new Case("/api/v1/introspect", fields, 400))) {
+            HttpResponse<String> answer = HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + c.path()))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .header("X-Api-Key", key)
+                            .POST(HttpRequest.BodyPublishers.ofString(c.form()))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode())
+                    .as("%s, %,d bytes", c.path(), c.form().length())
+                    .isEqualTo(c.status());
+            assertThat(answer.headers().firstValue("Content-Type"))
+                    .as(c.path())
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(answer.body()).contains("\"status\":" + c.status());
+            assertThat(answer.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        }
     }
 
     private HttpResponse<byte[]> get(String path, String encoding) throws Exception {

@@ -31,6 +31,15 @@ class TranslationsTest {
             "(?:\\bt|\\btr|getTranslation|Translations\\.text\\(\\s*\\w+,|Message\\.of|ValidationException\\.of\\(\\w+\\.\\w+,|"
                     + "new (?:Refused|Conflict|NotFoundException|NoSuchItemException)|title =|super)\\(?\\s*\"([a-zA-Z][\\w-]*\\.[\\w.-]+)\"");
 
+    /**
+     * Any first string literal handed to a call that takes a key, key-shaped or not: English text
+     * passed where a key belongs ({@code new NotFoundException("There is no user named " + name)})
+     * would reach a person as {@code !There is no user named x.!}.
+     */
+    private static final Pattern LITERAL_WHERE_A_KEY_BELONGS = Pattern.compile(
+            "(?:\\bt|\\btr|getTranslation|Translations\\.text\\(\\s*\\w+,|Message\\.of|ValidationException\\.of\\(\\w+\\.\\w+,|"
+                    + "new (?:Refused|Conflict|NotFoundException|NoSuchItemException))\\(?\\s*\"((?:[^\"\\\\]|\\\\.)*)\"(\\s*\\+)?");
+
     private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d)");
 
     @Test
@@ -80,6 +89,40 @@ class TranslationsTest {
         assertThat(named).hasSizeGreaterThan(300);
         Set<String> known = load("translations").stringPropertyNames();
         assertThat(named).allSatisfy(key -> assertThat(known).as("known keys").contains(key));
+    }
+
+    @Test
+    void noTextIsHandedOverWhereAKeyBelongs() throws IOException {
+        Set<String> known = load("translations").stringPropertyNames();
+        Set<String> notKeys = new TreeSet<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source :
+                    sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher literals = LITERAL_WHERE_A_KEY_BELONGS.matcher(Files.readString(source));
+                while (literals.find()) {
+                    String literal = literals.group(1);
+                    // "login.failure." + reason: a family of keys, checked where they are listed
+                    boolean family = literals.group(2) != null && literal.endsWith(".");
+                    if (!family && !known.contains(literal)) {
+                        notKeys.add(source.getFileName() + ": \"" + literal + "\"");
+                    }
+                }
+            }
+        }
+        assertThat(notKeys).as("literals that are no translation key").isEmpty();
+    }
+
+    @Test
+    void aMissingKeyFailsLoudlyInTheTestsInsteadOfShowingItself() {
+        assertThat(System.getProperty("keyward.translations.strict"))
+                .as("set by the build for every test")
+                .isEqualTo("true");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new com.keyward.validation.NotFoundException("There is no user named x."))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("No translation for \"There is no user named x.\"");
+        assertThat(new com.keyward.validation.NotFoundException("users.nosuch", "x").getMessage())
+                .isEqualTo("There is no user named \"x\".");
     }
 
     @Test

@@ -205,6 +205,46 @@ class AccountLifecycleTest {
     }
 
     @Test
+    void aCsvFileOverTwoMebibytesIsRefusedAfterReadingNoMoreThanTheLimit() {
+        // 20 MiB of rows, made as they are read: how much the import reads is what counts (before:
+        // every row up to the 10,000th)
+        long[] delivered = {0};
+        long size = 20L * 1024 * 1024;
+        java.io.Reader huge = new java.io.Reader() {
+            // long rows: the size limit, not the row limit, is what a 20 MiB file meets first
+            private final String row = "someone,Some One" + " and more".repeat(40) + ",someone@example.com,Viewer\n";
+
+            @Override
+            public int read(char[] buffer, int offset, int length) {
+                if (delivered[0] >= size) {
+                    return -1;
+                }
+                int n = (int) Math.min(length, size - delivered[0]);
+                for (int i = 0; i < n; i++) {
+                    long at = delivered[0] + i;
+                    buffer[offset + i] = at < 26
+                            ? "username,name,email,roles\n".charAt((int) at)
+                            : row.charAt((int) (at % row.length()));
+                }
+                delivered[0] += n;
+                return n;
+            }
+
+            @Override
+            public void close() {}
+        };
+        accounts.signInAs("admin");
+        long before = count();
+
+        assertThatThrownBy(() -> imports.preview(huge))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("larger than 2 MiB");
+        System.out.printf("20 MiB CSV: %,d characters read before the refusal%n", delivered[0]);
+        assertThat(delivered[0]).isLessThanOrEqualTo(UserImport.MAX_BYTES + 64 * 1024);
+        assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
     void aCsvImportWithBadRowsImportsNothingAndNamesThemThenAllOfItInOneGo() {
         String batch = suffix();
         StringBuilder csv = new StringBuilder("username,name,email,roles\n");

@@ -2,6 +2,7 @@ package com.keyward.user.ui;
 
 import static com.keyward.ui.Text.t;
 
+import com.keyward.ui.BoundedUpload;
 import com.keyward.ui.Text;
 import com.keyward.user.SetPasswordLink;
 import com.keyward.user.UserImport;
@@ -13,7 +14,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.UploadHandler;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  */
 class ImportUsersDialog extends Dialog {
 
-    static final int MAX_BYTES = 2 * 1024 * 1024;
+    static final int MAX_BYTES = UserImport.MAX_BYTES;
 
     final Grid<UserImport.Row> preview = new Grid<>();
     final Paragraph summary = new Paragraph();
@@ -41,8 +41,12 @@ class ImportUsersDialog extends Dialog {
         getElement().setAttribute("aria-label", t("import.title"));
         setWidth("min(60rem, 100vw)");
         Paragraph how = new Paragraph(t("import.how"));
-        upload = new Upload(UploadHandler.inMemory((metadata, bytes) ->
-                getUI().ifPresent(ui -> ui.access(() -> read(imports, new String(bytes, StandardCharsets.UTF_8))))));
+        // the limit holds on the server too: a file posted past the browser's check is cut off unread
+        upload = new Upload(new BoundedUpload(
+                MAX_BYTES,
+                bytes -> getUI().ifPresent(ui ->
+                        ui.access(() -> read(imports, new String(bytes, StandardCharsets.UTF_8)))),
+                () -> getUI().ifPresent(ui -> ui.access(this::tooLarge))));
         upload.setAcceptedFileTypes(".csv", "text/csv");
         upload.setMaxFiles(1);
         upload.setMaxFileSize(MAX_BYTES);
@@ -78,6 +82,14 @@ class ImportUsersDialog extends Dialog {
         });
         add(how, upload, summary, preview);
         getFooter().add(new Button(t("action.cancel"), click -> close()), importButton);
+    }
+
+    void tooLarge() {
+        csv = "";
+        upload.clearFileList();
+        preview.setVisible(false);
+        importButton.setEnabled(false);
+        summary.setText(t("import.toolarge", MAX_BYTES / (1024 * 1024)));
     }
 
     private void read(UserImport imports, String content) {

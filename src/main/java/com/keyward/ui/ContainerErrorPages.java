@@ -1,56 +1,58 @@
-package com.keyward.apikey;
+package com.keyward.ui;
 
+import com.keyward.ops.ProblemJson;
+import com.keyward.validation.Translations;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
+import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Requests Tomcat refuses before any application code runs (an encoded NUL in the path, headers
- * over the size limit) are answered by the host's error report valve. Under /api that answer is
- * an RFC 9457 problem, like every other API answer; elsewhere it stays Tomcat's minimal page
- * (no report, no server version).
+ * What Tomcat answers itself, before any filter runs (a request line or headers over the size
+ * limit, a URI it cannot decode, an encoded NUL in the path) or when nothing else wrote a body:
+ * an RFC 9457 problem with the security headers every other response carries ({@link
+ * SecurityHeaders}), never Tomcat's HTML page. Under /api the detail is English, like every API
+ * answer; elsewhere in the browser's language.
  */
-class ApiErrorReportValve extends ErrorReportValve {
+final class ContainerErrorPages extends ErrorReportValve {
 
-    ApiErrorReportValve() {
+    ContainerErrorPages() {
         setShowReport(false);
         setShowServerInfo(false);
     }
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
-        String uri = request.getRequestURI();
         int status = response.getStatus();
-        if (uri == null || !uri.startsWith("/api/")) {
-            super.report(request, response, throwable);
-            return;
-        }
         // as Tomcat's own report: only an error nobody has answered yet
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        HttpStatus known = HttpStatus.resolve(status);
-        String title = known == null ? "Error" : known.getReasonPhrase();
+        // null when the request line itself could not be read
+        String uri = request.getRequestURI();
+        String path = uri == null ? "" : uri;
+        Locale language = path.startsWith("/api/") ? Locale.ENGLISH : request.getLocale();
+        String detail = status == 400
+                ? Translations.text(language, "error.request.malformed")
+                : ProblemJson.title(status) + ".";
         try {
             response.resetBuffer();
-            response.setContentType("application/problem+json");
+            SecurityHeaders.apply(path, response);
+            response.setHeader("Cache-Control", "no-store");
+            response.setContentType(ProblemJson.MEDIA_TYPE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write(Problems.body(
-                        status,
-                        title,
-                        status == 400 ? "The request's URL or headers are malformed or too large." : title + ".",
-                        null));
+                writer.write(ProblemJson.body(status, ProblemJson.title(status), detail, uri));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException ignored) {
@@ -58,7 +60,7 @@ class ApiErrorReportValve extends ErrorReportValve {
         }
     }
 
-    /** Puts this valve in place of the host's plain one, innermost so that it answers first. */
+    /** Puts this valve in place of the host's own one, innermost so that it answers first. */
     @Component
     static class Installer implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
 
@@ -71,9 +73,8 @@ class ApiErrorReportValve extends ErrorReportValve {
                         pipeline.removeValve(valve);
                     }
                 }
-                pipeline.addValve(new ApiErrorReportValve());
-                ((org.apache.catalina.core.StandardHost) context.getParent())
-                        .setErrorReportValveClass(ApiErrorReportValve.class.getName());
+                pipeline.addValve(new ContainerErrorPages());
+                ((StandardHost) context.getParent()).setErrorReportValveClass(ContainerErrorPages.class.getName());
             });
         }
 
