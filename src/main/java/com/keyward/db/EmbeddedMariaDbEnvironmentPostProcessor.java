@@ -42,6 +42,12 @@ public class EmbeddedMariaDbEnvironmentPostProcessor implements EnvironmentPostP
         db.stoppedOrphan()
                 .ifPresent(pid -> log.warn("Stopped a MariaDB server (pid " + pid + ") left running on " + home
                         + " by a Keyward that did not stop cleanly, then started the database again."));
+        if (!db.replacedBinaries().isEmpty()) {
+            log.warn("Replaced " + db.replacedBinaries().size() + " MariaDB file(s) in " + home
+                    + "/base that differed from the ones Keyward ships (" + String.join(", ", db.replacedBinaries())
+                    + "). Someone with access to " + System.getProperty("user.name")
+                    + "'s files changed them: find out who.");
+        }
         environment
                 .getPropertySources()
                 .addFirst(new MapPropertySource(

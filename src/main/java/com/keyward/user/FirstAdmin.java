@@ -214,7 +214,8 @@ public class FirstAdmin implements ApplicationRunner, Ordered {
             problems.put(AccountField.USERNAME, Message.of("account.username.taken"));
         }
         problems.putAll(AccountRules.profileProblems(displayName.strip(), email.strip(), null, clock.instant()));
-        policy.problem(password, name).ifPresent(problem -> problems.put(AccountField.PASSWORD, problem));
+        policy.problem(password, new PasswordPolicy.Owner(name, displayName.strip(), email.strip()))
+                .ifPresent(problem -> problems.put(AccountField.PASSWORD, problem));
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }

@@ -87,7 +87,7 @@ public class Passwords {
                 links.holder(token, true).orElseThrow(() -> ValidationException.of(AccountField.TOKEN, LINK_GONE));
         UserRepository.UserAccountRecord account = users.findAccountForUpdate(userId)
                 .orElseThrow(() -> ValidationException.of(AccountField.TOKEN, LINK_GONE));
-        requireAllowed(password, account.username());
+        requireAllowed(password, account);
         users.replacePassword(userId, encoder.encode(password), clock.instant());
         links.voidAll(userId);
         events.publishEvent(new AccountActivity(
@@ -134,7 +134,7 @@ public class Passwords {
         if (account.source() != AccountSource.LOCAL) {
             throw ValidationException.of(AccountField.FORM, "password.none");
         }
-        requireAllowed(newPassword, account.username());
+        requireAllowed(newPassword, account);
         int version = users.replacePassword(me.id(), encoder.encode(newPassword), clock.instant());
         events.publishEvent(new AccountActivity(
                 AccountActivity.Kind.PASSWORD_CHANGED, me.id(), account.username(), "Other sessions ended"));
@@ -154,8 +154,10 @@ public class Passwords {
         return policy;
     }
 
-    private void requireAllowed(String password, String username) {
-        Optional<Message> problem = policy.problem(Objects.requireNonNull(password), username);
+    private void requireAllowed(String password, UserRepository.UserAccountRecord account) {
+        Optional<Message> problem = policy.problem(
+                Objects.requireNonNull(password),
+                new PasswordPolicy.Owner(account.username(), account.displayName(), account.email()));
         if (problem.isPresent()) {
             throw new ValidationException(java.util.Map.of(AccountField.PASSWORD, problem.get()));
         }

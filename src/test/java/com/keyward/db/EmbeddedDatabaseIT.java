@@ -6,6 +6,7 @@ import com.keyward.e2e.KeywardProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -109,6 +110,39 @@ class EmbeddedDatabaseIT {
             Thread.sleep(200);
         }
         assertThat(keyward.status("/actuator/health/readiness")).isEqualTo(200);
+    }
+
+    @Test
+    @Order(3)
+    void aFolderAnotherUserPreparedEndsTheStartWithOneCauseAndOneAction() throws Exception {
+        Path prepared = Files.createTempDirectory("keyward-prepared-");
+        try {
+            Files.writeString(prepared.resolve(EmbeddedMariaDb.PASSWORD_FILE), "chosen-by-mallory");
+            UserPrincipal nobody =
+                    prepared.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+            Files.setOwner(prepared.resolve(EmbeddedMariaDb.PASSWORD_FILE), nobody);
+            Files.setOwner(prepared, nobody);
+
+            String output = KeywardProcess.failedStart(
+                    Map.of("KEYWARD_DATA_DIR", prepared.toString(), "KEYWARD_EMBEDDED_DB_THROWAWAY", "false"));
+
+            System.out.println(output.substring(Math.max(0, output.indexOf("Description:"))));
+            String description = output.substring(output.indexOf("Description:"));
+            assertThat(description
+                            .lines()
+                            .filter(line -> line.startsWith("Keyward could not start its embedded database:")))
+                    .singleElement()
+                    .asString()
+                    .contains(prepared + " belongs to nobody (uid 65534)");
+            assertThat(description.lines().filter(line -> line.startsWith("Move it aside (mv " + prepared)))
+                    .hasSize(1);
+            assertThat(output.lines().filter(line -> line.matches("\\s+at [\\w.$]+\\(.*")))
+                    .as("stack frames in the output")
+                    .isEmpty();
+            assertThat(prepared.resolve(EmbeddedMariaDb.PID_FILE)).doesNotExist();
+        } finally {
+            Folders.delete(prepared);
+        }
     }
 
     /** Straight from the database, as its owner can (the port from mariadbd's command line). */

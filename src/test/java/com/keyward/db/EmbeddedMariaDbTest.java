@@ -46,12 +46,51 @@ class EmbeddedMariaDbTest {
             statement.execute("INSERT INTO kept VALUES (42)");
         }
         db.stop();
+        long start = System.nanoTime();
         db = EmbeddedMariaDb.start(home);
+        System.out.printf(
+                "restart on a kept folder (folder checks, digests of the binaries): %d ms%n",
+                (System.nanoTime() - start) / 1_000_000);
         try (Connection connection = keyward();
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT id FROM kept")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getInt(1)).isEqualTo(42);
+        }
+    }
+
+    @Test
+    void aServerProgramSwappedForAScriptOfTheSameSizeIsExtractedAgainBeforeItRuns() throws Exception {
+        db.stop();
+        Path server = home.resolve("base/bin/mariadbd");
+        Path genuine = Files.createTempFile("mariadbd-genuine-", "");
+        Path ran = home.resolve("the-swapped-program-ran");
+        Files.move(server, genuine, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        // a trojan that does its work and then runs the real server: nothing looks wrong from outside
+        Files.writeString(
+                server,
+                "#!/bin/sh\ntouch " + ran + "\nexec " + genuine + " \"$@\"\n",
+                java.nio.file.StandardOpenOption.CREATE_NEW);
+        try (var file = new java.io.RandomAccessFile(server.toFile(), "rw")) {
+            file.setLength(Files.size(genuine));
+        }
+        Files.setPosixFilePermissions(server, PosixFilePermissions.fromString("rwx------"));
+        assertThat(Files.size(server)).isEqualTo(Files.size(genuine));
+        try {
+            long start = System.nanoTime();
+            db = EmbeddedMariaDb.start(home);
+            System.out.printf(
+                    "start with a swapped mariadbd (digest check and re-extraction): %d ms%n",
+                    (System.nanoTime() - start) / 1_000_000);
+
+            assertThat(ran).as("the swapped program never ran").doesNotExist();
+            assertThat(MariaDbBinaries.sha256(server)).isEqualTo(MariaDbBinaries.sha256(genuine));
+            assertThat(db.replacedBinaries()).containsExactly("bin/mariadbd");
+            try (Connection connection = keyward()) {
+                assertThat(connection.isValid(1)).isTrue();
+            }
+        } finally {
+            Files.deleteIfExists(genuine);
         }
     }
 

@@ -129,7 +129,10 @@ class FreshInstallIT extends BrowserTest {
         assertThat(erin.getByLabel("Username")).hasValue("erin");
         fill(erin, "New password", "1qaz2wsx3edc");
         click(erin, "Set password");
-        assertThat(erin.getByText("one of the most commonly used passwords")).isVisible();
+        // the field's error and, already while typing, the meter say why
+        assertThat(erin.locator("vaadin-password-field > [slot='error-message']"))
+                .containsText("one of the most commonly used passwords");
+        assertThat(erin.locator(".password-strength-label")).containsText("one of the most commonly used passwords");
         fill(erin, "New password", ERIN_FIRST);
         click(erin, "Set password");
         assertThat(erin.getByText("Your password is set")).isVisible();

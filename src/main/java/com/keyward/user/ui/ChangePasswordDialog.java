@@ -4,6 +4,7 @@ import static com.keyward.ui.Text.t;
 
 import com.keyward.ui.FieldErrors;
 import com.keyward.user.AccountField;
+import com.keyward.user.PasswordPolicy;
 import com.keyward.user.Passwords;
 import com.keyward.validation.ValidationException;
 import com.vaadin.flow.component.button.Button;
@@ -35,7 +36,8 @@ class ChangePasswordDialog extends Dialog {
         replacement.setRequiredIndicatorVisible(true);
         replacement.setWidthFull();
         replacement.getElement().setAttribute("autocomplete", "new-password");
-        PasswordStrengthMeter meter = new PasswordStrengthMeter(replacement, passwords.policy(), () -> username);
+        PasswordStrengthMeter meter =
+                new PasswordStrengthMeter(replacement, passwords.policy(), () -> PasswordPolicy.Owner.named(username));
         errors.field(AccountField.CURRENT_PASSWORD, current).field(AccountField.PASSWORD, replacement);
         VerticalLayout fields =
                 new VerticalLayout(formError, current, replacement, meter, new Paragraph(t("password.othersessions")));

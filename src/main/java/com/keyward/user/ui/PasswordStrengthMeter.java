@@ -2,7 +2,6 @@ package com.keyward.user.ui;
 
 import static com.keyward.ui.Text.t;
 
-import com.keyward.ui.Text;
 import com.keyward.user.PasswordPolicy;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -12,8 +11,9 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.function.Supplier;
 
 /**
- * Under a new-password field: the rule, and how hard the typed password would be to guess
- * (zxcvbn, computed on the server; nothing is refused here, the policy decides on save).
+ * Under a new-password field: the rule, how hard the typed password would be to guess (zxcvbn,
+ * computed on the server) and, while the policy would refuse it, why — the same verdict the save
+ * gives, so that nobody learns the rule by being refused.
  */
 class PasswordStrengthMeter extends Div {
 
@@ -22,7 +22,7 @@ class PasswordStrengthMeter extends Div {
     private final ProgressBar bar = new ProgressBar(0, 4, 0);
     private final Span label = new Span();
 
-    PasswordStrengthMeter(PasswordField field, PasswordPolicy policy, Supplier<String> username) {
+    PasswordStrengthMeter(PasswordField field, PasswordPolicy policy, Supplier<PasswordPolicy.Owner> owner) {
         addClassName(CLASS);
         field.setHelperText(t(policy.rule()));
         field.setValueChangeMode(ValueChangeMode.LAZY);
@@ -36,13 +36,15 @@ class PasswordStrengthMeter extends Div {
         field.addValueChangeListener(changed -> {
             String password = changed.getValue();
             setVisible(!password.isEmpty());
-            PasswordPolicy.Strength strength = policy.strength(password, username.get(), Text.locale());
-            bar.setValue(strength.score());
-            getElement().setAttribute("data-score", String.valueOf(strength.score()));
-            label.setText(
-                    strength.advice().isEmpty()
-                            ? t("password.strength", t(strength.label()))
-                            : t("password.strength.advice", t(strength.label()), strength.advice()));
+            PasswordPolicy.Assessment assessment = policy.assess(password, owner.get());
+            bar.setValue(assessment.score());
+            getElement().setAttribute("data-score", String.valueOf(assessment.score()));
+            getElement().setAttribute("data-accepted", String.valueOf(assessment.accepted()));
+            label.setText(assessment
+                    .problem()
+                    .or(assessment::advice)
+                    .map(why -> t("password.strength.advice", t(assessment.label()), t(why)))
+                    .orElseGet(() -> t("password.strength", t(assessment.label()))));
         });
     }
 }

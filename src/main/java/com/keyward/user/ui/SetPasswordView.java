@@ -5,6 +5,7 @@ import static com.keyward.ui.Text.t;
 import com.keyward.security.LoginView;
 import com.keyward.ui.FieldErrors;
 import com.keyward.user.AccountField;
+import com.keyward.user.PasswordPolicy;
 import com.keyward.user.Passwords;
 import com.keyward.user.SetPasswordLink;
 import com.keyward.validation.ValidationException;
@@ -62,7 +63,8 @@ public class SetPasswordView extends Main implements HasUrlParameter<String>, Ha
         password.setRequiredIndicatorVisible(true);
         password.getElement().setAttribute("autocomplete", "new-password");
         password.setWidthFull();
-        PasswordStrengthMeter meter = new PasswordStrengthMeter(password, passwords.policy(), username::get);
+        PasswordStrengthMeter meter = new PasswordStrengthMeter(
+                password, passwords.policy(), () -> PasswordPolicy.Owner.named(username.get()));
         errors.field(AccountField.PASSWORD, password);
         errors.field(AccountField.TOKEN, password);
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

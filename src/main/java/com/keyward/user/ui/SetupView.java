@@ -7,6 +7,7 @@ import com.keyward.ui.FieldErrors;
 import com.keyward.user.AccountField;
 import com.keyward.user.AccountRules;
 import com.keyward.user.FirstAdmin;
+import com.keyward.user.PasswordPolicy;
 import com.keyward.user.Passwords;
 import com.keyward.validation.ValidationException;
 import com.vaadin.flow.component.button.Button;
@@ -59,7 +60,10 @@ public class SetupView extends Main implements BeforeEnterObserver, HasDynamicTi
             field.setWidthFull();
         }
         password.getElement().setAttribute("autocomplete", "new-password");
-        PasswordStrengthMeter meter = new PasswordStrengthMeter(password, passwords.policy(), username::getValue);
+        PasswordStrengthMeter meter = new PasswordStrengthMeter(
+                password,
+                passwords.policy(),
+                () -> new PasswordPolicy.Owner(username.getValue(), name.getValue(), email.getValue()));
         errors.field(AccountField.TOKEN, token)
                 .field(AccountField.USERNAME, username)
                 .field(AccountField.NAME, name)
