@@ -37,6 +37,27 @@ class AuditLog {
                 details));
     }
 
+    /**
+     * An event whose actor has no Keyward account: an outside identity (a directory entry, an SSO
+     * subject), named by {@code actor}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordByOutsider(
+            AuditEventType type,
+            String actor,
+            @Nullable Long targetUserId,
+            @Nullable String targetUsername,
+            String details) {
+        repository.insert(new AuditEvent(
+                clock.instant(),
+                type,
+                null,
+                actor.length() > 64 ? actor.substring(0, 64) : actor,
+                targetUserId,
+                targetUsername,
+                details.length() > 1000 ? details.substring(0, 1000) : details));
+    }
+
     /** An event with no person behind it (a lock after failed sign-ins, a lock running out). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordBySystem(
