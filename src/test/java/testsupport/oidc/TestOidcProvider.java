@@ -49,7 +49,8 @@ import org.springframework.web.servlet.config.annotation.EnableWebMvc;
  * scan never picks its configuration up): Spring Security's authorization server, on its
  * own port of localhost, in its own small web context (no Spring Boot auto-configuration, so
  * none of Keyward's). One per JVM. People: kim (group key-makers), cleo (no groups), nemo (whose
- * tokens carry no username claim) and dana (whose username is a local Keyward account's).
+ * tokens carry no username claim), dana (whose username is a local Keyward account's), and mallory and
+ * trudy (other subjects, whose username claim a test may set to someone else's: {@link #ASSERTED}).
  */
 public final class TestOidcProvider {
 
@@ -67,6 +68,9 @@ public final class TestOidcProvider {
     /** The groups a person is in at the provider now (a test may move someone). */
     public static final Map<String, List<String>> GROUPS = new java.util.concurrent.ConcurrentHashMap<>(
             Map.of("kim", List.of("key-makers", "staff"), "cleo", List.of()));
+
+    /** The username claim a person's tokens carry instead of their own name (a test may set it). */
+    public static final Map<String, String> ASSERTED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final int port;
     private final AnnotationConfigServletWebServerApplicationContext context;
@@ -196,6 +200,14 @@ public final class TestOidcProvider {
                     User.withUsername("dana")
                             .password("{noop}dana-sso-pass")
                             .roles("USER")
+                            .build(),
+                    User.withUsername("mallory")
+                            .password("{noop}mallory-sso-pass")
+                            .roles("USER")
+                            .build(),
+                    User.withUsername("trudy")
+                            .password("{noop}trudy-sso-pass")
+                            .roles("USER")
                             .build());
         }
 
@@ -208,7 +220,7 @@ public final class TestOidcProvider {
                 }
                 String name = context.getPrincipal().getName();
                 if (!name.equals("nemo")) {
-                    context.getClaims().claim("preferred_username", name);
+                    context.getClaims().claim("preferred_username", ASSERTED.getOrDefault(name, name));
                 }
                 context.getClaims().claim("name", Character.toUpperCase(name.charAt(0)) + name.substring(1) + " Sso");
                 context.getClaims().claim("email", name + "@idp.example");

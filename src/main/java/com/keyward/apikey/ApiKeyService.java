@@ -9,6 +9,7 @@ import com.keyward.security.Authorities;
 import com.keyward.security.CurrentUser;
 import com.keyward.security.SignedInUser;
 import com.keyward.user.AccountActivity;
+import com.keyward.user.AccountLeft;
 import com.keyward.validation.Message;
 import com.keyward.validation.Names;
 import com.keyward.validation.NotFoundException;
@@ -39,6 +40,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ApiKeyService {
+
+    /** Why a leaver's keys were revoked: in the audit log, for good. */
+    static final String LEFT_THE_DIRECTORY = "owner left the directory";
 
     private final AdministrationBoundary boundary;
     private final KeyApprovalRepository approvals;
@@ -326,6 +330,22 @@ public class ApiKeyService {
             if (keys.revoke(key.id(), by, clock.instant())) {
                 events.publishEvent(
                         new ApiKeyRevoked(key.id(), key.ownerId(), activity.username(), key.name(), key.hint()));
+            }
+        }
+    }
+
+    /**
+     * The directory let the owner go: every key of theirs is revoked, in the sync's transaction
+     * (with the status change), and says why for good. A later account of the same name is
+     * another account; these keys never answer again, even if the same entry comes back.
+     */
+    @EventListener
+    void onLeft(AccountLeft left) {
+        Instant now = clock.instant();
+        for (ApiKeyInfo key : keys.findUnrevoked(left.userId())) {
+            if (keys.revoke(key.id(), null, now)) {
+                events.publishEvent(new ApiKeyRevoked(
+                        key.id(), key.ownerId(), left.username(), key.name(), key.hint(), LEFT_THE_DIRECTORY));
             }
         }
     }

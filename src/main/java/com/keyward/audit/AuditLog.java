@@ -49,7 +49,10 @@ class AuditLog {
         record(type, targetUserId, targetUsername, details);
     }
 
-    /** An event whose actor is no account: someone on the host, named so ({@code host (recover-admin)}). */
+    /**
+     * An event whose actor has no Keyward account, named by {@code actor}: someone on the host
+     * ({@code host (recover-admin)}), an outside identity (a directory entry, an SSO subject).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordAs(
             String actor,
@@ -57,7 +60,14 @@ class AuditLog {
             @Nullable Long targetUserId,
             @Nullable String targetUsername,
             String details) {
-        repository.insert(new AuditEvent(clock.instant(), type, null, actor, targetUserId, targetUsername, details));
+        repository.insert(new AuditEvent(
+                clock.instant(),
+                type,
+                null,
+                actor.length() > 64 ? actor.substring(0, 64) : actor,
+                targetUserId,
+                targetUsername,
+                details.length() > 1000 ? details.substring(0, 1000) : details));
     }
 
     /** An event with no person behind it (a lock after failed sign-ins, a lock running out). */

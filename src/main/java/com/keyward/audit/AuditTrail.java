@@ -12,7 +12,10 @@ import com.keyward.role.AdministrationRefused;
 import com.keyward.role.MembershipChanged;
 import com.keyward.role.RoleChanged;
 import com.keyward.user.AccountActivity;
+import com.keyward.user.AccountSource;
 import com.keyward.user.AccountStatusChanged;
+import com.keyward.user.ExternalAccounts;
+import com.keyward.user.ExternalIdentityRefused;
 import com.keyward.user.UserStatus;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -78,7 +81,31 @@ class AuditTrail {
                 AuditEventType.API_KEY_REVOKED,
                 revoked.ownerId(),
                 revoked.ownerUsername(),
-                "Key \"" + revoked.name() + "\" (" + revoked.hint() + ")");
+                "Key \"" + revoked.name() + "\" (" + revoked.hint() + ")"
+                        + (revoked.reason() == null ? "" : ": " + revoked.reason()));
+    }
+
+    /** The actor is the outside identity that asserted the name; the account it named is the target. */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(ExternalIdentityRefused refused) {
+        boolean sso = refused.source() == AccountSource.SSO;
+        log.recordAs(
+                (sso ? "sso:" : "directory:") + printable(refused.externalId()),
+                AuditEventType.SIGN_IN_REFUSED,
+                refused.userId(),
+                refused.username(),
+                (sso ? "SSO identity (issuer " + printable(refused.issuer()) + ", subject " : "Directory entry (")
+                        + printable(refused.externalId()) + ") asserted the username \""
+                        + printable(refused.assertedUsername()) + "\", which belongs to this account, "
+                        + (refused.why() == ExternalAccounts.Why.OTHER_SOURCE
+                                ? "an account of another source"
+                                : "bound to another identity")
+                        + ": refused, nothing changed");
+    }
+
+    /** Text an outside party chose, without control or format characters (bidi overrides and the like). */
+    private static String printable(String outside) {
+        return outside.replaceAll("\\p{C}", "?");
     }
 
     /** Revoked by Keyward itself on a leak report: no person did it. */

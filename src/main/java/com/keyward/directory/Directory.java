@@ -1,7 +1,10 @@
 package com.keyward.directory;
 
+import com.keyward.user.ExternalAccounts;
 import com.keyward.user.ExternalPerson;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -9,9 +12,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
+import org.springframework.ldap.core.AttributesMapper;
 import org.springframework.ldap.core.DirContextAdapter;
 import org.springframework.ldap.core.DirContextOperations;
 import org.springframework.ldap.core.LdapTemplate;
+import org.springframework.ldap.core.support.BaseLdapPathSource;
+import org.springframework.ldap.filter.HardcodedFilter;
+import org.springframework.ldap.query.LdapQuery;
 import org.springframework.ldap.query.LdapQueryBuilder;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.ldap.search.FilterBasedLdapUserSearch;
@@ -22,6 +29,18 @@ import org.springframework.security.ldap.search.FilterBasedLdapUserSearch;
  * the directory cannot be asked, so that nobody is judged on a failed question.
  */
 public class Directory {
+
+    /**
+     * The attributes an entry is read with: all of its own, and the operational ones that hold its
+     * immutable id (OpenLDAP, UnboundID, 389 DS: entryUUID; Active Directory: objectGUID).
+     */
+    static final String[] ATTRIBUTES = {"*", "entryUUID", "objectGUID"};
+
+    /** How an entry id says what it is: {@code entryUUID:…}, {@code objectGUID:…} (hex), or {@code dn:…}. */
+    private static final String ENTRY_UUID = "entryUUID:";
+
+    private static final String OBJECT_GUID = "objectGUID:";
+    private static final String DN = "dn:";
 
     /** Active Directory's userAccountControl flag ACCOUNTDISABLE (the bit 1.2.840.113556.1.4.803 tests). */
     static final int AD_ACCOUNT_DISABLED = 2;
@@ -50,6 +69,88 @@ public class Directory {
         }
     }
 
+    /**
+     * The person of this entry (by its immutable id), as {@link #find} has them, or empty when the
+     * directory no longer has the entry, has it disabled, or its name no longer finds it.
+     */
+    public Optional<ExternalPerson> findById(String entryId) {
+        List<String> names;
+        try {
+            names = ldap.search(byId(entryId), (AttributesMapper<String>) attributes -> {
+                var name = attributes.get(properties.usernameAttribute());
+                return name == null ? "" : String.valueOf(name.get());
+            });
+        } catch (org.springframework.ldap.NameNotFoundException gone) {
+            return Optional.empty();
+        } catch (org.springframework.ldap.NamingException failed) {
+            throw new DirectoryUnavailable(failed);
+        }
+        if (names.size() != 1 || names.getFirst().isBlank()) {
+            return Optional.empty();
+        }
+        // through the user search, so that its filter still decides who counts as present
+        return find(names.getFirst()).filter(person -> person.externalId().equals(entryId));
+    }
+
+    private LdapQuery byId(String entryId) {
+        if (entryId.startsWith(ENTRY_UUID)) {
+            return LdapQueryBuilder.query()
+                    .base(properties.userSearchBase())
+                    .attributes(properties.usernameAttribute())
+                    .where("entryUUID")
+                    .is(entryId.substring(ENTRY_UUID.length()));
+        }
+        if (entryId.startsWith(OBJECT_GUID)) {
+            // a binary attribute: each byte as \xx in the filter (RFC 4515)
+            StringBuilder escaped = new StringBuilder();
+            for (byte b : HexFormat.of().parseHex(entryId.substring(OBJECT_GUID.length()))) {
+                escaped.append('\\').append(HexFormat.of().toHexDigits(b));
+            }
+            return LdapQueryBuilder.query()
+                    .base(properties.userSearchBase())
+                    .attributes(properties.usernameAttribute())
+                    .filter(new HardcodedFilter("(objectGUID=" + escaped + ")"));
+        }
+        String dn = entryId.substring(DN.length());
+        return LdapQueryBuilder.query()
+                .base(relativeToBase(dn))
+                .searchScope(org.springframework.ldap.query.SearchScope.OBJECT)
+                .attributes(properties.usernameAttribute())
+                .where("objectClass")
+                .isPresent();
+    }
+
+    /** A full DN under the context's base, as the base-relative name searches take. */
+    private String relativeToBase(String dn) {
+        try {
+            LdapName full = new LdapName(dn);
+            if (ldap.getContextSource() instanceof BaseLdapPathSource source) {
+                LdapName base = new LdapName(source.getBaseLdapPathAsString().toLowerCase(Locale.ROOT));
+                if (full.startsWith(base)) {
+                    return full.getSuffix(base.size()).toString();
+                }
+            }
+            return dn;
+        } catch (InvalidNameException unreadable) {
+            return dn;
+        }
+    }
+
+    /**
+     * The entry's immutable id: entryUUID, else objectGUID, else (a server with neither) its DN,
+     * which a rename or move changes.
+     */
+    static String entryId(DirContextOperations entry) {
+        String uuid = entry.getStringAttribute("entryUUID");
+        if (uuid != null && !uuid.isBlank()) {
+            return ENTRY_UUID + uuid.strip().toLowerCase(Locale.ROOT);
+        }
+        if (entry.getObjectAttribute("objectGUID") instanceof byte[] guid && guid.length > 0) {
+            return OBJECT_GUID + HexFormat.of().formatHex(guid);
+        }
+        return DN + entry.getNameInNamespace().toLowerCase(Locale.ROOT);
+    }
+
     /** Whether the directory has this entry switched off (Active Directory's disabled flag). */
     boolean enabled(DirContextOperations entry) {
         if (!properties.activeDirectory()) {
@@ -67,6 +168,8 @@ public class Directory {
     ExternalPerson person(DirContextOperations entry, String typed) {
         String username = attribute(entry, properties.usernameAttribute(), typed);
         return new ExternalPerson(
+                ExternalAccounts.DIRECTORY_ISSUER,
+                entryId(entry),
                 username,
                 attribute(entry, properties.nameAttribute(), username),
                 attribute(entry, properties.mailAttribute(), ""),

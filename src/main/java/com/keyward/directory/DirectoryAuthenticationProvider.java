@@ -1,10 +1,10 @@
 package com.keyward.directory;
 
+import com.keyward.security.IdentityMismatchException;
 import com.keyward.security.Principals;
 import com.keyward.security.SignInUnavailableException;
 import com.keyward.security.SignedInUser;
 import com.keyward.user.AccountSource;
-import com.keyward.user.AccountSourceClash;
 import com.keyward.user.ExternalAccounts;
 import jakarta.annotation.Nullable;
 import java.util.Optional;
@@ -24,7 +24,9 @@ import org.springframework.security.ldap.authentication.BindAuthenticator;
  * {@link BindAuthenticator}), after the local accounts had their turn. Their Keyward account is
  * made or refreshed from the entry (profile, mapped roles); then Keyward's own status applies
  * (disabled by an administrator, locked after failures, expired). A username that belongs to a
- * local or SSO account is never checked against the directory.
+ * local or SSO account is never checked against the directory. The account is the one bound to
+ * the entry (its entryUUID or objectGUID): an entry whose name is another entry's account's is
+ * refused, with a page that says so (the person proved who they are in the directory).
  */
 class DirectoryAuthenticationProvider implements AuthenticationProvider {
 
@@ -68,15 +70,20 @@ class DirectoryAuthenticationProvider implements AuthenticationProvider {
         if (!directory.enabled(entry)) {
             throw new BadCredentialsException(GENERIC);
         }
+        ExternalAccounts.Presence presence;
         try {
-            accounts.present(AccountSource.DIRECTORY, directory.person(entry, username));
-        } catch (AccountSourceClash clash) {
-            log.warn("Directory sign-in refused: {}", clash.getMessage());
-            throw new BadCredentialsException(GENERIC);
+            presence = accounts.present(AccountSource.DIRECTORY, directory.person(entry, username));
         } catch (org.springframework.ldap.NamingException unreachable) {
             throw new SignInUnavailableException("The directory cannot be reached", unreachable);
         }
-        SignedInUser user = principals.current(username).orElseThrow(() -> new BadCredentialsException(GENERIC));
+        String handle = switch (presence) {
+            case ExternalAccounts.Admitted admitted -> admitted.username();
+            case ExternalAccounts.Rejected rejected -> {
+                log.warn("Directory sign-in refused: the username belongs to another account ({})", rejected.why());
+                throw new IdentityMismatchException("The username belongs to an account of another identity");
+            }
+        };
+        SignedInUser user = principals.current(handle).orElseThrow(() -> new BadCredentialsException(GENERIC));
         new AccountStatusUserDetailsChecker().check(user);
         user.eraseCredentials();
         return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());

@@ -43,8 +43,14 @@ class DirectoryConfig {
             source.setPassword(bindPassword(properties));
         }
         // a directory that does not answer fails the request, not the thread: sign-in and sync stay bounded
+        // objectGUID (Active Directory's entry id) is binary: read as bytes, not as a mangled string
         source.setBaseEnvironmentProperties(java.util.Map.of(
-                "com.sun.jndi.ldap.connect.timeout", "3000", "com.sun.jndi.ldap.read.timeout", "10000"));
+                "com.sun.jndi.ldap.connect.timeout",
+                "3000",
+                "com.sun.jndi.ldap.read.timeout",
+                "10000",
+                "java.naming.ldap.attributes.binary",
+                "objectGUID"));
         source.afterPropertiesSet();
         return source;
     }
@@ -58,7 +64,8 @@ class DirectoryConfig {
     FilterBasedLdapUserSearch directoryUserSearch(
             DirectoryProperties properties, DefaultSpringSecurityContextSource source) {
         var search = new FilterBasedLdapUserSearch(properties.userSearchBase(), properties.userSearchFilter(), source);
-        search.setReturningAttributes(null);
+        // the entry's own attributes and its immutable id, which an account is bound to
+        search.setReturningAttributes(Directory.ATTRIBUTES);
         return search;
     }
 

@@ -6,9 +6,12 @@ import com.keyward.security.CurrentUser;
 import com.keyward.user.AccountSource;
 import com.keyward.user.DirectorySyncs;
 import com.keyward.user.ExternalAccounts;
+import com.keyward.user.ExternalPerson;
+import com.keyward.validation.Refused;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
+import java.util.Optional;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +73,20 @@ public class DirectorySync implements DirectorySyncs {
     @Override
     public boolean syncNow(String username) {
         requireManageUsers();
-        return syncOne(username);
+        return accounts.directoryAccount(username).map(this::syncOne).orElse(false);
+    }
+
+    /**
+     * Links a local account to the directory entry of this directory username (User Account
+     * Details; Manage Users): from then on the person signs in with the directory.
+     */
+    @Override
+    public void linkToDirectory(long userId, String directoryUsername) {
+        requireManageUsers();
+        ExternalPerson person = directory
+                .find(directoryUsername.strip())
+                .orElseThrow(() -> new Refused("link.directory.nosuch", directoryUsername.strip()));
+        accounts.link(userId, AccountSource.DIRECTORY, person.issuer(), person.externalId());
     }
 
     /** Sync all now (Admin › Users; Manage Users). */
@@ -94,7 +110,7 @@ public class DirectorySync implements DirectorySyncs {
                 Integer pageAbsent = transaction.execute(status -> {
                     int gone = 0;
                     for (ExternalAccounts.Ref account : current) {
-                        if (!syncOne(account.username())) {
+                        if (!syncOne(account)) {
                             gone++;
                         }
                     }
@@ -115,18 +131,23 @@ public class DirectorySync implements DirectorySyncs {
         return new Result(checked, absent);
     }
 
-    /** Asks about one person; returns whether the directory still has them. */
-    private boolean syncOne(String username) {
-        return directory
-                .find(username)
-                .map(person -> {
-                    accounts.present(AccountSource.DIRECTORY, person);
-                    return true;
-                })
-                .orElseGet(() -> {
-                    accounts.absent(username);
-                    return false;
-                });
+    /**
+     * Asks about one person, by the entry their account is bound to (by name only for an account
+     * made before bindings, which the answer binds); returns whether the directory still has them.
+     * A new entry under a bound account's name is not that person.
+     */
+    private boolean syncOne(ExternalAccounts.Ref account) {
+        String entry = account.externalId();
+        Optional<ExternalPerson> person =
+                entry == null ? directory.find(account.username()) : directory.findById(entry);
+        if (person.isEmpty()) {
+            accounts.absent(account.id());
+            return false;
+        }
+        if (accounts.present(AccountSource.DIRECTORY, person.get()) instanceof ExternalAccounts.Rejected refused) {
+            log.warn("Directory sync: the entry of {} was refused ({})", account.username(), refused.why());
+        }
+        return true;
     }
 
     private void requireManageUsers() {

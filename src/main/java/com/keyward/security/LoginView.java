@@ -31,6 +31,7 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
     static final String DATABASE_AWAY = "database-away";
     static final String SESSION_LOST = "session-lost";
     static final String SIGNED_OUT = "signed-out";
+    static final String BOUND = "bound";
     /** Query parameter of a refused SSO sign-in; its value says why. */
     static final String SSO_REFUSED = "sso";
 
@@ -38,6 +39,7 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
     private static final Map<String, String> SSO_REASONS = Map.of(
             "keyward_no_username", "login.sso.nousername",
             "keyward_username_taken", "login.sso.taken",
+            "keyward_username_bound", "login.sso.bound",
             "keyward_account_not_allowed", "login.sso.notallowed",
             "authorization_request_not_found", "login.sso.norequest");
 
@@ -54,7 +56,9 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
             SignInThrottleFilter.THROTTLED,
             "throttled",
             SignedInSessions.ENDED,
-            "ended");
+            "ended",
+            BOUND,
+            "bound");
 
     /** Query parameter after a step that ends on this page → its text's key. */
     private static final Map<String, String> NOTICES = Map.of(

@@ -66,8 +66,12 @@ public class SecurityConfig {
         var failures = new ExceptionMappingAuthenticationFailureHandler();
         failures.setDefaultFailureUrl("/" + LoginView.ROUTE + "?error");
         // only when the directory cannot be reached is the answer another one: nothing about the account
+        // and when a directory entry's name is another identity's account (it proved its password)
         failures.setExceptionMappings(Map.of(
-                SignInUnavailableException.class.getName(), "/" + LoginView.ROUTE + "?" + LoginView.UNAVAILABLE));
+                SignInUnavailableException.class.getName(),
+                "/" + LoginView.ROUTE + "?" + LoginView.UNAVAILABLE,
+                IdentityMismatchException.class.getName(),
+                "/" + LoginView.ROUTE + "?" + LoginView.BOUND));
         http.addFilterBefore(
                 new SignInThrottleFilter(
                         new SignInThrottle(

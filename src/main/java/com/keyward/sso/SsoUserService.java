@@ -3,7 +3,6 @@ package com.keyward.sso;
 import com.keyward.security.Principals;
 import com.keyward.security.SignedInUser;
 import com.keyward.user.AccountSource;
-import com.keyward.user.AccountSourceClash;
 import com.keyward.user.ExternalAccounts;
 import com.keyward.user.ExternalPerson;
 import java.util.Collection;
@@ -24,6 +23,8 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
  * After the provider vouched for someone (Spring Security checked the code exchange, PKCE, state,
  * nonce and the ID token's signature): their Keyward account is made or refreshed from the
  * claims (source SSO: username, name, email, mapped groups), then Keyward's own status applies.
+ * The account is the one bound to the token's (iss, sub): another subject asserting its username
+ * (or a name with the same key) is refused and audited, and never changes it.
  */
 class SsoUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
@@ -31,6 +32,7 @@ class SsoUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
     static final String NO_USERNAME = "keyward_no_username";
 
     static final String USERNAME_TAKEN = "keyward_username_taken";
+    static final String USERNAME_BOUND = "keyward_username_bound";
     static final String NOT_ALLOWED = "keyward_account_not_allowed";
 
     private static final Logger log = LoggerFactory.getLogger(SsoUserService.class);
@@ -55,13 +57,20 @@ class SsoUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
         }
         String name = provided.getFullName() == null ? username : provided.getFullName();
         String email = provided.getEmail() == null ? "" : provided.getEmail();
-        try {
-            accounts.present(AccountSource.SSO, new ExternalPerson(username, name, email, roles(provided)));
-        } catch (AccountSourceClash clash) {
-            log.warn("SSO sign-in refused: {}", clash.getMessage());
-            throw refused(USERNAME_TAKEN, String.valueOf(clash.getMessage()));
-        }
-        SignedInUser account = principals.current(username).orElseThrow(() -> refused(NOT_ALLOWED, "No account"));
+        String issuer = String.valueOf(provided.getIdToken().getIssuer());
+        ExternalAccounts.Presence presence = accounts.present(
+                AccountSource.SSO,
+                new ExternalPerson(issuer, provided.getSubject(), username, name, email, roles(provided)));
+        String handle = switch (presence) {
+            case ExternalAccounts.Admitted admitted -> admitted.username();
+            case ExternalAccounts.Rejected rejected -> {
+                log.warn("SSO sign-in refused: the asserted username belongs to another account ({})", rejected.why());
+                throw rejected.why() == ExternalAccounts.Why.OTHER_SOURCE
+                        ? refused(USERNAME_TAKEN, "The username belongs to an account of another source")
+                        : refused(USERNAME_BOUND, "The username belongs to an account bound to another subject");
+            }
+        };
+        SignedInUser account = principals.current(handle).orElseThrow(() -> refused(NOT_ALLOWED, "No account"));
         try {
             new AccountStatusUserDetailsChecker().check(account);
         } catch (AccountStatusException notAllowed) {

@@ -16,5 +16,13 @@ public interface DirectorySyncs {
 
     Result syncAllNow();
 
+    /**
+     * Links a local account to the directory entry this directory username finds (Manage Users):
+     * the person signs in with the directory from then on.
+     *
+     * @throws com.keyward.validation.Refused when the directory has no such (enabled) person
+     */
+    void linkToDirectory(long userId, String directoryUsername);
+
     record Result(int checked, int absent) {}
 }

@@ -11,6 +11,7 @@ import com.keyward.db.EnumColumns;
 import com.keyward.db.RowCount;
 import com.keyward.db.SparseIndex;
 import com.keyward.db.SparseIndexes;
+import com.keyward.validation.Usernames;
 import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,6 +47,14 @@ class UserRepository {
         this.byUsername = indexes.of("users", APP_USER, APP_USER.ID, List.of(APP_USER.USERNAME));
     }
 
+    /**
+     * The account of this username: the one whose key ({@link Usernames#key}) is the name's,
+     * compared byte for byte. Every look-up by name goes through here.
+     */
+    private static Condition named(String username) {
+        return APP_USER.USERNAME_KEY.eq(Usernames.key(username));
+    }
+
     public Optional<SignInAccount> findSignInAccount(String username) {
         return dsl.select(
                         APP_USER.ID,
@@ -57,7 +66,7 @@ class UserRepository {
                         APP_USER.ACCOUNT_EXPIRES_AT,
                         APP_USER.LOCKED_UNTIL)
                 .from(APP_USER)
-                .where(APP_USER.USERNAME.eq(username))
+                .where(named(username))
                 .fetchOptional(Records.mapping(SignInAccount::new));
     }
 
@@ -65,7 +74,7 @@ class UserRepository {
     public Optional<LockState> lockStateForUpdate(String username) {
         return selectLockState()
                 .from(APP_USER)
-                .where(APP_USER.USERNAME.eq(username))
+                .where(named(username))
                 .forUpdate()
                 .fetchOptional(Records.mapping(LockState::new));
     }
@@ -137,6 +146,7 @@ class UserRepository {
     public long insert(NewUser user, Instant createdAt) {
         return dsl.insertInto(APP_USER)
                 .set(APP_USER.USERNAME, user.username())
+                .set(APP_USER.USERNAME_KEY, Usernames.key(user.username()))
                 .set(APP_USER.DISPLAY_NAME, user.displayName())
                 .set(APP_USER.EMAIL, user.email())
                 .set(SOURCE, AccountSource.LOCAL)
@@ -148,12 +158,15 @@ class UserRepository {
                 .fetchSingle(APP_USER.ID);
     }
 
-    /** A directory or SSO account, with no Keyward password. */
-    public long insertExternal(AccountSource source, String username, String displayName, String email, Instant now) {
+    /** A directory or SSO account, with no Keyward password, bound to its identity there. */
+    public long insertExternal(AccountSource source, ExternalPerson person, Instant now) {
         return dsl.insertInto(APP_USER)
-                .set(APP_USER.USERNAME, username)
-                .set(APP_USER.DISPLAY_NAME, displayName)
-                .set(APP_USER.EMAIL, email)
+                .set(APP_USER.USERNAME, person.username())
+                .set(APP_USER.USERNAME_KEY, Usernames.key(person.username()))
+                .set(APP_USER.EXTERNAL_ISSUER, person.issuer())
+                .set(APP_USER.EXTERNAL_ID, person.externalId())
+                .set(APP_USER.DISPLAY_NAME, person.displayName())
+                .set(APP_USER.EMAIL, person.email())
                 .set(SOURCE, source)
                 .set(STATUS, UserStatus.ENABLED)
                 .set(APP_USER.CREATED_AT, now)
@@ -179,9 +192,51 @@ class UserRepository {
                 .execute();
     }
 
+    /** Binds an external account to its identity (a one-time step for accounts made before bindings). */
+    public void bind(long userId, AccountSource source, String issuer, String externalId) {
+        dsl.update(APP_USER)
+                .set(SOURCE, source)
+                .set(APP_USER.EXTERNAL_ISSUER, issuer)
+                .set(APP_USER.EXTERNAL_ID, externalId)
+                .where(APP_USER.ID.eq(userId))
+                .execute();
+    }
+
+    /** A new handle for an account (a leaver's, releasing the name); its key follows. */
+    public void rename(long userId, String username) {
+        dsl.update(APP_USER)
+                .set(APP_USER.USERNAME, username)
+                .set(APP_USER.USERNAME_KEY, Usernames.key(username))
+                .where(APP_USER.ID.eq(userId))
+                .execute();
+    }
+
+    /** The account bound to this identity, its row claimed until the transaction ends (see {@link #claim}). */
+    public Optional<UserAccountRecord> findBoundForUpdate(String issuer, String externalId) {
+        Condition which = APP_USER.EXTERNAL_ISSUER.eq(issuer).and(APP_USER.EXTERNAL_ID.eq(externalId));
+        claim(which);
+        return findAccount(which);
+    }
+
+    /** External accounts whose username is not plain ASCII: their key may need more than LOWER (V20). */
+    public List<UsernameKeys.Stored> nonAsciiExternalKeys() {
+        return dsl.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.USERNAME_KEY)
+                .from(APP_USER)
+                .where(SOURCE.ne(AccountSource.LOCAL)
+                        .and(DSL.length(APP_USER.USERNAME).ne(DSL.charLength(APP_USER.USERNAME))))
+                .fetch(Records.mapping(UsernameKeys.Stored::new));
+    }
+
+    public void setUsernameKey(long userId, String key) {
+        dsl.update(APP_USER)
+                .set(APP_USER.USERNAME_KEY, key)
+                .where(APP_USER.ID.eq(userId))
+                .execute();
+    }
+
     /** Directory accounts after this id, by id: the sync pages through them. */
     public List<ExternalAccounts.Ref> findExternalAccounts(long afterId, int limit) {
-        return dsl.select(APP_USER.ID, APP_USER.USERNAME)
+        return dsl.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.EXTERNAL_ID)
                 .from(APP_USER)
                 .where(SOURCE.eq(AccountSource.DIRECTORY).and(APP_USER.ID.gt(afterId)))
                 .orderBy(APP_USER.ID)
@@ -203,10 +258,7 @@ class UserRepository {
     }
 
     public Optional<Long> findIdByUsername(String username) {
-        return dsl.select(APP_USER.ID)
-                .from(APP_USER)
-                .where(APP_USER.USERNAME.eq(username))
-                .fetchOptional(APP_USER.ID);
+        return dsl.select(APP_USER.ID).from(APP_USER).where(named(username)).fetchOptional(APP_USER.ID);
     }
 
     public Optional<String> colorScheme(long userId) {
@@ -316,7 +368,7 @@ class UserRepository {
     }
 
     public Optional<UserAccountRecord> findAccount(String username) {
-        return findAccount(APP_USER.USERNAME.eq(username));
+        return findAccount(named(username));
     }
 
     public Optional<UserAccountRecord> findAccountById(long id) {
@@ -325,7 +377,7 @@ class UserRepository {
 
     /** The account by username, its row claimed until the transaction ends (see {@link #claim}). */
     public Optional<UserAccountRecord> findAccountForUpdate(String username) {
-        Condition which = APP_USER.USERNAME.eq(username);
+        Condition which = named(username);
         claim(which);
         return findAccount(which);
     }
@@ -356,7 +408,9 @@ class UserRepository {
                         APP_USER.ACCOUNT_EXPIRES_AT,
                         APP_USER.CREATED_AT,
                         APP_USER.LAST_SIGN_IN_AT,
-                        APP_USER.PASSWORD_HASH.isNotNull())
+                        APP_USER.PASSWORD_HASH.isNotNull(),
+                        APP_USER.EXTERNAL_ISSUER,
+                        APP_USER.EXTERNAL_ID)
                 .from(APP_USER)
                 .where(which);
         return query.fetchOptional(Records.mapping(UserAccountRecord::new));
@@ -373,7 +427,15 @@ class UserRepository {
             @Nullable Instant accountExpiresAt,
             Instant createdAt,
             @Nullable Instant lastSignInAt,
-            boolean hasPassword) {}
+            boolean hasPassword,
+            @Nullable String externalIssuer,
+            @Nullable String externalId) {
+
+        /** Whether the account is bound to this identity. */
+        public boolean boundTo(String issuer, String id) {
+            return issuer.equals(externalIssuer) && id.equals(externalId);
+        }
+    }
 
     private static Field<String> roleNames() {
         return DSL.field(select(DSL.groupConcat(ROLE.NAME).orderBy(ROLE.NAME).separator(", "))
@@ -473,12 +535,13 @@ class UserRepository {
                 .filter(java.util.Objects::nonNull);
     }
 
-    /** Which of these usernames are taken (case-insensitively, as the collation compares). */
+    /** The keys ({@link Usernames#key}) of these usernames that an account has already. */
     public List<String> existingUsernames(java.util.Collection<String> usernames) {
-        return dsl.select(APP_USER.USERNAME)
+        return dsl.select(APP_USER.USERNAME_KEY)
                 .from(APP_USER)
-                .where(APP_USER.USERNAME.in(usernames))
-                .fetch(APP_USER.USERNAME);
+                .where(APP_USER.USERNAME_KEY.in(
+                        usernames.stream().map(Usernames::key).distinct().toList()))
+                .fetch(APP_USER.USERNAME_KEY);
     }
 
     /** How many of these accounts are enabled for good: enabled (so not locked) and never expiring. */
@@ -491,7 +554,7 @@ class UserRepository {
     public int failedSignIns(String username) {
         return dsl.select(APP_USER.FAILED_SIGN_INS)
                 .from(APP_USER)
-                .where(APP_USER.USERNAME.eq(username))
+                .where(named(username))
                 .fetchOptional(APP_USER.FAILED_SIGN_INS)
                 .orElse(0);
     }

@@ -6,6 +6,7 @@ import com.keyward.role.RoleMembership;
 import com.keyward.security.Authorities;
 import com.keyward.security.CurrentUser;
 import com.keyward.security.SignedInUser;
+import com.keyward.validation.Usernames;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -47,7 +48,7 @@ public class UserService {
     /** Another person's details need View Users; one's own never does. */
     public Optional<UserAccountDetails> details(String username) {
         SignedInUser viewer = currentUser.require();
-        if (!viewer.getUsername().equalsIgnoreCase(username)) {
+        if (!Usernames.key(viewer.getUsername()).equals(Usernames.key(username))) {
             requireViewUsers();
         }
         return users.findAccount(username)

@@ -83,7 +83,7 @@ class DirectorySignInTest {
     }
 
     @Test
-    void aPersonDisabledInTheDirectoryLosesKeysAndSignInAtTheSyncAndComesBackWhenReEnabled() throws Exception {
+    void aPersonDisabledInTheDirectoryLosesKeysForGoodAndSignInUntilReEnabled() throws Exception {
         signIn("lena", "lena-directory-pass");
         GeneratedApiKey key = accounts.keyOf("lena", "ACCOUNT");
         assertThat(ApiStatus.of("http://127.0.0.1:" + port, key.key())).isEqualTo(200);
@@ -124,8 +124,11 @@ class DirectorySignInTest {
         SecurityContextHolder.clearContext();
         assertThat(value("SELECT status FROM app_user WHERE username = 'lena'")).isEqualTo("ENABLED");
         assertThat(signIn("lena", "lena-directory-pass")).isEqualTo("/");
-        assertThat(ApiStatus.within5s("http://127.0.0.1:" + port, key.key(), 200))
-                .isEqualTo(200);
+        // the same entry back: the account is, its keys are not (revoked when she left)
+        assertThat(ApiStatus.of("http://127.0.0.1:" + port, key.key())).isEqualTo(401);
+        assertThat(value("SELECT revoked_at IS NOT NULL FROM api_key WHERE id = "
+                        + key.info().id()))
+                .isEqualTo("1");
     }
 
     @Test

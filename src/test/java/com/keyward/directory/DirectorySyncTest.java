@@ -92,7 +92,17 @@ class DirectorySyncTest {
             accounts.present(
                     com.keyward.user.AccountSource.DIRECTORY,
                     new com.keyward.user.ExternalPerson(
-                            "bulk" + i, "Bulk Person " + i, "bulk" + i + "@corp.example", java.util.Set.of()));
+                            com.keyward.user.ExternalAccounts.DIRECTORY_ISSUER,
+                            // bound to the entry, as a sign-in would bind it
+                            "entryUUID:"
+                                    + directory
+                                            .server()
+                                            .getEntry("uid=bulk" + i + ",ou=people,dc=corp", "entryUUID")
+                                            .getAttributeValue("entryUUID"),
+                            "bulk" + i,
+                            "Bulk Person " + i,
+                            "bulk" + i + "@corp.example",
+                            java.util.Set.of()));
         }
         // a tenth of them leave
         for (int i = 0; i < people; i += 10) {

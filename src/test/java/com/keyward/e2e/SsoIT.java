@@ -71,6 +71,35 @@ class SsoIT extends BrowserTest {
     }
 
     @Test
+    void anotherSubjectAssertingCleosNameIsRefusedAndAnAccentedLookAlikeGetsAnAccountOfItsOwn() {
+        ssoSignIn(page, "cleo", "cleo-sso-pass");
+        page.locator("vaadin-app-layout").waitFor();
+        try {
+            // mallory, another subject at the provider, whose token says she is CLEO
+            TestOidcProvider.ASSERTED.put("mallory", "CLEO");
+            Page mallory = newContext().newPage();
+            ssoSignIn(mallory, "mallory", "mallory-sso-pass");
+            assertThat(mallory).hasURL(Pattern.compile(".*/login\\?sso=keyward_username_bound$"));
+            assertThat(mallory.getByText("bound to another person at the provider"))
+                    .isVisible();
+            screenshot(mallory, "sso-look-alike-refused");
+
+            // cléo is another handle: an account of mallory's own, cleo's untouched
+            TestOidcProvider.ASSERTED.put("mallory", "cléo");
+            Page lookAlike = newContext().newPage();
+            ssoSignIn(lookAlike, "mallory", "mallory-sso-pass");
+            lookAlike.locator("vaadin-app-layout").waitFor();
+            lookAlike.navigate(url("/account"));
+            assertThat(lookAlike.locator(".user-account-details")).containsText("mallory@idp.example");
+            page.navigate(url("/account"));
+            assertThat(page.locator(".user-account-details")).containsText("cleo@idp.example");
+            assertThat(page.locator(".user-account-details")).not().containsText("mallory");
+        } finally {
+            TestOidcProvider.ASSERTED.clear();
+        }
+    }
+
+    @Test
     void aForgedCallbackIsRefused() {
         page.navigate(url("/login/oauth2/code/corp?code=stolen-code&state=forged-state"));
         assertThat(page).hasURL(Pattern.compile(".*/login\\?sso=authorization_request_not_found$"));

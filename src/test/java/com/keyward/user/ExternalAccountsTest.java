@@ -1,0 +1,86 @@
+package com.keyward.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.keyward.KeywardTest;
+import com.keyward.TestAccounts;
+import com.keyward.security.Authorities;
+import com.keyward.validation.Conflict;
+import java.util.List;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * The explicit link an administrator makes between a local account and an outside identity.
+ */
+@KeywardTest
+class ExternalAccountsTest {
+
+    private static final String ISSUER = "https://idp.example/realms/corp";
+
+    @Autowired
+    ExternalAccounts external;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    DSLContext dsl;
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void anAdministratorLinksALocalAccountToAnSsoIdentityWhichThenSignsIntoIt() {
+        String erin = accounts.create("erin", List.of(Authorities.VIEW_USERS));
+        long id = accounts.idOf(erin);
+        accounts.signInAs("admin");
+
+        external.link(id, AccountSource.SSO, ISSUER, "subject-of-" + erin);
+        SecurityContextHolder.clearContext();
+
+        assertThat(value("SELECT source FROM app_user WHERE id = " + id)).isEqualTo("SSO");
+        assertThat(value("SELECT password_hash IS NULL FROM app_user WHERE id = " + id))
+                .isEqualTo("1");
+        assertThat(value("SELECT details FROM audit_event WHERE type = 'ACCOUNT_EDITED' AND target_user_id = " + id
+                        + " ORDER BY id DESC LIMIT 1"))
+                .startsWith("Linked to SSO identity (" + ISSUER + ", subject-of-" + erin + ")");
+        // the provider may call her something else: the binding finds her account, under its handle
+        ExternalAccounts.Presence presence = external.present(
+                AccountSource.SSO,
+                new ExternalPerson(ISSUER, "subject-of-" + erin, erin, "Erin Sso", "erin@idp.example", Set.of()));
+        assertThat(presence).isEqualTo(new ExternalAccounts.Admitted(id, erin));
+        assertThat(value("SELECT email FROM app_user WHERE id = " + id)).isEqualTo("erin@idp.example");
+    }
+
+    @Test
+    void linkingNeedsManageUsersALocalAccountAndAnIdentityNobodyHolds() {
+        String viewer = accounts.create("viewer", List.of(Authorities.VIEW_USERS));
+        String first = accounts.create("first", List.of());
+        String second = accounts.create("second", List.of());
+        accounts.signInAs(viewer);
+        assertThatThrownBy(() -> external.link(accounts.idOf(first), AccountSource.SSO, ISSUER, "x-" + first))
+                .isInstanceOf(AccessDeniedException.class);
+
+        accounts.signInAs("admin");
+        external.link(accounts.idOf(first), AccountSource.SSO, ISSUER, "x-" + first);
+        assertThatThrownBy(() -> external.link(accounts.idOf(second), AccountSource.SSO, ISSUER, "x-" + first))
+                .isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> external.link(accounts.idOf(first), AccountSource.SSO, ISSUER, "y-" + first))
+                .isInstanceOf(Conflict.class);
+        assertThat(value("SELECT source FROM app_user WHERE id = " + accounts.idOf(second)))
+                .isEqualTo("LOCAL");
+    }
+
+    private String value(String sql) {
+        return String.valueOf(dsl.fetchSingle(sql).get(0));
+    }
+}
