@@ -95,6 +95,12 @@ class DirectoryIT extends BrowserTest {
 
         // lotte leaves; the sync revokes her key
         directory.server().delete("uid=lotte,ou=people,dc=corp");
+        // and from her group, as a directory's referential integrity would
+        directory
+                .server()
+                .modify(
+                        "cn=key-makers,ou=groups,dc=corp",
+                        new Modification(ModificationType.DELETE, "member", "uid=lotte,ou=people,dc=corp"));
         Page admin = newContext().newPage();
         signIn(admin, "admin", "admin");
         admin.navigate(url("/admin/users/lotte"));
