@@ -1,6 +1,7 @@
 package com.keyward.user;
 
 import com.keyward.db.RetriedOnConflict;
+import com.keyward.role.AdministrationBoundary;
 import com.keyward.role.RoleAssignments;
 import com.keyward.security.AccountChanged;
 import com.keyward.security.Authorities;
@@ -15,6 +16,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,8 +46,11 @@ public class ExternalAccounts {
 
     private static final int MAX_USERNAME = 64;
 
+    private static final Logger LOG = LoggerFactory.getLogger(ExternalAccounts.class);
+
     private final UserRepository users;
     private final RoleAssignments membership;
+    private final AdministrationBoundary boundary;
     private final PasswordLinks links;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
@@ -53,12 +59,14 @@ public class ExternalAccounts {
     ExternalAccounts(
             UserRepository users,
             RoleAssignments membership,
+            AdministrationBoundary boundary,
             PasswordLinks links,
             CurrentUser currentUser,
             ApplicationEventPublisher events,
             Clock clock) {
         this.users = users;
         this.membership = membership;
+        this.boundary = boundary;
         this.links = links;
         this.currentUser = currentUser;
         this.events = events;
@@ -137,6 +145,15 @@ public class ExternalAccounts {
                 .ifPresent(account -> {
                     users.markSynced(account.id(), clock.instant());
                     if (account.status() == UserStatus.ENABLED || account.status() == UserStatus.LOCKED) {
+                        membership.lockAdminRole();
+                        if (account.status() == UserStatus.ENABLED && membership.isLastEnabledAdmin(account.id())) {
+                            // the directory cannot lock everyone out: the last enabled Admin stays, and says so
+                            LOG.warn(
+                                    "{} is no longer in the directory but is the last enabled Admin: kept enabled;"
+                                            + " give another account the Admin role, then sync again",
+                                    account.username());
+                            return;
+                        }
                         changeStatus(account, UserStatus.DIRECTORY_DISABLED);
                     }
                     // every run: keys of a leaver from before keys were revoked at leaving go too
@@ -177,10 +194,9 @@ public class ExternalAccounts {
         if (actor.id() == userId) {
             throw new Refused("admin.self");
         }
-        // Issue 30's boundary rule (the actor holds every authority the target holds) belongs here
-        // as in every other account change: UserAdministration's check, once it exists.
         UserRepository.UserAccountRecord account =
                 users.findAccountForUpdate(userId).orElseThrow(() -> new NotFoundException("users.noid", userId));
+        boundary.require(actor, account.id(), account.username(), "link to an outside identity");
         if (account.source() != AccountSource.LOCAL) {
             throw new Conflict("link.notlocal", account.username());
         }

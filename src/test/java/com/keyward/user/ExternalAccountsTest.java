@@ -33,6 +33,15 @@ class ExternalAccountsTest {
     @Autowired
     DSLContext dsl;
 
+    @Autowired
+    UserRepository users;
+
+    @Autowired
+    com.keyward.role.RoleFixtures roles;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
+
     @AfterEach
     void signOut() {
         SecurityContextHolder.clearContext();
@@ -78,6 +87,49 @@ class ExternalAccountsTest {
                 .isInstanceOf(Conflict.class);
         assertThat(value("SELECT source FROM app_user WHERE id = " + accounts.idOf(second)))
                 .isEqualTo("LOCAL");
+    }
+
+    @Test
+    void linkingIsBoundedByTheActorsOwnAuthoritiesLikeEveryOtherAccountChange() {
+        String helpdesk = accounts.create("link-helpdesk", List.of(Authorities.VIEW_USERS, Authorities.MANAGE_USERS));
+        accounts.signInAs(helpdesk);
+        // linking the Admin to an identity the linker controls would hand them the Admin's account
+        assertThatThrownBy(() -> external.link(accounts.idOf("admin"), AccountSource.SSO, ISSUER, "helpdesk-subject"))
+                .isInstanceOf(AccessDeniedException.class)
+                .hasMessage("Only someone who holds all of admin's authorities can change this account.");
+        assertThat(value("SELECT source FROM app_user WHERE username = 'admin'"))
+                .isEqualTo("LOCAL");
+    }
+
+    @Test
+    void theDirectoryCannotDisableTheLastEnabledAdmin() {
+        long id = transaction.execute(status -> {
+            long user = users.insertExternal(
+                    AccountSource.DIRECTORY,
+                    new ExternalPerson(
+                            "directory",
+                            "entry-" + System.nanoTime(),
+                            "dir-admin-" + System.nanoTime(),
+                            "Dir Admin",
+                            "dir-admin@example.com",
+                            Set.of()),
+                    java.time.Instant.now());
+            roles.assign(user, roles.findBuiltInId());
+            return user;
+        });
+        transaction.executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            // every other Admin holder is disabled for the length of this rolled-back transaction
+            dsl.execute(
+                    "UPDATE app_user SET status = 'DISABLED' WHERE id <> ? AND id IN "
+                            + "(SELECT user_id FROM user_role WHERE role_id = ?)",
+                    id,
+                    roles.findBuiltInId());
+            external.absent(id);
+            assertThat(value("SELECT status FROM app_user WHERE id = " + id)).isEqualTo("ENABLED");
+        });
+        external.absent(id);
+        assertThat(value("SELECT status FROM app_user WHERE id = " + id)).isEqualTo("DIRECTORY_DISABLED");
     }
 
     private String value(String sql) {
