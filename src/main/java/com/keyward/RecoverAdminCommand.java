@@ -10,8 +10,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@code java -jar keyward.jar recover-admin USERNAME [--grant-admin]}: starts Keyward's
- * application context with its usual settings but without a web server (no port is opened, no
- * set-up token offered), has {@link AdminRecovery} print a one-time set-password link for that
+ * application context with its usual settings but with its web server switched off (and on
+ * loopback only; no set-up token offered), has {@link AdminRecovery} print a one-time set-password link for that
  * account, and exits: 0 with the link on standard output, otherwise one line on standard error
  * saying why. With the embedded database, stop the running Keyward first (its data folder is in use).
  */
@@ -51,9 +51,13 @@ final class RecoverAdminCommand {
             return USAGE;
         }
         var application = new SpringApplication(KeywardApplication.class);
-        // command-line properties outrank PORT and every other setting: no port is opened
+        // command-line properties outrank PORT and every other setting: the web server does not start
+        // (server.port=-1), and whatever the servlet container binds meanwhile is on loopback only
         try (ConfigurableApplicationContext context = application.run(
-                "--server.port=-1", "--keyward.host-command=" + NAME, "--spring.main.banner-mode=off")) {
+                "--server.port=-1",
+                "--server.address=127.0.0.1",
+                "--keyward.host-command=" + NAME,
+                "--spring.main.banner-mode=off")) {
             AdminRecovery.Outcome outcome = context.getBean(AdminRecovery.class)
                     .recover(request.get().username(), request.get().grantAdmin());
             (outcome.exitStatus() == 0 ? out : err).println(outcome.message());
