@@ -8,8 +8,9 @@ import com.keyward.validation.Usernames;
  * checked and given back when it succeeds. Nothing here locks an account.
  *
  * <ul>
- *   <li>{@code perAddress}: every attempt from one client address, whatever the account (one
- *       source spraying many accounts); never given back.
+ *   <li>{@code perAddress}: failures from one client address, whatever the account (one source
+ *       spraying many accounts). Successes are given back too: an office behind one NAT address
+ *       signing in at nine o'clock is not an attack.
  *   <li>{@code perSource}: failures for one account from one address, with delays that grow (a
  *       few quick ones, fewer per hour, fewer per day).
  *   <li>{@code perAccount}: a ceiling on one account's failures from every address together (many
@@ -37,7 +38,7 @@ final class SignInThrottle {
     }
 
     /** An attempt allowed to go on to the password check, to be {@link #succeeded} if it does. */
-    record Attempt(String account, String source, boolean tookCeiling) {}
+    record Attempt(String address, String account, String source, boolean tookCeiling) {}
 
     /** Go ahead to the password check, or wait so many seconds. */
     sealed interface Decision {
@@ -63,11 +64,12 @@ final class SignInThrottle {
             return new Decision.Wait(ceiling);
         }
         failing.take(source);
-        return new Decision.Go(new Attempt(account, source, ceiling == 0));
+        return new Decision.Go(new Attempt(address, account, source, ceiling == 0));
     }
 
     /** The password was right: this attempt does not count against anyone. */
     void succeeded(Attempt attempt) {
+        perAddress.giveBack(attempt.address());
         perSource.giveBack(attempt.source());
         failing.giveBack(attempt.source());
         if (attempt.tookCeiling()) {

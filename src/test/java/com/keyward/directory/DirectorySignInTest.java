@@ -69,9 +69,8 @@ class DirectorySignInTest {
     void aWrongPasswordAnUnknownNameADisabledEntryAndALocalNamesakeGetTheGenericAnswer() throws Exception {
         signIn("leo", "leo-directory-pass");
         assertThat(signIn("leo", "wrong password")).endsWith("/login?error");
-        // counted like any failed sign-in: five in a row lock the account
-        assertThat(value("SELECT failed_sign_ins FROM app_user WHERE username = 'leo'"))
-                .isEqualTo("1");
+        // throttled like any failed sign-in, and never a lock: the account stays enabled
+        assertThat(value("SELECT status FROM app_user WHERE username = 'leo'")).isEqualTo("ENABLED");
         assertThat(signIn("nobody-anywhere", "whatever it is")).endsWith("/login?error");
         assertThat(signIn("lina", "lina-directory-pass")).endsWith("/login?error");
         assertThat(value("SELECT COUNT(*) FROM app_user WHERE username = 'lina'"))
