@@ -11,6 +11,7 @@ import com.keyward.ui.SectionHeading;
 import com.keyward.user.AccountField;
 import com.keyward.user.AccountSource;
 import com.keyward.user.DirectorySyncs;
+import com.keyward.user.ExternalAccounts;
 import com.keyward.user.ProfileForm;
 import com.keyward.user.SetPasswordLink;
 import com.keyward.user.UserAccountDetails;
@@ -51,13 +52,16 @@ public class AccountAdministration {
     private final RoleService roles;
     private final SetPasswordLinkHandOver links;
     private final ObjectProvider<DirectorySyncs> directorySyncs;
+    private final ExternalAccounts external;
 
     public AccountAdministration(
             UserAdministration administration,
+            ExternalAccounts external,
             RoleService roles,
             SetPasswordLinkHandOver links,
             ObjectProvider<DirectorySyncs> directorySyncs) {
         this.administration = administration;
+        this.external = external;
         this.roles = roles;
         this.links = links;
         this.directorySyncs = directorySyncs;
@@ -169,6 +173,12 @@ public class AccountAdministration {
                             }));
             reset.setId("reset-password");
             status.add(reset);
+            Button link = new Button(
+                    t("link.button"),
+                    click -> new LinkIdentityDialog(account, external, directorySyncs.getIfAvailable(), onChanged)
+                            .open());
+            link.setId("link-identity");
+            status.add(link);
         }
         Section section = new Section(new SectionHeading(t("admin.section")));
         if (account.source() == AccountSource.LOCAL) {

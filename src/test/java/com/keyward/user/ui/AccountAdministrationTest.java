@@ -54,6 +54,31 @@ class AccountAdministrationTest extends SignedInBrowserlessTest {
         assertThat($(MultiSelectComboBox.class).exists()).isFalse();
     }
 
+    @Test
+    void anAdminLinksALocalAccountToAnSsoIdentityAndTheWindowSaysItsSourceChanged() {
+        String target = accounts().create("to-link", List.of(Authorities.VIEW_USERS));
+        signInAs("admin");
+        navigate(UsersView.class, target);
+        Section administration = openAdministration();
+        test($(Button.class, administration).id("link-identity")).click();
+        LinkIdentityDialog dialog = $(LinkIdentityDialog.class).single();
+        dialog.source.setValue(com.keyward.user.AccountSource.SSO);
+        test(dialog.issuer).setValue("https://sso.corp.example/realms/corp");
+        test(dialog.subject).setValue("");
+        test(dialog.link).click();
+        // nothing typed: refused in the dialog, which stays open
+        assertThat(dialog.problem.getText()).isEqualTo("Say where the person comes from and their identity there.");
+        assertThat(dialog.isOpened()).isTrue();
+
+        test(dialog.subject).setValue("f3a1-subject-of-" + target);
+        test(dialog.link).click();
+
+        assertThat(dialog.isOpened()).isFalse();
+        UserAccountDetailsDialog refreshed = $(UserAccountDetailsDialog.class).single();
+        assertThat(StaticHtmlShown.in(refreshed).select("dl.profile dd").eachText())
+                .contains("Single sign-on");
+    }
+
     private Section openAdministration() {
         test($(Button.class, $(Section.class).id(AccountAdministration.ID))
                         .withText("Manage this account")
