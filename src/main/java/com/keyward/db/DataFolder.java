@@ -54,7 +54,9 @@ final class DataFolder {
         try {
             Path parent = absolute.getParent();
             if (parent != null) {
-                Files.createDirectories(parent);
+                // not group-writable whatever the umask (002 is common): the parent check would refuse it
+                Files.createDirectories(
+                        parent, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
             }
             Files.createDirectory(
                     absolute, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
