@@ -80,7 +80,8 @@ public class Directory {
                 var name = attributes.get(properties.usernameAttribute());
                 return name == null ? "" : String.valueOf(name.get());
             });
-        } catch (org.springframework.ldap.NameNotFoundException gone) {
+        } catch (org.springframework.ldap.NameNotFoundException | org.springframework.ldap.InvalidNameException gone) {
+            // no entry can have this id (a DN that is none): this one person is gone, the run goes on
             return Optional.empty();
         } catch (org.springframework.ldap.NamingException failed) {
             throw new DirectoryUnavailable(failed);

@@ -103,33 +103,34 @@ class ExternalAccountsTest {
 
     @Test
     void theDirectoryCannotDisableTheLastEnabledAdmin() {
-        long id = transaction.execute(status -> {
-            long user = users.insertExternal(
-                    AccountSource.DIRECTORY,
-                    new ExternalPerson(
-                            "directory",
-                            "entry-" + System.nanoTime(),
-                            "dir-admin-" + System.nanoTime(),
-                            "Dir Admin",
-                            "dir-admin@example.com",
-                            Set.of()),
-                    java.time.Instant.now());
-            roles.assign(user, roles.findBuiltInId());
-            return user;
-        });
+        // rolled back: the sync tests must not meet these accounts, whose entries no directory has
         transaction.executeWithoutResult(status -> {
             status.setRollbackOnly();
+            long lastAdmin = directoryAccount();
+            long other = directoryAccount();
+            roles.assign(lastAdmin, roles.findBuiltInId());
             // every other Admin holder is disabled for the length of this rolled-back transaction
             dsl.execute(
                     "UPDATE app_user SET status = 'DISABLED' WHERE id <> ? AND id IN "
                             + "(SELECT user_id FROM user_role WHERE role_id = ?)",
-                    id,
+                    lastAdmin,
                     roles.findBuiltInId());
-            external.absent(id);
-            assertThat(value("SELECT status FROM app_user WHERE id = " + id)).isEqualTo("ENABLED");
+
+            external.absent(lastAdmin);
+            external.absent(other);
+
+            assertThat(value("SELECT status FROM app_user WHERE id = " + lastAdmin))
+                    .isEqualTo("ENABLED");
+            assertThat(value("SELECT status FROM app_user WHERE id = " + other)).isEqualTo("DIRECTORY_DISABLED");
         });
-        external.absent(id);
-        assertThat(value("SELECT status FROM app_user WHERE id = " + id)).isEqualTo("DIRECTORY_DISABLED");
+    }
+
+    private long directoryAccount() {
+        String name = "dir-" + System.nanoTime();
+        return users.insertExternal(
+                AccountSource.DIRECTORY,
+                new ExternalPerson("directory", "cn=" + name, name, "Dir " + name, name + "@example.com", Set.of()),
+                java.time.Instant.now());
     }
 
     private String value(String sql) {
