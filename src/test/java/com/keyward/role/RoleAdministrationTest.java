@@ -55,6 +55,9 @@ class RoleAdministrationTest {
     @Autowired
     TestAccounts accounts;
 
+    @Autowired
+    RoleFixtures roleFixtures;
+
     @AfterEach
     void signOut() {
         SecurityContextHolder.clearContext();
@@ -268,13 +271,7 @@ class RoleAdministrationTest {
         long admin = roles.findBuiltInId();
         transaction.executeWithoutResult(status -> {
             status.setRollbackOnly();
-            roles.assign(lastAdminId, admin);
-            // every other Admin holder is disabled for the length of this rolled-back transaction
-            dsl.execute(
-                    "UPDATE app_user SET status = 'DISABLED' WHERE id <> ? AND id IN "
-                            + "(SELECT user_id FROM user_role WHERE role_id = ?)",
-                    lastAdminId,
-                    admin);
+            roleFixtures.makeOnlyAdmin(lastAdminId, "status = 'DISABLED'");
             accounts.signInAs(manager);
             assertThatThrownBy(() -> administration.setRoles(lastAdminId, Set.of(accounts.roleOf(lastAdmin))))
                     .isInstanceOf(IllegalStateException.class)

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
 /** What tests outside the role module may do to roles directly: the repository stays the module's. */
@@ -11,9 +12,26 @@ import org.springframework.stereotype.Component;
 public class RoleFixtures {
 
     private final RoleRepository roles;
+    private final DSLContext dsl;
 
-    RoleFixtures(RoleRepository roles) {
+    RoleFixtures(RoleRepository roles, DSLContext dsl) {
         this.roles = roles;
+        this.dsl = dsl;
+    }
+
+    /**
+     * Makes this account the only Admin who counts, for the length of the caller's transaction
+     * (which it rolls back): it gets the Admin role, and every other holder gets {@code assignment}
+     * (an SQL SET clause on app_user, e.g. {@code status = 'DISABLED'}).
+     */
+    public void makeOnlyAdmin(long userId, String assignment) {
+        long admin = roles.findBuiltInId();
+        roles.assign(userId, admin);
+        dsl.execute(
+                "UPDATE app_user SET " + assignment + " WHERE id <> ? AND id IN "
+                        + "(SELECT user_id FROM user_role WHERE role_id = ?)",
+                userId,
+                admin);
     }
 
     public long create(String name, String description, Collection<String> authorityCodes, Instant createdAt) {

@@ -247,16 +247,10 @@ class AdministrationBoundaryTest {
         String guard = accounts.create("expiry-guard", List.of(Authorities.ADMINISTRATION));
         String lastAdmin = accounts.create("expiry-admin", List.of());
         long lastAdminId = accounts.idOf(lastAdmin);
-        long adminRole = roles.findBuiltInId();
         transaction.executeWithoutResult(status -> {
             status.setRollbackOnly();
-            roles.assign(lastAdminId, adminRole);
-            // every other Admin holder expires tomorrow, for the length of this rolled-back transaction
-            dsl.execute(
-                    "UPDATE app_user SET account_expires_at = UTC_TIMESTAMP(6) + INTERVAL 1 DAY WHERE id <> ? AND id IN "
-                            + "(SELECT user_id FROM user_role WHERE role_id = ?)",
-                    lastAdminId,
-                    adminRole);
+            // every other Admin holder expires tomorrow
+            roles.makeOnlyAdmin(lastAdminId, "account_expires_at = UTC_TIMESTAMP(6) + INTERVAL 1 DAY");
             accounts.signInAs(guard);
             assertThatThrownBy(() -> administration.edit(
                             lastAdminId,

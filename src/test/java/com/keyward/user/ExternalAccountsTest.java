@@ -108,13 +108,7 @@ class ExternalAccountsTest {
             status.setRollbackOnly();
             long lastAdmin = directoryAccount();
             long other = directoryAccount();
-            roles.assign(lastAdmin, roles.findBuiltInId());
-            // every other Admin holder is disabled for the length of this rolled-back transaction
-            dsl.execute(
-                    "UPDATE app_user SET status = 'DISABLED' WHERE id <> ? AND id IN "
-                            + "(SELECT user_id FROM user_role WHERE role_id = ?)",
-                    lastAdmin,
-                    roles.findBuiltInId());
+            roles.makeOnlyAdmin(lastAdmin, "status = 'DISABLED'");
 
             external.absent(lastAdmin);
             external.absent(other);
