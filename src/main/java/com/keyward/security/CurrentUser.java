@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.keyward.db.RetriedReads;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.WrappedSession;
+import jakarta.annotation.Nullable;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,7 +54,11 @@ public class CurrentUser {
 
     /** The signed-in person as the account is now; empty when nobody is, or they may no longer act. */
     public Optional<SignedInUser> get() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return fresh(SecurityContextHolder.getContext().getAuthentication());
+    }
+
+    /** The person of this authentication as the account is now; empty when nobody, or they may no longer act. */
+    private Optional<SignedInUser> fresh(@Nullable Authentication authentication) {
         if (authentication == null || !(authentication.getPrincipal() instanceof SignedInUser user)) {
             return Optional.empty();
         }
@@ -117,7 +122,9 @@ public class CurrentUser {
      * is now (see {@link #get}); a session's authorities from sign-in do not count.
      */
     public AuthorizationManager<RequestAuthorizationContext> holding(String code) {
-        return (authentication, request) -> new AuthorizationDecision(hasAuthority(code));
+        // the authentication the filter chain hands over, not a thread's holder: the rule judges this request's
+        return (authentication, request) -> new AuthorizationDecision(
+                fresh(authentication.get()).map(user -> holds(user, code)).orElse(false));
     }
 
     private static boolean holds(SignedInUser user, String code) {
