@@ -38,6 +38,8 @@ class AccessibilityIT extends BrowserTest {
         boolean german = language.startsWith("de");
 
         page.navigate(url("/login"));
+        // the network falls idle before the client has drawn the view: wait for what a person waits for
+        page.getByLabel(german ? "Benutzername" : "Username").waitFor();
         check("sign-in");
         page.getByLabel(german ? "Benutzername" : "Username").fill("admin");
         page.getByLabel(german ? "Passwort" : "Password", new Page.GetByLabelOptions().setExact(true))
