@@ -2,6 +2,7 @@ package com.keyward.apikey;
 
 import com.keyward.db.RetriedTransactions;
 import jakarta.annotation.PreDestroy;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -66,9 +67,11 @@ public class ApiKeyUsageRecorder {
     private final Map<Long, Use> pending = new ConcurrentHashMap<>();
     private final Map<Long, DayCounter> counts = new ConcurrentHashMap<>();
     private final ApiKeyRepository keys;
+    private final Clock clock;
 
-    public ApiKeyUsageRecorder(ApiKeyRepository keys) {
+    public ApiKeyUsageRecorder(ApiKeyRepository keys, Clock clock) {
         this.keys = keys;
+        this.clock = clock;
     }
 
     /** A call the key was accepted for. */
@@ -131,7 +134,8 @@ public class ApiKeyUsageRecorder {
             DayCounts day = counter.take();
             if (!day.isEmpty()) {
                 taken.put(counter, day);
-            } else if (counter.day().isBefore(LocalDate.now(ZoneOffset.UTC).minusDays(1))) {
+            } else if (counter.day()
+                    .isBefore(LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1))) {
                 // an idle day gone by; removed only while still idle, atomically with any count on it
                 counts.computeIfPresent(slot, (ignored, current) -> current.isIdle() ? null : current);
             }
