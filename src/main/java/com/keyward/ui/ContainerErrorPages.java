@@ -1,6 +1,7 @@
 package com.keyward.ui;
 
 import com.keyward.ops.ProblemJson;
+import com.keyward.ops.RequestIds;
 import com.keyward.validation.Translations;
 import java.io.IOException;
 import java.io.Writer;
@@ -11,6 +12,7 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.slf4j.MDC;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
@@ -44,9 +46,14 @@ final class ContainerErrorPages extends ErrorReportValve {
         String detail = status == 400
                 ? Translations.text(language, "error.request.malformed")
                 : ProblemJson.title(status) + ".";
+        // refused before any filter ran, it has no id yet: one of its own, in the header and the body
+        String given = response.getHeader(RequestIds.HEADER);
+        String id = given == null ? RequestIds.fresh() : given;
+        MDC.put(RequestIds.MDC_KEY, id);
         try {
             response.resetBuffer();
             SecurityHeaders.apply(path, response);
+            response.setHeader(RequestIds.HEADER, id);
             response.setHeader("Cache-Control", "no-store");
             response.setContentType(ProblemJson.MEDIA_TYPE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -57,6 +64,8 @@ final class ContainerErrorPages extends ErrorReportValve {
             }
         } catch (IOException | IllegalStateException ignored) {
             // the client went away; nothing else to tell it
+        } finally {
+            MDC.remove(RequestIds.MDC_KEY);
         }
     }
 

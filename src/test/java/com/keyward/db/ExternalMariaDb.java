@@ -56,6 +56,18 @@ public final class ExternalMariaDb {
         Folders.delete(home);
     }
 
+    /**
+     * kill -9 of mariadbd, as an operator's fault injection or the OOM killer does: every open
+     * connection breaks at once and new ones are refused until {@link #startAgain}. (Not restarted
+     * by the supervisor in this JVM, so that the test says when the database returns.)
+     */
+    public void kill() {
+        ProcessHandle process = EmbeddedMariaDb.serverProcess(home).orElseThrow();
+        server.abandon();
+        process.destroyForcibly();
+        process.onExit().join();
+    }
+
     /** The same server again: same folder, same port, same data. */
     public void startAgain() {
         server = EmbeddedMariaDb.start(home, port);
