@@ -7,6 +7,7 @@ import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.aop.Advisor;
+import org.springframework.aop.ProxyMethodInvocation;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.aop.support.StaticMethodMatcherPointcut;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -66,11 +67,16 @@ public class RetriedReads {
         return RETRY.invoke(read);
     }
 
+    /**
+     * Each attempt proceeds on a fresh copy of the invocation: proceeding twice on one would run the
+     * method bare the second time, past the advice after this one (its transaction among them).
+     */
     private static @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
         @Nullable Object[] result = new Object[1];
         try {
             RETRY.execute(() -> {
-                result[0] = invocation.proceed();
+                result[0] =
+                        ((ProxyMethodInvocation) invocation).invocableClone().proceed();
                 return Boolean.TRUE;
             });
         } catch (RetryException exhausted) {

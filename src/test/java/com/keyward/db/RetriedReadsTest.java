@@ -12,9 +12,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.aop.Advisor;
 import org.springframework.aop.PointcutAdvisor;
 import org.springframework.aop.framework.Advised;
+import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionManager;
+import org.springframework.transaction.annotation.AnnotationTransactionAttributeSource;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionInterceptor;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** A read whose connection was lost under it (a Galera node gone at COMMIT) is read again; a write is not. */
@@ -58,6 +64,37 @@ class RetriedReadsTest {
                         })))
                 .isInstanceOf(TransientDataAccessResourceException.class);
         assertThat(attempts).hasValue(1);
+    }
+
+    /** What a read-only service method saw on each attempt: was it inside its transaction? */
+    static class FlakyRead {
+
+        final List<Boolean> inTransaction = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Transactional(readOnly = true)
+        public String read() {
+            inTransaction.add(TransactionSynchronizationManager.isActualTransactionActive());
+            if (inTransaction.size() == 1) {
+                throw new TransientDataAccessResourceException("reconnected after a failure during a COMMIT");
+            }
+            return "read";
+        }
+    }
+
+    @Test
+    void theReadReadAgainRunsInATransactionOfItsOwnAgain() {
+        FlakyRead target = new FlakyRead();
+        ProxyFactory factory = new ProxyFactory(target);
+        factory.setProxyTargetClass(true);
+        factory.addAdvisor(RetriedReads.retriedReadsAdvisor());
+        factory.addAdvice(new TransactionInterceptor(
+                (TransactionManager) transactions, new AnnotationTransactionAttributeSource()));
+        FlakyRead proxied = (FlakyRead) factory.getProxy();
+
+        assertThat(proxied.read()).isEqualTo("read");
+        assertThat(target.inTransaction)
+                .as("in a transaction, attempt by attempt")
+                .containsExactly(true, true);
     }
 
     @Test
