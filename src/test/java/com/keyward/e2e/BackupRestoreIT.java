@@ -79,6 +79,11 @@ class BackupRestoreIT {
         assertThat(EmbeddedSql.value(data, "SELECT COUNT(*) FROM audit_event")).isEqualTo(auditRows);
 
         try (KeywardProcess keyward = KeywardProcess.start(environment, KeywardProcess.started())) {
+            // readiness follows the database monitor's first check, just after "Started"
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+            while (keyward.status("/actuator/health/readiness") != 200 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
             assertThat(keyward.status("/actuator/health/readiness")).isEqualTo(200);
             assertThat(keyward.log()).doesNotContain("Backed up the database (schema version");
         }
