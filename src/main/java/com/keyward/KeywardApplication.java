@@ -17,10 +17,12 @@ public class KeywardApplication {
                     + "./mvnw -Pproduction package (or start Keyward with ./mvnw).");
             System.exit(1);
         }
-        if (args.length > 0 && RecoverAdminCommand.NAME.equals(args[0])) {
+        if (args.length > 0 && (RecoverAdminCommand.NAME.equals(args[0]) || BackupCommands.NAMES.contains(args[0]))) {
             int status;
             try {
-                status = RecoverAdminCommand.run(args, System.out, System.err);
+                status = RecoverAdminCommand.NAME.equals(args[0])
+                        ? RecoverAdminCommand.run(args, System.out, System.err)
+                        : BackupCommands.run(args, System.out, System.err);
             } catch (RuntimeException startFailure) {
                 status = 1;
             }

@@ -64,6 +64,7 @@ public final class EmbeddedMariaDb {
     private final Path root;
     private final int port;
     private final String password;
+    private final boolean throwaway;
     private final Deque<Instant> restarts = new ArrayDeque<>();
     private final List<Runnable> givenUpListeners = new CopyOnWriteArrayList<>();
     private volatile boolean stopping;
@@ -71,8 +72,9 @@ public final class EmbeddedMariaDb {
     private @Nullable Long stoppedOrphan;
     private List<String> replacedBinaries = List.of();
 
-    private EmbeddedMariaDb(DB db, FileLock folderLock, Path root, int port, String password) {
+    private EmbeddedMariaDb(DB db, FileLock folderLock, Path root, int port, String password, boolean throwaway) {
         this.db = db;
+        this.throwaway = throwaway;
         this.folderLock = folderLock;
         this.root = root;
         this.port = port;
@@ -191,7 +193,7 @@ public final class EmbeddedMariaDb {
         if (throwaway) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(root), "keyward-db-cleanup"));
         }
-        EmbeddedMariaDb server = new EmbeddedMariaDb(db, lock, root, port, password);
+        EmbeddedMariaDb server = new EmbeddedMariaDb(db, lock, root, port, password, throwaway);
         server.stoppedOrphan = orphan.orElse(null);
         server.replacedBinaries = replaced;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stopping = true, "keyward-db-stopping"));
@@ -507,6 +509,63 @@ public final class EmbeddedMariaDb {
         } catch (IOException e) {
             throw new EmbeddedDatabaseException("cannot lock the database folder " + root + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether a Keyward (or a command of one) holds this folder now: its lock is taken. A folder
+     * that does not exist yet is not in use.
+     */
+    static boolean inUse(Path root) {
+        Path lockFile = root.resolve("keyward.lock");
+        if (!Files.exists(lockFile)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (java.nio.channels.OverlappingFileLockException heldByThisJvm) {
+            return true;
+        } catch (IOException e) {
+            throw new EmbeddedDatabaseException("cannot check the lock of " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The port of the mariadbd a running Keyward started on this folder, from its command line. */
+    static java.util.OptionalInt runningPort(Path root) {
+        return serverProcess(root)
+                .flatMap(process -> {
+                    try {
+                        String commandLine = Files.readString(
+                                Path.of("/proc", Long.toString(process.pid()), "cmdline"), StandardCharsets.UTF_8);
+                        return java.util.Arrays.stream(commandLine.split("\0"))
+                                .filter(argument -> argument.matches("--port=\\d+"))
+                                .map(argument -> Integer.parseInt(argument.substring("--port=".length())))
+                                .findFirst();
+                    } catch (IOException gone) {
+                        return Optional.empty();
+                    }
+                })
+                .map(java.util.OptionalInt::of)
+                .orElse(java.util.OptionalInt.empty());
+    }
+
+    /** The password of this folder's database, as {@link #start} keeps it. */
+    static String passwordOf(Path root) {
+        return password(root);
+    }
+
+    /** Clients of this server (dump, load, queries) as Keyward's database user. */
+    MariaDbClients clients() {
+        return new MariaDbClients(root, port, password);
+    }
+
+    /** A folder made for this JVM only, deleted at its exit. */
+    boolean throwaway() {
+        return throwaway;
     }
 
     /** JDBC URL of the application database (created by the init file). */

@@ -25,6 +25,9 @@ public class EmbeddedMariaDbEnvironmentPostProcessor implements EnvironmentPostP
 
     static final String ACTIVE = "keyward.embedded-db.active";
 
+    /** Host commands that start (or reach) the embedded server themselves, when and how they need it. */
+    private static final java.util.Set<String> OWN_SERVER = java.util.Set.of("backup", "restore");
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         String url = environment.getProperty("spring.datasource.url");
@@ -34,6 +37,9 @@ public class EmbeddedMariaDbEnvironmentPostProcessor implements EnvironmentPostP
                 // (not echoed: a URL may carry a password)
                 throw new DatabaseUrlException("SPRING_DATASOURCE_URL does not start with \"jdbc:\".");
             }
+            return;
+        }
+        if (OWN_SERVER.contains(environment.getProperty("keyward.host-command", ""))) {
             return;
         }
         boolean throwaway = environment.getProperty("keyward.embedded-db.throwaway", Boolean.class, false);
