@@ -2,6 +2,7 @@ package com.keyward.apikey;
 
 import com.keyward.db.RetriedTransactions;
 import jakarta.annotation.PreDestroy;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -66,9 +67,19 @@ public class ApiKeyUsageRecorder {
     private final Map<Long, Use> pending = new ConcurrentHashMap<>();
     private final Map<Long, DayCounter> counts = new ConcurrentHashMap<>();
     private final ApiKeyRepository keys;
+    private final Clock clock;
+    /** When a flush last wrote everything it had taken (or found nothing to write): the flush lag's start. */
+    private volatile Instant lastFlushed;
 
-    public ApiKeyUsageRecorder(ApiKeyRepository keys) {
+    public ApiKeyUsageRecorder(ApiKeyRepository keys, Clock clock) {
         this.keys = keys;
+        this.clock = clock;
+        this.lastFlushed = clock.instant();
+    }
+
+    /** The last flush that succeeded, for the usage-flush lag (UsageFlushMetrics). */
+    Instant lastFlushed() {
+        return lastFlushed;
     }
 
     /** A call the key was accepted for. */
@@ -137,6 +148,7 @@ public class ApiKeyUsageRecorder {
             }
         });
         if (taken.isEmpty()) {
+            lastFlushed = clock.instant();
             return;
         }
         try {
@@ -145,5 +157,6 @@ public class ApiKeyUsageRecorder {
             taken.forEach(DayCounter::giveBack);
             throw e;
         }
+        lastFlushed = clock.instant();
     }
 }

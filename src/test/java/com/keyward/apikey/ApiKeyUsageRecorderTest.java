@@ -30,7 +30,7 @@ class ApiKeyUsageRecorderTest {
 
     private final ApiKeyRepository repository = mock(ApiKeyRepository.class);
     private final AtomicLong stored = new AtomicLong();
-    private final ApiKeyUsageRecorder recorder = new ApiKeyUsageRecorder(repository);
+    private final ApiKeyUsageRecorder recorder = new ApiKeyUsageRecorder(repository, java.time.Clock.systemUTC());
 
     /** Calls counted on a day gone by race the flush's removal of its idle counters; today's never do. */
     @ParameterizedTest

@@ -85,7 +85,11 @@ public class KeyCheckBenchmark {
         when(keys.findCredential(any())).thenReturn(Optional.of(credential()));
         when(roles.effectiveAuthorityCodes(anyLong())).thenReturn(AUTHORITIES);
         authenticator = new ApiKeyAuthenticator(
-                keys, roles, new ApiKeyUsageRecorder(keys), Clock.systemUTC(), Duration.ofSeconds(5));
+                keys,
+                roles,
+                new ApiKeyUsageRecorder(keys, Clock.systemUTC()),
+                Clock.systemUTC(),
+                Duration.ofSeconds(5));
         if (!(keyCheck() instanceof UsernamePasswordAuthenticationToken)) {
             throw new IllegalStateException("the benchmark's key is not accepted");
         }

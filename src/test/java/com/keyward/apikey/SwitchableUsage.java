@@ -1,5 +1,6 @@
 package com.keyward.apikey;
 
+import java.time.Clock;
 import java.time.Instant;
 import org.springframework.beans.factory.BeanFactory;
 
@@ -8,13 +9,13 @@ public class SwitchableUsage extends ApiKeyUsageRecorder {
 
     private volatile boolean counting = true;
 
-    SwitchableUsage(ApiKeyRepository keys) {
-        super(keys);
+    SwitchableUsage(ApiKeyRepository keys, Clock clock) {
+        super(keys, clock);
     }
 
     /** One on the application's key repository, to declare as the primary usage recorder. */
     public static SwitchableUsage of(BeanFactory beans) {
-        return new SwitchableUsage(beans.getBean(ApiKeyRepository.class));
+        return new SwitchableUsage(beans.getBean(ApiKeyRepository.class), beans.getBean(Clock.class));
     }
 
     public void counting(boolean on) {
