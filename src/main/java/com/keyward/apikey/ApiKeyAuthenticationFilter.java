@@ -32,6 +32,7 @@ import org.springframework.web.util.UriUtils;
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-Api-Key";
+    private static final String REFUSED_AFTER_AUTHENTICATION = ApiKeyAuthenticationFilter.class.getName() + ".refused";
     private static final Set<String> KEY_PARAMETERS =
             Set.of("api_key", "apikey", "key", "token", "access_token", "x-api-key");
 
@@ -90,7 +91,6 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                 return;
             }
         }
-        count("success");
         var authentication =
                 UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
         var context = SecurityContextHolder.createEmptyContext();
@@ -100,7 +100,17 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             SecurityContextHolder.clearContext();
+            // a success only once the path is in the key's API sets (refused below: its outcome)
+            count(request.getAttribute(REFUSED_AFTER_AUTHENTICATION) instanceof String refused ? refused : "success");
         }
+    }
+
+    /**
+     * The outcome of a valid key that the authorization below refused ({@code outside_sets},
+     * {@code awaiting_approval}): the access-denied handler leaves it for the count.
+     */
+    static void refusedAfterAuthentication(HttpServletRequest request, String outcome) {
+        request.setAttribute(REFUSED_AFTER_AUTHENTICATION, outcome);
     }
 
     /** 401 with the failure's detail; past the address's allowance of failures, 429. */
@@ -112,7 +122,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             throws IOException {
         long retryAfter = failures.take(address);
         if (retryAfter > 0) {
-            count("rate_limited");
+            count("throttled");
             response.setHeader("Retry-After", Long.toString(retryAfter));
             Problems.write(
                     response,
@@ -172,7 +182,12 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                 .noneMatch(set -> uri.equals(set.path()) || uri.startsWith(set.path() + "/"));
     }
 
-    /** Outcome only: never the key, its hint or the owner. */
+    /**
+     * Outcome only, never the key, its hint or the owner: {@code success}; refused with 401
+     * {@code missing}, {@code malformed}, {@code unknown}, {@code revoked}, {@code expired},
+     * {@code owner_disabled}, {@code owner_locked}, {@code owner_expired}; 403 {@code outside_networks},
+     * {@code outside_sets}, {@code awaiting_approval}; 429 {@code throttled}; 400 {@code key_in_url}.
+     */
     private void count(String outcome) {
         counters.computeIfAbsent(outcome, name -> meters.counter("keyward.api.authentications", "outcome", name))
                 .increment();

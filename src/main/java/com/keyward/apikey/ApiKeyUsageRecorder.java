@@ -68,10 +68,18 @@ public class ApiKeyUsageRecorder {
     private final Map<Long, DayCounter> counts = new ConcurrentHashMap<>();
     private final ApiKeyRepository keys;
     private final Clock clock;
+    /** When a flush last wrote everything it had taken (or found nothing to write): the flush lag's start. */
+    private volatile Instant lastFlushed;
 
     public ApiKeyUsageRecorder(ApiKeyRepository keys, Clock clock) {
         this.keys = keys;
         this.clock = clock;
+        this.lastFlushed = clock.instant();
+    }
+
+    /** The last flush that succeeded, for the usage-flush lag (UsageFlushMetrics). */
+    Instant lastFlushed() {
+        return lastFlushed;
     }
 
     /** A call the key was accepted for. */
@@ -141,6 +149,7 @@ public class ApiKeyUsageRecorder {
             }
         });
         if (taken.isEmpty()) {
+            lastFlushed = clock.instant();
             return;
         }
         try {
@@ -149,5 +158,6 @@ public class ApiKeyUsageRecorder {
             taken.forEach(DayCounter::giveBack);
             throw e;
         }
+        lastFlushed = clock.instant();
     }
 }

@@ -83,6 +83,7 @@ public class ApiSecurityConfig {
                                 usage.refused(key.keyId(), clock.instant(), 403);
                                 Optional<ApiSetPath> awaiting = awaitingApproval(key, request.getRequestURI());
                                 if (awaiting.isPresent()) {
+                                    ApiKeyAuthenticationFilter.refusedAfterAuthentication(request, "awaiting_approval");
                                     Problems.write(
                                             response,
                                             403,
@@ -93,6 +94,7 @@ public class ApiSecurityConfig {
                                             request.getRequestURI());
                                     return;
                                 }
+                                ApiKeyAuthenticationFilter.refusedAfterAuthentication(request, "outside_sets");
                             }
                             Problems.write(
                                     response,

@@ -29,7 +29,10 @@ final class Nginx implements AutoCloseable {
         String site = Files.readString(Path.of("deploy/nginx/keyward.conf"))
                 .replace("127.0.0.1:8081", "127.0.0.1:" + nodeA)
                 .replace("127.0.0.1:8082", "127.0.0.1:" + nodeB)
-                .replace("listen 8080;", "listen 127.0.0.1:" + port + ";");
+                .replace("listen 8080;", "listen 127.0.0.1:" + port + ";")
+                .replace(
+                        "/var/log/nginx/keyward.access.log",
+                        folder.resolve("access.log").toString());
         Files.writeString(folder.resolve("keyward.conf"), site);
         Files.writeString(folder.resolve("nginx.conf"), """
                 daemon off;

@@ -280,6 +280,75 @@ class OperationsIT extends BrowserTest {
         assertThat(page.url()).isIn(url("/account"), url("/account?continue"));
     }
 
+    @Test
+    @Order(4)
+    void theProxyLogsNoSetPasswordTokenAndServesNoActuator() throws Exception {
+        // an Admin makes a new person, whose set-password link is opened through nginx
+        signIn("admin", "admin");
+        page.navigate(url("/admin/users"));
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("New user").setExact(true))
+                .click();
+        Locator newUser = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("New user"));
+        Locator.GetByLabelOptions exact = new Locator.GetByLabelOptions().setExact(true);
+        newUser.getByLabel("Username", exact).fill("nina");
+        newUser.getByLabel("Name", exact).fill("Nina Nginx");
+        newUser.getByLabel("Email", exact).fill("nina@keyward.example");
+        newUser.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Create"))
+                .click();
+        Locator field = page.locator("#set-password-link input");
+        field.waitFor();
+        String link = field.inputValue();
+        String token = link.substring(link.lastIndexOf('/') + 1);
+        assertThat(token).matches("[A-Za-z0-9_-]{43}");
+
+        BrowserContext ninasBrowser = newContext();
+        Page nina = ninasBrowser.newPage();
+        nina.navigate(url("/set-password/" + token));
+        assertThat(nina.getByLabel("Username"))
+                .hasValue(
+                        "nina",
+                        new com.microsoft.playwright.assertions.LocatorAssertions.HasValueOptions().setTimeout(20_000));
+        ninasBrowser.close();
+        // the same token in a query, as a hand-edited or forwarded link might carry it
+        status("/set-password?token=" + token);
+        // a key in the URL (refused with 400) and an SSO callback's one-time code
+        assertThat(status("/api/v1/account?api_key=kw_" + token)).isEqualTo(400);
+        status("/login/oauth2/code/corp?code=" + token + "&state=" + token);
+
+        // nginx writes a line once it has answered: wait for the last request's line
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!nginx.accessLog().contains("/login/oauth2/code/corp") && System.nanoTime() < deadline) {
+            pause(100);
+        }
+        String log = nginx.accessLog();
+        System.out.printf(
+                "nginx access log: %d lines, %d with a masked set-password link%n",
+                log.lines().count(),
+                log.lines().filter(line -> line.contains("set-password")).count());
+        assertThat(log).contains("/set-password/[masked]").contains("/login/oauth2/code/corp?[masked]");
+        assertThat(log).doesNotContain(token);
+
+        // the actuator is the nodes' own, never the proxy's: a Prometheus server scrapes each node
+        assertThat(status("/actuator/prometheus")).isEqualTo(404);
+        assertThat(status("/actuator/health/readiness")).isEqualTo(404);
+        assertThat(status("/actuator")).isEqualTo(404);
+        // (the node that held the earlier test's session is gone)
+        assertThat(Stream.of(nodeA, nodeB).map(node -> node.status("/actuator/health/readiness")))
+                .contains(200);
+    }
+
+    /** GET through nginx, its status. */
+    private static int status(String path) throws Exception {
+        return HTTP.send(
+                        HttpRequest.newBuilder(URI.create(nginx.url(path)))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
     /** dana signs in through nginx and generates a key for the Account API on My account. */
     private String danasNewKey(String name) {
         signIn("dana", "dana");
