@@ -56,6 +56,14 @@ class ApiErrorFilter extends OncePerRequestFilter {
         }
         ContentCachingResponseWrapper held = new ContentCachingResponseWrapper(response);
         answer(request, held, chain);
+        if (emptySuccess(request, held)) {
+            // every API answer of 200 has a body; one without is a failure nobody reported, never a success
+            log.error(
+                    "API request ended with 200 and nothing written; answering 503 instead: {} {}",
+                    request.getMethod(),
+                    request.getRequestURI());
+            unavailable(request, held);
+        }
         // the first byte the client gets: the whole answer, with its Content-Length
         held.copyBodyToResponse();
     }
@@ -97,6 +105,14 @@ class ApiErrorFilter extends OncePerRequestFilter {
             log.error("API request failed: {} {}", request.getMethod(), request.getRequestURI(), failure);
             problem(request, response, 500, "The request could not be completed. It has been logged.");
         }
+    }
+
+    private static boolean emptySuccess(HttpServletRequest request, ContentCachingResponseWrapper response) {
+        return response.getStatus() == 200
+                && response.getContentSize() == 0
+                && !response.isCommitted()
+                && !"HEAD".equals(request.getMethod())
+                && !"OPTIONS".equals(request.getMethod());
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> kind) {

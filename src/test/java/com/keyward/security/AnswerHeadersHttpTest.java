@@ -84,6 +84,12 @@ class AnswerHeadersHttpTest {
             throw lost();
         }
 
+        /** Work that ended without an exception and without writing anything: never a valid API answer. */
+        @GetMapping(PATH + "/nothing-written")
+        void nothingWritten(HttpServletResponse response) {
+            // as the one empty 200 in 20 kill -9 runs (DatabaseKillUnderLoadIT) that no code path explained
+        }
+
         private static CannotGetJdbcConnectionException lost() {
             return new CannotGetJdbcConnectionException(
                     "lost", new SQLNonTransientConnectionException("socket closed", "08000"));
@@ -118,6 +124,7 @@ class AnswerHeadersHttpTest {
         answers.put("503", get(Failing.PATH + "/outage", "X-Api-Key", key));
         answers.put("503 after a flush", get(Failing.PATH + "/outage-after-flush", "X-Api-Key", key));
         answers.put("503 after part of the body", get(Failing.PATH + "/outage-after-body", "X-Api-Key", key));
+        answers.put("503 for an empty answer", get(Failing.PATH + "/nothing-written", "X-Api-Key", key));
 
         List<String> missing = new ArrayList<>();
         answers.forEach((expected, answer) -> {
