@@ -26,7 +26,10 @@ public class JooqSettings {
         return new DefaultExecuteListenerProvider(new ExecuteListener() {
             @Override
             public void executeEnd(ExecuteContext context) {
-                monitor.answered();
+                // jOOQ ends a statement that failed too (a read that timed out on a frozen server)
+                if (context.sqlException() == null && context.exception() == null) {
+                    monitor.answered();
+                }
             }
         });
     }
