@@ -1,5 +1,6 @@
 package com.keyward.directory;
 
+import com.keyward.db.LongStatements;
 import com.keyward.db.RetriedTransactions;
 import com.keyward.security.CurrentUser;
 import com.keyward.security.Principals;
@@ -94,8 +95,9 @@ class DirectoryConfig {
             ExternalAccounts accounts,
             CurrentUser currentUser,
             MeterRegistry meters,
-            RetriedTransactions transaction) {
-        return new DirectorySync(directory, accounts, currentUser, meters, transaction);
+            RetriedTransactions transaction,
+            LongStatements longStatements) {
+        return new DirectorySync(directory, accounts, currentUser, meters, transaction, longStatements);
     }
 
     @Bean

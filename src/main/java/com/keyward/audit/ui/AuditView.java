@@ -6,6 +6,7 @@ import com.keyward.audit.AuditEvent;
 import com.keyward.audit.AuditEventType;
 import com.keyward.audit.AuditFilter;
 import com.keyward.audit.AuditService;
+import com.keyward.db.LongStatements;
 import com.keyward.security.Authorities;
 import com.keyward.ui.DatePickers;
 import com.keyward.ui.GridCount;
@@ -44,7 +45,7 @@ public class AuditView extends Main implements HasDynamicTitle {
     final Grid<AuditEvent> grid = new Grid<>();
     final Span total = new Span();
 
-    public AuditView(AuditService audit) {
+    public AuditView(AuditService audit, LongStatements longStatements) {
         addClassNames("page", "audit-view");
         type.setItems(AuditEventType.values());
         type.setItemLabelGenerator(Labels::of);
@@ -98,7 +99,8 @@ public class AuditView extends Main implements HasDynamicTitle {
                 query -> audit.page(filter(), query.getOffset(), query.getLimit()).stream(),
                 this::filter,
                 audit::quickCount,
-                audit::count,
+                // in the background, where a count over millions of events may take its time
+                filter -> longStatements.read(LongStatements.PATIENT, () -> audit.count(filter)),
                 figure -> t("audit.count", figure),
                 figure -> t("audit.count.about", figure));
         type.addValueChangeListener(change -> count.refresh());

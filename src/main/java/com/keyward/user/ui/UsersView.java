@@ -2,6 +2,7 @@ package com.keyward.user.ui;
 
 import static com.keyward.ui.Text.t;
 
+import com.keyward.db.LongStatements;
 import com.keyward.security.Authorities;
 import com.keyward.ui.GridCount;
 import com.keyward.ui.Labels;
@@ -85,7 +86,8 @@ public class UsersView extends Main implements HasUrlParameter<String>, HasDynam
             UserService users,
             ApiKeysPlace apiKeys,
             AccountAdministration administration,
-            UserManagementActions actions) {
+            UserManagementActions actions,
+            LongStatements longStatements) {
         this.users = users;
         this.apiKeys = apiKeys;
         this.administration = administration;
@@ -123,7 +125,8 @@ public class UsersView extends Main implements HasUrlParameter<String>, HasDynam
                 this::fetch,
                 this::filter,
                 users::quickCount,
-                users::count,
+                // in the background, where a count over a million rows may take its time
+                filter -> longStatements.read(LongStatements.PATIENT, () -> users.count(filter)),
                 figure -> t("users.count", figure),
                 figure -> t("users.count.about", figure));
         // on a phone: the search, the count and a "Filters" button; the other filters fold away
