@@ -3,6 +3,7 @@ package com.keyward.apikey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.keyward.KeywardTest;
+import com.keyward.SecondContext;
 import com.keyward.TestAccounts;
 import com.keyward.security.Authorities;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.TestPropertySource;
@@ -28,6 +30,7 @@ import org.springframework.test.context.TestPropertySource;
  * the pool starved: "cannot reach its database").
  */
 @KeywardTest
+@ExtendWith(SecondContext.class)
 @TestPropertySource(properties = "spring.datasource.hikari.maximum-pool-size=3")
 class KeyGenerationPoolTest {
 

@@ -2,12 +2,14 @@ package com.keyward.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.keyward.SecondContext;
 import com.keyward.apikey.ApiKeyFormat;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -15,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * With the production default (no trusted proxy), nobody's X-Forwarded-* headers count: not even
  * from loopback or private addresses, which Tomcat and Spring Boot would trust by default.
  */
+@ExtendWith(SecondContext.class)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "server.tomcat.remoteip.internal-proxies=${KEYWARD_TRUSTED_PROXIES:}")
