@@ -5,7 +5,6 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.context.ThreadLocalSecurityContextHolderStrategy;
 
 /**
  * For a test class that starts a Spring context of its own next to the shared one: Vaadin's
@@ -27,8 +26,8 @@ public final class SecondContext implements BeforeAllCallback, AfterAllCallback 
     public void afterAll(ExtensionContext context) {
         SecurityContextHolderStrategy shared =
                 context.getStore(HERE).get("strategy", SecurityContextHolderStrategy.class);
-        // the default one means no context had set one yet: the class's own context is the shared one now
-        if (shared != null && !(shared instanceof ThreadLocalSecurityContextHolderStrategy)) {
+        // Spring Security's own default means no context had set one yet: the class's context is the shared one now
+        if (shared != null && !shared.getClass().getPackageName().equals("org.springframework.security.core.context")) {
             SecurityContextHolder.setContextHolderStrategy(shared);
         }
     }
