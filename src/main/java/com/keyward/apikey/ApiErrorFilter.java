@@ -1,6 +1,5 @@
 package com.keyward.apikey;
 
-import com.keyward.apiset.ApiSetPath;
 import com.keyward.db.DatabaseMonitor;
 import com.keyward.db.DatabaseOutage;
 import jakarta.annotation.Nullable;
@@ -50,10 +49,8 @@ class ApiErrorFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!database.reachable() && !ApiSetPath.INTROSPECTION.path().equals(request.getRequestURI())) {
-            // known to be away: answer at once rather than after waiting for a connection.
-            // Introspection needs only key lookups, which known keys get through a short outage
-            // (ApiKeyAuthenticator's grace); any other key gets 503 there, just as at once.
+        if (!database.reachable()) {
+            // known to be away: answer at once rather than after waiting for a connection
             unavailable(request, response);
             return;
         }

@@ -1,6 +1,5 @@
 package com.keyward.demo;
 
-import com.keyward.db.LongStatements;
 import com.keyward.security.Authorities;
 import jakarta.annotation.Nullable;
 import java.time.Clock;
@@ -39,7 +38,6 @@ class DemoDataSeeder implements ApplicationRunner {
     private final DemoDataRepository demo;
     private final PasswordEncoder passwordEncoder;
     private final TransactionTemplate transaction;
-    private final LongStatements longStatements;
     private final Clock clock;
     private final boolean enabled;
     private final int syntheticUsers;
@@ -48,7 +46,6 @@ class DemoDataSeeder implements ApplicationRunner {
             DemoDataRepository demo,
             PasswordEncoder passwordEncoder,
             TransactionTemplate transaction,
-            LongStatements longStatements,
             Clock clock,
             // on by default only when run from the build (./mvnw) on the embedded database: a
             // production jar never makes accounts with known passwords unless told to
@@ -59,7 +56,6 @@ class DemoDataSeeder implements ApplicationRunner {
         this.demo = demo;
         this.passwordEncoder = passwordEncoder;
         this.transaction = transaction;
-        this.longStatements = longStatements;
         this.clock = clock;
         this.enabled = enabled != null ? enabled : runFromBuild && embedded;
         this.syntheticUsers = syntheticUsers;
@@ -85,10 +81,7 @@ class DemoDataSeeder implements ApplicationRunner {
             for (int batch = present + 1; batch <= syntheticUsers; batch += 50_000) {
                 int from = batch;
                 int to = Math.min(batch + 49_999, syntheticUsers);
-                transaction.executeWithoutResult(status -> {
-                    longStatements.allow(LongStatements.PATIENT);
-                    demo.insertSynthetic(from, to, viewer);
-                });
+                transaction.executeWithoutResult(status -> demo.insertSynthetic(from, to, viewer));
             }
             log.info(
                     "Demo data: {} synthetic users added in {} ms",

@@ -1,6 +1,5 @@
 package com.keyward.directory;
 
-import com.keyward.db.LongStatements;
 import com.keyward.db.RetriedTransactions;
 import com.keyward.security.CurrentUser;
 import com.keyward.security.Principals;
@@ -95,9 +94,8 @@ class DirectoryConfig {
             ExternalAccounts accounts,
             CurrentUser currentUser,
             MeterRegistry meters,
-            RetriedTransactions transaction,
-            LongStatements longStatements) {
-        return new DirectorySync(directory, accounts, currentUser, meters, transaction, longStatements);
+            RetriedTransactions transaction) {
+        return new DirectorySync(directory, accounts, currentUser, meters, transaction);
     }
 
     @Bean

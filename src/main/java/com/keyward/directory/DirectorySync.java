@@ -1,6 +1,5 @@
 package com.keyward.directory;
 
-import com.keyward.db.LongStatements;
 import com.keyward.db.RetriedTransactions;
 import com.keyward.security.Authorities;
 import com.keyward.security.CurrentUser;
@@ -35,18 +34,15 @@ public class DirectorySync implements DirectorySyncs {
     private final Counter runs;
     private final Counter failures;
     private final RetriedTransactions transaction;
-    private final LongStatements longStatements;
 
     DirectorySync(
             Directory directory,
             ExternalAccounts accounts,
             CurrentUser currentUser,
             MeterRegistry meters,
-            RetriedTransactions transaction,
-            LongStatements longStatements) {
+            RetriedTransactions transaction) {
         this.directory = directory;
         this.transaction = transaction;
-        this.longStatements = longStatements;
         this.accounts = accounts;
         this.currentUser = currentUser;
         this.runs = Counter.builder("keyward.directory.sync.runs")
@@ -112,8 +108,6 @@ public class DirectorySync implements DirectorySyncs {
                 // one transaction a page: a commit per person would cost more than the person
                 List<ExternalAccounts.Ref> current = page;
                 Integer pageAbsent = transaction.execute(status -> {
-                    // a page asks the directory about each person while the transaction is open
-                    longStatements.allow(LongStatements.PATIENT);
                     int gone = 0;
                     for (ExternalAccounts.Ref account : current) {
                         if (!syncOne(account)) {

@@ -6,7 +6,6 @@ import com.keyward.audit.AuditEvent;
 import com.keyward.audit.AuditEventType;
 import com.keyward.audit.AuditFilter;
 import com.keyward.audit.AuditService;
-import com.keyward.db.LongStatements;
 import com.keyward.security.Authorities;
 import com.keyward.ui.DatePickers;
 import com.keyward.ui.GridCount;
@@ -45,7 +44,7 @@ public class AuditView extends Main implements HasDynamicTitle {
     final Grid<AuditEvent> grid = new Grid<>();
     final Span total = new Span();
 
-    public AuditView(AuditService audit, LongStatements longStatements) {
+    public AuditView(AuditService audit) {
         addClassNames("page", "audit-view");
         type.setItems(AuditEventType.values());
         type.setItemLabelGenerator(Labels::of);
@@ -99,8 +98,7 @@ public class AuditView extends Main implements HasDynamicTitle {
                 query -> audit.page(filter(), query.getOffset(), query.getLimit()).stream(),
                 this::filter,
                 audit::quickCount,
-                // in the background, where a count over millions of events may take its time
-                filter -> longStatements.read(LongStatements.PATIENT, () -> audit.count(filter)),
+                audit::count,
                 figure -> t("audit.count", figure),
                 figure -> t("audit.count.about", figure));
         type.addValueChangeListener(change -> count.refresh());

@@ -2,7 +2,6 @@ package com.keyward.user.ui;
 
 import static com.keyward.ui.Text.t;
 
-import com.keyward.db.LongStatements;
 import com.keyward.security.Authorities;
 import com.keyward.ui.GridCount;
 import com.keyward.ui.Labels;
@@ -86,8 +85,7 @@ public class UsersView extends Main implements HasUrlParameter<String>, HasDynam
             UserService users,
             ApiKeysPlace apiKeys,
             AccountAdministration administration,
-            UserManagementActions actions,
-            LongStatements longStatements) {
+            UserManagementActions actions) {
         this.users = users;
         this.apiKeys = apiKeys;
         this.administration = administration;
@@ -125,8 +123,7 @@ public class UsersView extends Main implements HasUrlParameter<String>, HasDynam
                 this::fetch,
                 this::filter,
                 users::quickCount,
-                // in the background, where a count over a million rows may take its time
-                filter -> longStatements.read(LongStatements.PATIENT, () -> users.count(filter)),
+                users::count,
                 figure -> t("users.count", figure),
                 figure -> t("users.count.about", figure));
         // on a phone: the search, the count and a "Filters" button; the other filters fold away
