@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -36,7 +37,8 @@ public final class DatabaseOutage {
                     || cause instanceof SQLTransientConnectionException
                     || cause instanceof SQLNonTransientConnectionException
                     || cause instanceof SQLRecoverableException
-                    || connectionState(cause)) {
+                    || connectionState(cause)
+                    || closedConnection(cause)) {
                 return true;
             }
             fromTheDatabase |= cause instanceof SQLException || cause instanceof DataAccessException;
@@ -54,6 +56,22 @@ public final class DatabaseOutage {
             }
         }
         return false;
+    }
+
+    /**
+     * The driver refusing to use a connection it closed itself (after a read timed out on a hung
+     * server, or the server went): MariaDB's driver says so with SQL state 42000, which Spring
+     * would take for bad SQL.
+     */
+    private static boolean closedConnection(Throwable failure) {
+        String message = failure.getMessage();
+        if (!(failure instanceof SQLException) || message == null) {
+            return false;
+        }
+        String said = message.toLowerCase(Locale.ROOT);
+        return said.contains("on a closed connection")
+                || said.contains("connection is closed")
+                || said.contains("connection closed");
     }
 
     /** SQL state class 08: a connection exception. */
