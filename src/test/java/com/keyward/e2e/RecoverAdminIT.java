@@ -2,10 +2,7 @@ package com.keyward.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -35,10 +32,10 @@ class RecoverAdminIT {
                 environment, log -> log.contains("First Admin \"ada\" created from KEYWARD_ADMIN_USERNAME"))) {
             keyward.stop();
 
-            Command recovered = run(environment, "recover-admin", "ada");
+            HostCommand recovered = HostCommand.run(environment, "recover-admin", "ada");
             assertThat(recovered.status()).isZero();
             assertThat(recovered.out()).containsPattern("Set a new password for ada within 72 hours, once: " + LINK);
-            Command unknown = run(environment, "recover-admin", "nobody");
+            HostCommand unknown = HostCommand.run(environment, "recover-admin", "nobody");
             assertThat(unknown.status()).isEqualTo(2);
             assertThat(unknown.err().strip())
                     .endsWith("recover-admin: there is no account named \"nobody\" (name an existing account by its"
@@ -52,26 +49,5 @@ class RecoverAdminIT {
             assertThat(keyward.log().substring(before)).doesNotContain("set-up token");
             assertThat(keyward.status("/setup")).isEqualTo(404);
         }
-    }
-
-    record Command(int status, String out, String err) {}
-
-    /** {@code java … com.keyward.KeywardApplication <arguments>} on the host, with Keyward's settings. */
-    private static Command run(Map<String, String> environment, String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "com.keyward.KeywardApplication"));
-        command.addAll(List.of(arguments));
-        Path out = Files.createTempFile("keyward-command-", ".out");
-        Path err = Files.createTempFile("keyward-command-", ".err");
-        ProcessBuilder builder =
-                new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().put("VAADIN_USAGE_STATS_ENABLED", "false");
-        builder.environment().putAll(environment);
-        int status = builder.start().waitFor();
-        return new Command(status, Files.readString(out), Files.readString(err));
     }
 }
