@@ -2,6 +2,8 @@ package com.keyward.apikey;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.keyward.db.DatabaseMonitor;
+import com.keyward.db.DatabaseOutage;
 import com.keyward.role.RoleMembership;
 import com.keyward.security.AccountChanged;
 import com.keyward.security.AuthoritiesChanged;
@@ -15,7 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Service;
@@ -28,6 +32,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * and authorities) are cached for at most {@code keyward.api.credential-cache} (5 s): revoking a
  * key, disabling or locking its owner or taking an authority away takes effect within that bound,
  * also when several instances share the database. Revocations made here take effect at once.
+ *
+ * <p>While the database is away (down, frozen, cut off), a key this instance checked successfully
+ * within {@code keyward.api.credential-grace} (30 s) is judged by what that check found, so that a
+ * short outage does not turn every known caller away (introspection needs nothing else); any other
+ * key gets 503 at once. A revoke made on another instance in the last 5 s before an outage may
+ * therefore take up to that grace to reach this one; one made here always takes effect at once.
  */
 @Service
 public class ApiKeyAuthenticator {
@@ -76,19 +86,32 @@ public class ApiKeyAuthenticator {
     private record Entry(ApiKeyCredential credential, ApiKeyPrincipal principal) {}
 
     private final Cache<ByteBuffer, Optional<Entry>> credentials;
+    /** The last answer the database gave for each key, kept for the grace after it. */
+    private final Cache<ByteBuffer, Optional<Entry>> lastChecked;
+
+    private final DatabaseMonitor database;
+    /** Bumped when every lookup must be forgotten: a lookup that began before is not kept. */
+    private final AtomicLong forgotten = new AtomicLong();
 
     ApiKeyAuthenticator(
             ApiKeyRepository keys,
             RoleMembership roles,
             ApiKeyUsageRecorder usage,
             Clock clock,
-            @Value("${keyward.api.credential-cache:PT5S}") Duration cacheFor) {
+            DatabaseMonitor database,
+            @Value("${keyward.api.credential-cache:PT5S}") Duration cacheFor,
+            @Value("${keyward.api.credential-grace:PT30S}") Duration graceFor) {
         this.keys = keys;
         this.roles = roles;
         this.usage = usage;
         this.clock = clock;
+        this.database = database;
         this.credentials = Caffeine.newBuilder()
                 .expireAfterWrite(cacheFor)
+                .maximumSize(10_000)
+                .build();
+        this.lastChecked = Caffeine.newBuilder()
+                .expireAfterWrite(graceFor.isNegative() ? Duration.ZERO : graceFor)
                 .maximumSize(10_000)
                 .build();
     }
@@ -114,7 +137,7 @@ public class ApiKeyAuthenticator {
         if (key.isEmpty()) {
             return new Refused(Failure.MALFORMED);
         }
-        Optional<Entry> found = credentials.get(ByteBuffer.wrap(ApiKeyFormat.digest(key.get())), this::load);
+        Optional<Entry> found = lookUp(ByteBuffer.wrap(ApiKeyFormat.digest(key.get())));
         if (found.isEmpty()) {
             return new Refused(Failure.UNKNOWN);
         }
@@ -133,9 +156,53 @@ public class ApiKeyAuthenticator {
         return new Accepted(found.get().principal(), credential);
     }
 
+    /**
+     * The cached lookup, else the database's answer, else (the database away) the last answer
+     * within the grace. Not a computing cache: requests with the same key never queue behind one
+     * lookup that waits on a hung database, each fails (503) on its own bound.
+     */
+    private Optional<Entry> lookUp(ByteBuffer digest) {
+        Optional<Entry> cached = credentials.getIfPresent(digest);
+        if (cached != null) {
+            return cached;
+        }
+        if (!database.reachable()) {
+            return lastAnswer(digest, null);
+        }
+        long generation = forgotten.get();
+        Optional<Entry> found;
+        try {
+            found = load(digest);
+        } catch (RuntimeException failure) {
+            if (DatabaseOutage.causes(failure)) {
+                return lastAnswer(digest, failure);
+            }
+            throw failure;
+        }
+        // a revoke that committed while this lookup ran has forgotten everything: keep nothing older
+        if (forgotten.get() == generation) {
+            credentials.put(digest, found);
+            lastChecked.put(digest, found);
+        }
+        return found;
+    }
+
+    private Optional<Entry> lastAnswer(ByteBuffer digest, @Nullable RuntimeException failure) {
+        Optional<Entry> last = lastChecked.getIfPresent(digest);
+        if (last != null) {
+            return last;
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        throw new DataAccessResourceFailureException("The database is away and this key was not checked recently.");
+    }
+
     /** Forgets every cached lookup, e.g. after a revocation in this instance. */
     private void forgetCachedKeys() {
+        forgotten.incrementAndGet();
         credentials.invalidateAll();
+        lastChecked.invalidateAll();
     }
 
     /** After the change has committed: a lookup from now on sees it. */

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -27,9 +28,18 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Knows, within about half a second, whether the database answers: one connection of its own
- * (outside the pool, so that a busy pool never looks like an outage) checked every
- * {@code keyward.db.check-interval} with a one-second bound.
+ * Knows, within a second, whether the database answers: one connection of its own (outside the
+ * pool, so that a busy pool never looks like an outage) checked every {@code
+ * keyward.db.check-interval} (a quarter second), each check bounded by {@code
+ * keyward.db.check-timeout} (0.4 s) on the socket, so that a frozen server is noticed, not waited
+ * for.
+ *
+ * <p>A refused connection is an outage at once (a broken one is replaced once first). A check that
+ * got no answer in time is one only when no other statement was answered meanwhile either ({@link
+ * #answered}, told by every jOOQ statement): a server busy with the pool's work under heavy load
+ * still answers those, a frozen one (SIGSTOP, a silent network drop) answers nothing. Then the
+ * pool's connections are cut ({@link PooledConnections}), so that no request waits for the frozen
+ * server either.
  *
  * <p>What it knows drives readiness (an instance that cannot reach the database takes no traffic,
  * and takes it again as soon as it can), lets the API answer 503 at once instead of waiting for a
@@ -39,11 +49,12 @@ import org.springframework.stereotype.Component;
 public class DatabaseMonitor implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseMonitor.class);
-    private static final Duration SLOW = Duration.ofMillis(900);
 
     private final DataSourceProperties database;
+    private final PooledConnections pooled;
     private final ApplicationEventPublisher events;
     private final Duration interval;
+    private final Duration timeout;
     private final List<Consumer<Boolean>> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "keyward-db-monitor");
@@ -52,18 +63,23 @@ public class DatabaseMonitor implements DisposableBean {
     });
 
     private volatile boolean reachable = true;
+    /** When a statement last got its answer from the database (System.nanoTime()). */
+    private volatile long lastAnswer = System.nanoTime();
+
     private @Nullable Connection connection;
-    /** Checks in a row that got no answer within their second (a busy machine, or a hung server). */
-    private int slowChecks;
 
     DatabaseMonitor(
             DataSourceProperties database,
+            PooledConnections pooled,
             ApplicationEventPublisher events,
             MeterRegistry meters,
-            @Value("${keyward.db.check-interval:PT0.5S}") Duration interval) {
+            @Value("${keyward.db.check-interval:PT0.25S}") Duration interval,
+            @Value("${keyward.db.check-timeout:PT0.4S}") Duration timeout) {
         this.database = database;
+        this.pooled = pooled;
         this.events = events;
         this.interval = interval;
+        this.timeout = timeout;
         Gauge.builder("keyward.database.reachable", this, monitor -> monitor.reachable ? 1 : 0)
                 .description("1 while the database answers, 0 while it is away")
                 .register(meters);
@@ -89,14 +105,17 @@ public class DatabaseMonitor implements DisposableBean {
         return () -> listeners.remove(listener);
     }
 
+    /** A statement got its answer: the database is there, however slow the monitor's own check. */
+    public void answered() {
+        lastAnswer = System.nanoTime();
+    }
+
     void check() {
         long started = System.nanoTime();
         boolean now = answers();
-        if (now) {
-            slowChecks = 0;
-        } else if (System.nanoTime() - started >= SLOW.toNanos() && ++slowChecks < 2) {
-            // one slow answer under heavy load is not an outage (that would turn a busy node away);
-            // a refused or broken connection is, at once, and so is a second slow answer in a row
+        if (!now && System.nanoTime() - started >= timeout.toNanos() * 9 / 10 && lastAnswer - started > 0) {
+            // no answer in time, but the pool's statements got theirs meanwhile: a busy server (the
+            // monitor took one slow check under wrk -c200 for an outage once), not a hung one
             return;
         }
         if (now == reachable) {
@@ -104,9 +123,12 @@ public class DatabaseMonitor implements DisposableBean {
         }
         reachable = now;
         if (now) {
+            pooled.reopen();
             log.info("The database answers again; taking traffic.");
         } else {
             log.warn("The database does not answer; refusing traffic until it does.");
+            // statements waiting for a frozen server would wait as long as it stays frozen
+            pooled.cutAll();
         }
         AvailabilityChangeEvent.publish(
                 events, this, now ? ReadinessState.ACCEPTING_TRAFFIC : ReadinessState.REFUSING_TRAFFIC);
@@ -119,16 +141,34 @@ public class DatabaseMonitor implements DisposableBean {
         }
     }
 
+    /**
+     * Whether the database answers a statement within the timeout. A connection that fails at
+     * once (its server was killed or restarted; on Galera, the node it was on left) is replaced
+     * once before the answer is no: the driver then connects to whichever server of the URL answers.
+     */
     private boolean answers() {
+        boolean hadConnection = connection != null;
+        long started = System.nanoTime();
+        if (ping()) {
+            return true;
+        }
+        boolean failedAtOnce = System.nanoTime() - started < timeout.toNanos() / 2;
+        return hadConnection && failedAtOnce && ping();
+    }
+
+    private boolean ping() {
         try {
             Connection current = connection;
             if (current == null) {
                 current = connect();
                 connection = current;
             }
-            if (current.isValid(1)) {
-                return true;
+            // a statement, not isValid(): MariaDB's driver bounds isValid(seconds) by whole seconds,
+            // overriding the socket timeout below
+            try (Statement statement = current.createStatement()) {
+                statement.execute("SELECT 1");
             }
+            return true;
         } catch (SQLException | RuntimeException unreachable) {
             log.debug("Database check failed: {}", unreachable.toString());
         }
@@ -146,8 +186,9 @@ public class DatabaseMonitor implements DisposableBean {
         if (password != null) {
             properties.setProperty("password", password);
         }
-        properties.setProperty("connectTimeout", "1000");
-        properties.setProperty("socketTimeout", "1000");
+        String bound = Long.toString(timeout.toMillis());
+        properties.setProperty("connectTimeout", bound);
+        properties.setProperty("socketTimeout", bound);
         return DriverManager.getConnection(database.determineUrl(), properties);
     }
 

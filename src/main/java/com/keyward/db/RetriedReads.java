@@ -2,6 +2,7 @@ package com.keyward.db;
 
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
@@ -15,9 +16,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.Ordered;
-import org.springframework.core.retry.RetryException;
-import org.springframework.core.retry.RetryPolicy;
-import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.annotation.AnnotationTransactionAttributeSource;
 import org.springframework.transaction.interceptor.TransactionAttribute;
@@ -31,17 +29,18 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * ({@code @Transactional(readOnly = true)}) runs again, at most twice, after 20 and 40 ms: losing a
  * Galera node then costs a request nothing. A write lost at COMMIT is not tried again (it may have
  * committed); the person sees that the database was away, as for any outage.
+ *
+ * <p>Only a failure that came at once is worth another try (a lost node, the next one answers). One
+ * that came after a wait (no connection within the pool's timeout, a frozen server's connection
+ * cut) would only be waited for again: the request answers 503 now instead of three waits later.
  */
 @Configuration(proxyBeanMethods = false)
 public class RetriedReads {
 
-    private static final RetryTemplate RETRY = new RetryTemplate(RetryPolicy.builder()
-            .includes(TransientDataAccessResourceException.class)
-            .predicate(failure -> !TransactionSynchronizationManager.isActualTransactionActive())
-            .maxRetries(2)
-            .delay(Duration.ofMillis(20))
-            .multiplier(2)
-            .build());
+    private static final int RETRIES = 2;
+    private static final Duration FIRST_DELAY = Duration.ofMillis(20);
+    /** A failure later than this after its attempt began came after a wait, not at once. */
+    private static final Duration AT_ONCE = Duration.ofMillis(250);
 
     /** Around every method that begins a read-only transaction, outside the transaction's own advice. */
     @Bean
@@ -63,8 +62,15 @@ public class RetriedReads {
     }
 
     /** {@code read} (a read-only transaction of its own), run again when its connection was lost. */
+    @SuppressWarnings("NullAway") // what read gave, null only if read gives null
     public static <T> T read(Supplier<T> read) {
-        return RETRY.invoke(read);
+        try {
+            return attempts(read::get, System::nanoTime);
+        } catch (RuntimeException | Error unchecked) {
+            throw unchecked;
+        } catch (Throwable checked) {
+            throw new IllegalStateException(checked);
+        }
     }
 
     /**
@@ -72,16 +78,31 @@ public class RetriedReads {
      * method bare the second time, past the advice after this one (its transaction among them).
      */
     private static @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
-        @Nullable Object[] result = new Object[1];
-        try {
-            RETRY.execute(() -> {
-                result[0] =
-                        ((ProxyMethodInvocation) invocation).invocableClone().proceed();
-                return Boolean.TRUE;
-            });
-        } catch (RetryException exhausted) {
-            throw exhausted.getCause() == null ? exhausted : exhausted.getCause();
+        return attempts(
+                () -> ((ProxyMethodInvocation) invocation).invocableClone().proceed(), System::nanoTime);
+    }
+
+    interface Attempt<T> {
+        @Nullable
+        T run() throws Throwable;
+    }
+
+    /** {@code nanoTime} is the clock that tells a failure at once from one after a wait. */
+    static <T> @Nullable T attempts(Attempt<T> attempt, LongSupplier nanoTime) throws Throwable {
+        Duration delay = FIRST_DELAY;
+        for (int tried = 0; ; tried++) {
+            long started = nanoTime.getAsLong();
+            try {
+                return attempt.run();
+            } catch (TransientDataAccessResourceException lost) {
+                if (tried == RETRIES
+                        || TransactionSynchronizationManager.isActualTransactionActive()
+                        || nanoTime.getAsLong() - started > AT_ONCE.toNanos()) {
+                    throw lost;
+                }
+            }
+            Thread.sleep(delay);
+            delay = delay.multipliedBy(2);
         }
-        return result[0];
     }
 }

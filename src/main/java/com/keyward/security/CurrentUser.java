@@ -7,6 +7,8 @@ import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.WrappedSession;
 import jakarta.annotation.Nullable;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
@@ -19,6 +21,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionExecution;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,6 +32,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * from the account as it is now instead (status, expiry, authorities), read at most
  * {@code keyward.api.credential-cache} ago and re-read at once after a change made in this
  * instance. A disabled, locked or expired person's open page therefore cannot act any more.
+ *
+ * <p>A writing transaction never asks the pool for a second connection to find this out: the
+ * person is read just before it begins ({@link WritingTransactions}) and that answer holds for the whole
+ * transaction. Ten of one person's key generations at once on a pool of ten otherwise each held a
+ * connection while the row lock's holder waited for an eleventh ("cannot reach its database").
  */
 @Component
 public class CurrentUser {
@@ -36,6 +44,10 @@ public class CurrentUser {
     private final Principals accounts;
     private final TransactionTemplate ownTransaction;
     private final Cache<String, Optional<SignedInUser>> current;
+    /** This thread's writing transactions (innermost last) with the person as found just before each began. */
+    private final ThreadLocal<Deque<Pinned>> pinned = ThreadLocal.withInitial(ArrayDeque::new);
+
+    private record Pinned(TransactionExecution transaction, String username, Optional<SignedInUser> user) {}
 
     public CurrentUser(
             Principals accounts,
@@ -65,9 +77,58 @@ public class CurrentUser {
         if (user.checkedForThisRequest()) {
             return Optional.of(user);
         }
+        Optional<SignedInUser> now =
+                pinnedFor(user.getUsername()).orElseGet(() -> current.get(user.getUsername(), this::load));
         // a password change or reset elsewhere ends every session signed in under the old password
-        return current.get(user.getUsername(), this::load)
-                .filter(fresh -> fresh.id() == user.id() && fresh.credentialsVersion() == user.credentialsVersion());
+        return now.filter(fresh -> fresh.id() == user.id() && fresh.credentialsVersion() == user.credentialsVersion());
+    }
+
+    /** Inside a writing transaction begun for this person: what was found just before it began. */
+    private Optional<Optional<SignedInUser>> pinnedFor(String username) {
+        Pinned innermost = pinned.get().peekLast();
+        return innermost != null && innermost.username().equals(username)
+                ? Optional.of(innermost.user())
+                : Optional.empty();
+    }
+
+    /**
+     * Before a writing transaction takes its connection: the signed-in person is read now, with a
+     * connection borrowed and given back, never while the transaction holds one (and maybe a lock).
+     */
+    void beforeBegin(TransactionExecution transaction) {
+        if (transaction.isReadOnly()) {
+            return;
+        }
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null
+                && authentication.getPrincipal() instanceof SignedInUser user
+                && !user.checkedForThisRequest()) {
+            String username = user.getUsername();
+            Optional<SignedInUser> now = pinnedFor(username).orElseGet(() -> current.get(username, this::load));
+            pinned.get().addLast(new Pinned(transaction, username, now));
+        }
+    }
+
+    void afterBegin(TransactionExecution transaction, @Nullable Throwable beginFailure) {
+        if (beginFailure != null) {
+            unpin(transaction);
+        }
+    }
+
+    void afterCommit(TransactionExecution transaction, @Nullable Throwable commitFailure) {
+        unpin(transaction);
+    }
+
+    void afterRollback(TransactionExecution transaction, @Nullable Throwable rollbackFailure) {
+        unpin(transaction);
+    }
+
+    private void unpin(TransactionExecution transaction) {
+        Deque<Pinned> pins = pinned.get();
+        pins.removeIf(pin -> pin.transaction() == transaction);
+        if (pins.isEmpty()) {
+            pinned.remove();
+        }
     }
 
     /** The HTTP session of the request at hand, if it has one. */

@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import com.keyward.db.DatabaseMonitor;
 import com.keyward.role.RoleMembership;
 import com.keyward.user.UserStatus;
 import java.nio.charset.StandardCharsets;
@@ -84,12 +85,16 @@ public class KeyCheckBenchmark {
         RoleMembership roles = mock(RoleMembership.class);
         when(keys.findCredential(any())).thenReturn(Optional.of(credential()));
         when(roles.effectiveAuthorityCodes(anyLong())).thenReturn(AUTHORITIES);
+        DatabaseMonitor database = mock(DatabaseMonitor.class);
+        when(database.reachable()).thenReturn(true);
         authenticator = new ApiKeyAuthenticator(
                 keys,
                 roles,
                 new ApiKeyUsageRecorder(keys, Clock.systemUTC()),
                 Clock.systemUTC(),
-                Duration.ofSeconds(5));
+                database,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(30));
         if (!(keyCheck() instanceof UsernamePasswordAuthenticationToken)) {
             throw new IllegalStateException("the benchmark's key is not accepted");
         }

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.keyward.KeywardTest;
 import com.keyward.apikey.ApiKeyService;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.aop.Advisor;
 import org.springframework.aop.PointcutAdvisor;
@@ -64,6 +66,35 @@ class RetriedReadsTest {
                         })))
                 .isInstanceOf(TransientDataAccessResourceException.class);
         assertThat(attempts).hasValue(1);
+    }
+
+    @Test
+    void aFailureThatCameAfterAWaitIsNotWaitedForAgain() throws Throwable {
+        AtomicInteger attempts = new AtomicInteger();
+        AtomicLong now = new AtomicLong();
+        assertThatThrownBy(() -> RetriedReads.attempts(
+                        () -> {
+                            attempts.incrementAndGet();
+                            // the pool's 1.5 s for a connection, or a frozen server's connection cut
+                            now.addAndGet(Duration.ofMillis(1500).toNanos());
+                            throw new TransientDataAccessResourceException("no connection within 1500 ms");
+                        },
+                        now::get))
+                .isInstanceOf(TransientDataAccessResourceException.class);
+        assertThat(attempts).as("attempts").hasValue(1);
+
+        attempts.set(0);
+        String read = RetriedReads.attempts(
+                () -> {
+                    if (attempts.incrementAndGet() == 1) {
+                        now.addAndGet(Duration.ofMillis(5).toNanos());
+                        throw new TransientDataAccessResourceException("a node gone: at once");
+                    }
+                    return "read";
+                },
+                now::get);
+        assertThat(read).isEqualTo("read");
+        assertThat(attempts).as("attempts").hasValue(2);
     }
 
     /** What a read-only service method saw on each attempt: was it inside its transaction? */

@@ -67,6 +67,13 @@ public final class GaleraCluster implements AutoCloseable {
         script("join", String.valueOf(n));
     }
 
+    /** The process id of node {@code n}'s mariadbd (a test freezes it with SIGSTOP). */
+    long pid(int n) throws IOException {
+        return Long.parseLong(
+                Files.readString(folder.resolve("node" + n).resolve("run").resolve("mysqld.pid"))
+                        .strip());
+    }
+
     int port(int n) {
         return basePort + n;
     }
