@@ -17,11 +17,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * The first filter of the API's chain: whatever goes wrong below it still answers as an RFC 9457
  * problem, never as the container's error page or a redirect to the sign-in page (which an error
  * dispatch to {@code /error} would hit); and no request under {@code /api/**} ever gets a session.
+ *
+ * <p>Nothing below it reaches the client before the work is done: the answer is held in memory
+ * ({@link ContentCachingResponseWrapper}: a flush does not flush, nothing commits) and sent with
+ * its {@code Content-Length} only once the chain has returned. A failure at any point therefore
+ * replaces whatever was written with a problem, and a {@code 200} with an empty or cut-off body
+ * cannot happen by design (issue 31: a flush before a failure committed {@code 200} with nothing
+ * in it). Should a response be committed anyway when something fails, the failure goes on to the
+ * container, which closes the connection (the client sees an error, never a finished answer).
+ *
+ * <p>A problem keeps the headers set before the API's work began (request id, security headers,
+ * {@code Cache-Control}): the body is replaced, not the response.
  */
 class ApiErrorFilter extends OncePerRequestFilter {
 
@@ -37,7 +49,7 @@ class ApiErrorFilter extends OncePerRequestFilter {
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws IOException {
+            throws IOException, ServletException {
         if (!database.reachable() && !ApiSetPath.INTROSPECTION.path().equals(request.getRequestURI())) {
             // known to be away: answer at once rather than after waiting for a connection.
             // Introspection needs only key lookups, which known keys get through a short outage
@@ -45,9 +57,24 @@ class ApiErrorFilter extends OncePerRequestFilter {
             unavailable(request, response);
             return;
         }
-        ProblemOnError answer = new ProblemOnError(request, response);
+        ContentCachingResponseWrapper held = new ContentCachingResponseWrapper(response);
+        answer(request, held, chain);
+        if (emptySuccess(request, held)) {
+            // every API answer of 200 has a body; one without is a failure nobody reported, never a success
+            log.error(
+                    "API request ended with 200 and nothing written; answering 503 instead: {} {}",
+                    request.getMethod(),
+                    request.getRequestURI());
+            unavailable(request, held);
+        }
+        // the first byte the client gets: the whole answer, with its Content-Length
+        held.copyBodyToResponse();
+    }
+
+    private void answer(HttpServletRequest request, ContentCachingResponseWrapper response, FilterChain chain)
+            throws IOException, ServletException {
         try {
-            chain.doFilter(new Sessionless(request), answer);
+            chain.doFilter(new Sessionless(request), new ProblemOnError(request, response));
         } catch (InvalidParameterException badParameters) {
             problem(
                     request,
@@ -55,6 +82,15 @@ class ApiErrorFilter extends OncePerRequestFilter {
                     badParameters.getErrorCode() > 0 ? badParameters.getErrorCode() : 400,
                     "The query string or form could not be decoded (is it UTF-8?).");
         } catch (IOException | ServletException | RuntimeException failure) {
+            if (response.isCommitted()) {
+                // on to the container, which closes the connection rather than end a started answer
+                log.error(
+                        "API request failed after its answer was sent; closing the connection: {} {}",
+                        request.getMethod(),
+                        request.getRequestURI(),
+                        failure);
+                throw failure;
+            }
             if (causedBy(failure, InvalidParameterException.class)) {
                 // read by Spring MVC, which wraps it
                 problem(request, response, 400, "The query string or form could not be decoded (is it UTF-8?).");
@@ -74,6 +110,14 @@ class ApiErrorFilter extends OncePerRequestFilter {
         }
     }
 
+    private static boolean emptySuccess(HttpServletRequest request, ContentCachingResponseWrapper response) {
+        return response.getStatus() == 200
+                && response.getContentSize() == 0
+                && !response.isCommitted()
+                && !"HEAD".equals(request.getMethod())
+                && !"OPTIONS".equals(request.getMethod());
+    }
+
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> kind) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (kind.isInstance(cause)) {
@@ -84,23 +128,28 @@ class ApiErrorFilter extends OncePerRequestFilter {
     }
 
     private static void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (response.isCommitted()) {
-            return;
-        }
-        response.reset();
+        replaceBody(response);
         response.setHeader("Retry-After", Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
         Problems.write(response, 503, "Service Unavailable", DATABASE_AWAY, request.getRequestURI());
     }
 
     private static void problem(HttpServletRequest request, HttpServletResponse response, int status, String detail)
             throws IOException {
-        if (response.isCommitted()) {
-            return;
-        }
-        response.reset();
+        replaceBody(response);
         HttpStatus known = HttpStatus.resolve(status);
         Problems.write(
                 response, status, known == null ? "Error" : known.getReasonPhrase(), detail, request.getRequestURI());
+    }
+
+    /**
+     * Drops what the failed work wrote, keeping the headers: not {@code reset()}, which would also
+     * drop the request id and the security headers set in front of the API (issue 31).
+     */
+    private static void replaceBody(HttpServletResponse response) {
+        if (response.isCommitted()) {
+            throw new IllegalStateException("the answer is committed already");
+        }
+        response.resetBuffer();
     }
 
     /** {@code sendError} from anywhere below (a servlet, Spring MVC) writes a problem instead. */
