@@ -61,6 +61,8 @@ class ApiErrorFilter extends OncePerRequestFilter {
         answer(request, held, chain);
         if (emptySuccess(request, held)) {
             // every API answer of 200 has a body; one without is a failure nobody reported, never a success
+            // (as Spring MVC did with a lost database socket it took for a lost client: see
+            // ops.DatabaseSocketsAreNotClients; this stays as the net for any other such swallowing)
             log.error(
                     "API request ended with 200 and nothing written; answering 503 instead: {} {}",
                     request.getMethod(),
