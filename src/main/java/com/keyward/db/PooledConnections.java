@@ -51,13 +51,18 @@ public final class PooledConnections implements BeanPostProcessor {
 
     @Override
     public Object postProcessBeforeInitialization(Object bean, String beanName) {
-        if (bean instanceof HikariDataSource hikari && hikari.getDataSource() == null && hikari.getJdbcUrl() != null) {
-            hikari.setDataSource(new Tracked(new DriverDataSource(
-                    hikari.getJdbcUrl(),
-                    hikari.getDriverClassName(),
-                    hikari.getDataSourceProperties(),
-                    hikari.getUsername(),
-                    hikari.getPassword())));
+        if (bean instanceof HikariDataSource hikari
+                && (hikari.getDataSource() != null || hikari.getJdbcUrl() != null)) {
+            DataSource given = hikari.getDataSource();
+            hikari.setDataSource(new Tracked(
+                    given != null
+                            ? given
+                            : new DriverDataSource(
+                                    hikari.getJdbcUrl(),
+                                    hikari.getDriverClassName(),
+                                    hikari.getDataSourceProperties(),
+                                    hikari.getUsername(),
+                                    hikari.getPassword())));
             pool = hikari;
         }
         return bean;

@@ -39,6 +39,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.core.PriorityOrdered;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -61,8 +62,9 @@ import tools.jackson.databind.ObjectMapper;
 @ExtendWith({SecondContext.class, OutputCaptureExtension.class})
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        // every request looks its key and owner up, so that every begin of a request is reached
-        properties = "keyward.api.credential-cache=PT0S")
+        // every request looks its key and owner up, so that every begin of a request is reached, and a
+        // failed lookup is not answered from the last one (the outage grace)
+        properties = {"keyward.api.credential-cache=PT0S", "keyward.api.credential-grace=PT0S"})
 class BrokenConnectionHttpTest {
 
     private static final List<String> PATHS =
@@ -115,23 +117,32 @@ class BrokenConnectionHttpTest {
          * Hikari's physical connections come from a driver data source whose connections fail
          * {@code setAutoCommit(false)} as the driver does when the server's socket is gone: the
          * connection closed, "Socket error" with SQL state 08000 and the socket's failure as cause.
+         * It runs first (its declared type says so before it exists), so that Keyward's own hook
+         * ({@code db.PooledConnections}) wraps these.
          */
         @Bean
-        static BeanPostProcessor breakableConnections() {
-            return new BeanPostProcessor() {
-                @Override
-                public Object postProcessAfterInitialization(Object bean, String name) {
-                    if (bean instanceof HikariDataSource hikari && hikari.getDataSource() == null) {
-                        hikari.setDataSource(breakable(new DriverDataSource(
-                                hikari.getJdbcUrl(),
-                                hikari.getDriverClassName(),
-                                hikari.getDataSourceProperties(),
-                                hikari.getUsername(),
-                                hikari.getPassword())));
-                    }
-                    return bean;
+        static Breakable breakableConnections() {
+            return new Breakable();
+        }
+
+        static class Breakable implements BeanPostProcessor, PriorityOrdered {
+            @Override
+            public int getOrder() {
+                return Ordered.HIGHEST_PRECEDENCE;
+            }
+
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String name) {
+                if (bean instanceof HikariDataSource hikari && hikari.getDataSource() == null) {
+                    hikari.setDataSource(breakable(new DriverDataSource(
+                            hikari.getJdbcUrl(),
+                            hikari.getDriverClassName(),
+                            hikari.getDataSourceProperties(),
+                            hikari.getUsername(),
+                            hikari.getPassword())));
                 }
-            };
+                return bean;
+            }
         }
 
         private static DataSource breakable(DataSource driver) {
