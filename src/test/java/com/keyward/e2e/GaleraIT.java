@@ -260,14 +260,23 @@ class GaleraIT extends BrowserTest {
         page.navigate(url("/account"));
         String key = generateAccountApiKey("Expiring on Galera");
         galera.update(2, "UPDATE api_key SET expires_at = NOW(6) + INTERVAL 5 DAY WHERE name = 'Expiring on Galera'");
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-        while (mailsToDana() == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        Thread.sleep(5000); // both nodes go on running the job every second
+        Eventually.value(java.time.Duration.ofSeconds(30), GaleraIT::mailsToDana, sent -> sent > 0, "a reminder mail");
+        // the job goes on running (every second on each node, one at a time by its lock): five more
+        // runs after the mail, each a new locked_at, any of which would have mailed again
+        java.util.Set<String> runs = new java.util.HashSet<>();
+        Eventually.value(
+                java.time.Duration.ofSeconds(30),
+                () -> {
+                    runs.add(galera.query(1, "SELECT locked_at FROM shedlock WHERE name = 'key-reminders'"));
+                    return runs.size();
+                },
+                seen -> seen > 5,
+                "five more runs of the reminder job");
         long mails = mailsToDana();
         System.out.printf(
-                "reminder mails to dana after two nodes on two Galera nodes ran the job every second: %d%n", mails);
+                "reminder mails to dana after %d more runs of the job by two nodes on two Galera nodes: %d%n",
+                runs.size() - 1,
+                mails);
         assertThat(mails).isEqualTo(1);
         assertThat(java.util.stream.Stream.of(smtp.getReceivedMessages())
                         .map(GreenMailUtil::getBody)
