@@ -236,7 +236,10 @@ class KeysForOtherServicesHttpTest {
     @Test
     void junkLeakReportsCostNoDatabaseWriteAndAreRateLimited() throws Exception {
         HttpClient scanner = client("127.0.0.22");
-        int audit = dsl.fetchCount(dsl.selectFrom("audit_event"));
+        // what a leak report may audit; the shared context's scheduled jobs may audit other things
+        // meanwhile (one more event, seen in a fresh clone's ./mvnw verify)
+        String leakAudit = "SELECT COUNT(*) FROM audit_event WHERE type IN ('API_KEY_LEAKED', 'API_KEY_REVOKED')";
+        long audit = (Long) dsl.fetchValue(leakAudit);
         int leaks = dsl.fetchCount(dsl.selectFrom("api_key_leak"));
         int buckets = dsl.fetchCount(dsl.selectFrom("throttle_bucket"));
         int usageDays = dsl.fetchCount(dsl.selectFrom("api_key_usage_day"));
@@ -255,7 +258,7 @@ class KeysForOtherServicesHttpTest {
         assertThat(answered).as("reports allowed a minute").isEqualTo(reportsPerMinute);
         assertThat(dsl.fetchCount(dsl.selectFrom("api_key_usage_day"))).isEqualTo(usageDays);
         assertThat(status).isEqualTo(429);
-        assertThat(dsl.fetchCount(dsl.selectFrom("audit_event"))).isEqualTo(audit);
+        assertThat((Long) dsl.fetchValue(leakAudit)).isEqualTo(audit);
         assertThat(dsl.fetchCount(dsl.selectFrom("api_key_leak"))).isEqualTo(leaks);
         assertThat(dsl.fetchCount(dsl.selectFrom("throttle_bucket"))).isEqualTo(buckets);
     }

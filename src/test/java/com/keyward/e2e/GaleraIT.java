@@ -275,8 +275,7 @@ class GaleraIT extends BrowserTest {
         long mails = mailsToDana();
         System.out.printf(
                 "reminder mails to dana after %d more runs of the job by two nodes on two Galera nodes: %d%n",
-                runs.size() - 1,
-                mails);
+                runs.size() - 1, mails);
         assertThat(mails).isEqualTo(1);
         assertThat(java.util.stream.Stream.of(smtp.getReceivedMessages())
                         .map(GreenMailUtil::getBody)
