@@ -42,13 +42,13 @@ class RetriedTransactionsTest {
     }
 
     @Test
-    void itGivesUpAfterFourMoreAttemptsWithTheLastConflict() {
+    void itGivesUpAfterEightMoreAttemptsWithTheLastConflict() {
         AtomicInteger attempts = new AtomicInteger();
         assertThatThrownBy(() -> retried.executeWithoutResult(status -> {
                     throw new PessimisticLockingFailureException("lost again " + attempts.incrementAndGet());
                 }))
                 .isInstanceOf(PessimisticLockingFailureException.class)
-                .hasMessage("lost again 5");
+                .hasMessage("lost again " + (1 + RetriedOnConflict.MAX_RETRIES));
     }
 
     @Test
