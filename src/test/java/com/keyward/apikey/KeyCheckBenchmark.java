@@ -137,7 +137,8 @@ public class KeyCheckBenchmark {
         throw new IllegalStateException("refused");
     }
 
-    private static ApiKeyCredential credential() {
+    /** Dana's key for the Account and Users APIs as a lookup finds it (also OutageGraceTest's). */
+    static ApiKeyCredential credential() {
         return new ApiKeyCredential(
                 42,
                 Instant.now().plus(Duration.ofDays(30)),

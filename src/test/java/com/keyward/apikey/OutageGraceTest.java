@@ -9,10 +9,8 @@ import static org.mockito.Mockito.when;
 
 import com.keyward.db.DatabaseMonitor;
 import com.keyward.role.RoleMembership;
-import com.keyward.user.UserStatus;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -32,7 +30,7 @@ class OutageGraceTest {
     private final String unknown = ApiKeyFormat.generate();
 
     private ApiKeyAuthenticator authenticator(Duration grace) {
-        when(keys.findCredential(any())).thenReturn(Optional.of(credential()));
+        when(keys.findCredential(any())).thenReturn(Optional.of(KeyCheckBenchmark.credential()));
         when(roles.effectiveAuthorityCodes(anyLong())).thenReturn(Set.of("ACCOUNT"));
         when(database.reachable()).thenReturn(true);
         // no cache: every check goes to the database while it is there
@@ -91,24 +89,5 @@ class OutageGraceTest {
     private void databaseGoesAway() {
         when(database.reachable()).thenReturn(false);
         when(keys.findCredential(any())).thenThrow(new DataAccessResourceFailureException("Socket error"));
-    }
-
-    private static ApiKeyCredential credential() {
-        return new ApiKeyCredential(
-                42,
-                Instant.now().plus(Duration.ofDays(30)),
-                null,
-                Set.of("ACCOUNT_API"),
-                Set.of(),
-                7,
-                "dana",
-                "Dana Integrator",
-                UserStatus.ENABLED,
-                null,
-                null,
-                Set.of(),
-                AllowedNetworks.stored(null),
-                Instant.parse("2026-11-01T00:00:00Z"),
-                "kw_abcd…wxyz");
     }
 }
