@@ -68,12 +68,6 @@ public final class PooledConnections implements BeanPostProcessor {
         return bean;
     }
 
-    /** How many connections to the database are open now. */
-    int openConnections() {
-        open.removeIf(PooledConnections::closed);
-        return open.size();
-    }
-
     /**
      * Cuts every open connection, each on a thread of its own: the driver ends a statement still
      * waiting by asking the server to kill it over a new connection, which against a frozen server
